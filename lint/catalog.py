@@ -1,0 +1,209 @@
+"""The rule catalogue: every rule's code, slug, severity, messages and docs, read from rules/*.toml.
+
+Rule packs are data. Nothing in them is executed: messages are templates whose `{name}` fields
+are filled by plain substitution (no attribute access, no format specs).
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lint.errors import RuleFileError
+from lint.model import Severity
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+FAMILIES = (
+    "sum",
+    "share",
+    "change",
+    "ratio",
+    "average",
+    "count",
+    "repeat",
+    "identity",
+    "table",
+    "structure",
+    "text",
+)
+
+_FIELD = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
+_CODE = re.compile(r"^FL\d{3}$")
+_SLUG = re.compile(r"^[a-z][a-z0-9-]*$")
+
+
+def rules_dir() -> Path:
+    """rules/ beside the package in a checkout, or lint/_rules inside an installed wheel."""
+    here = Path(__file__).resolve().parent
+    for candidate in (here.parent / "rules", here / "_rules"):
+        if (candidate / "generic.toml").is_file():
+            return candidate
+    raise RuleFileError(str(here / "_rules"), "built-in rule packs not found (broken installation)")
+
+
+def render(template: str, values: dict[str, object]) -> str:
+    """Fill `{name}` fields; unknown names stay visible rather than failing."""
+    return _FIELD.sub(lambda m: str(values.get(m.group(1), m.group(0))), template)
+
+
+@dataclass(frozen=True)
+class RuleDef:
+    code: str
+    name: str
+    family: str
+    severity: Severity
+    pack: str
+    summary_zh: str
+    summary_en: str
+    message_zh: str
+    message_en: str
+    doc_zh: str = ""
+    doc_en: str = ""
+    example_fail: str = ""
+    example_pass: str = ""
+    source: str = ""
+
+    def summary(self, lang: str) -> str:
+        return self.summary_zh if lang == "zh" else self.summary_en
+
+    def message(self, lang: str, values: dict[str, object]) -> str:
+        return render(self.message_zh if lang == "zh" else self.message_en, values)
+
+
+@dataclass
+class Pack:
+    name: str
+    path: Path
+    data: dict[str, object]
+    rules: list[RuleDef] = field(default_factory=list)
+
+
+def load_toml(path: Path) -> dict[str, object]:
+    try:
+        with path.open("rb") as fh:
+            return tomllib.load(fh)
+    except FileNotFoundError:
+        raise RuleFileError(str(path), "file not found") from None
+    except tomllib.TOMLDecodeError as e:
+        line = getattr(e, "lineno", None)
+        msg = str(e).split(" (at line")[0]
+        raise RuleFileError(str(path), f"invalid TOML: {msg}", line) from None
+    except UnicodeDecodeError:
+        raise RuleFileError(str(path), "not UTF-8 text") from None
+
+
+def _str(entry: dict[str, object], key: str, path: Path, where: str, required: bool = True) -> str:
+    value = entry.get(key, "")
+    if not isinstance(value, str):
+        raise RuleFileError(str(path), f"{where}: '{key}' must be a string")
+    if required and not value.strip():
+        raise RuleFileError(str(path), f"{where}: '{key}' is required")
+    return value
+
+
+_RULE_KEYS = {
+    "code",
+    "name",
+    "family",
+    "severity",
+    "summary_zh",
+    "summary_en",
+    "message_zh",
+    "message_en",
+    "doc_zh",
+    "doc_en",
+    "example_fail",
+    "example_pass",
+    "source",
+}
+
+
+def parse_rules(data: dict[str, object], path: Path, pack: str) -> list[RuleDef]:
+    raw = data.get("rule", [])
+    if not isinstance(raw, list):
+        raise RuleFileError(str(path), "'rule' must be an array of tables ([[rule]])")
+    out: list[RuleDef] = []
+    for i, entry in enumerate(raw):
+        if not isinstance(entry, dict):
+            raise RuleFileError(str(path), f"rule #{i + 1} is not a table")
+        code = _str(entry, "code", path, f"rule #{i + 1}")
+        where = f"rule {code}"
+        if not _CODE.match(code):
+            raise RuleFileError(str(path), f"{where}: code must look like FL123")
+        unknown = set(entry) - _RULE_KEYS
+        if unknown:
+            raise RuleFileError(
+                str(path),
+                f"{where}: unknown key(s) {', '.join(sorted(unknown))}; valid: {', '.join(sorted(_RULE_KEYS))}",
+            )
+        name = _str(entry, "name", path, where)
+        if not _SLUG.match(name):
+            raise RuleFileError(str(path), f"{where}: name must be a lowercase slug like sum-mismatch")
+        family = _str(entry, "family", path, where)
+        if family not in FAMILIES:
+            raise RuleFileError(
+                str(path), f"{where}: unknown family {family!r}; valid: {', '.join(FAMILIES)}"
+            )
+        try:
+            severity = Severity.parse(_str(entry, "severity", path, where))
+        except ValueError as e:
+            raise RuleFileError(str(path), f"{where}: {e}") from None
+        out.append(
+            RuleDef(
+                code=code,
+                name=name,
+                family=family,
+                severity=severity,
+                pack=pack,
+                summary_zh=_str(entry, "summary_zh", path, where),
+                summary_en=_str(entry, "summary_en", path, where),
+                message_zh=_str(entry, "message_zh", path, where),
+                message_en=_str(entry, "message_en", path, where),
+                doc_zh=_str(entry, "doc_zh", path, where, required=False),
+                doc_en=_str(entry, "doc_en", path, where, required=False),
+                example_fail=_str(entry, "example_fail", path, where, required=False),
+                example_pass=_str(entry, "example_pass", path, where, required=False),
+                source=_str(entry, "source", path, where, required=False),
+            )
+        )
+    return out
+
+
+def load_pack(path: Path) -> Pack:
+    data = load_toml(path)
+    meta = data.get("pack", {})
+    name = meta.get("name", path.stem) if isinstance(meta, dict) else path.stem
+    return Pack(name=str(name), path=path, data=data, rules=parse_rules(data, path, str(name)))
+
+
+def builtin_packs() -> list[Path]:
+    return sorted(rules_dir().glob("*.toml"))
+
+
+@dataclass
+class Catalog:
+    packs: list[Pack]
+    rules: dict[str, RuleDef]
+
+    def get(self, code: str) -> RuleDef:
+        return self.rules[code]
+
+
+def load_catalog(extra: list[Path] | None = None) -> Catalog:
+    packs = [load_pack(p) for p in builtin_packs()]
+    packs += [load_pack(p) for p in extra or []]
+    rules: dict[str, RuleDef] = {}
+    for pack in packs:
+        for rule in pack.rules:
+            if rule.code in rules and rules[rule.code].pack != pack.name:
+                raise RuleFileError(
+                    str(pack.path), f"rule {rule.code} already defined by pack {rules[rule.code].pack!r}"
+                )
+            rules[rule.code] = rule
+    return Catalog(packs=packs, rules=rules)

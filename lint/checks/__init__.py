@@ -1,0 +1,29 @@
+"""Checks: one module per kind; each turns an Analysis into Findings and never reads text."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+from lint.checks import average, change, count, ratio, repeat, share, text
+from lint.checks import sum as sum_check
+from lint.checks.base import Context
+from lint.model import Finding
+
+KINDS: dict[str, Callable[[Context], Iterator[Finding]]] = {
+    "sum": sum_check.run,
+    "share": share.run,
+    "change": change.run,
+    "ratio": ratio.run,
+    "average": average.run,
+    "count": count.run,
+    "repeat": repeat.run,
+    "text": text.run,
+}
+
+
+def run_checks(ctx: Context) -> list[Finding]:
+    findings: list[Finding] = []
+    for kind in KINDS.values():
+        findings.extend(kind(ctx))
+    findings.sort(key=Finding.sort_key)
+    return findings

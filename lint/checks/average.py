@@ -1,0 +1,45 @@
+"""average: total ÷ count = the stated average (元 and 万元 converted)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+
+from lint.checks.base import Context, finding, named
+from lint.checks.tolerance import fmt_value, interval
+from lint.model import Finding, Relation
+
+
+def run(ctx: Context) -> Iterator[Finding]:
+    for rel in ctx.analysis.relations:
+        if rel.kind == "average":
+            yield from check(rel, ctx)
+
+
+def check(rel: Relation, ctx: Context) -> Iterator[Finding]:
+    total, count, avg = rel.role("total"), rel.role("count"), rel.role("average")
+    if total is None or count is None or avg is None:
+        return
+    q = interval(total, ctx.extra_tolerance) / interval(count)
+    if q is None:
+        return
+    stated = interval(avg, ctx.extra_tolerance)
+    if q.meets(stated):
+        return
+    point = total.base_value / count.base_value
+    shown = fmt_value(point, avg, max(avg.precision, 1))
+    yield finding(
+        ctx,
+        "FL241",
+        avg,
+        [("total", total), ("count", count), ("average", avg)],
+        {"total": named(total), "count": count.text, "computed": shown, "average": avg.text},
+        expected=shown.removesuffix(avg.unit),
+        actual=str(avg.value),
+        arithmetic=f"{total.text} ÷ {count.text} = {shown}；区间 {q} 与 {stated} 不相交"
+        if ctx.lang == "zh"
+        else f"{total.text} ÷ {count.text} = {shown}; intervals {q} and {stated} do not meet",
+    )
+
+
+_ = Decimal

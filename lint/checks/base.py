@@ -1,0 +1,51 @@
+"""What every check kind shares: the context it runs in and how it builds a Finding."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from lint.catalog import Catalog
+from lint.model import Figure, Finding, Location, Suggestion
+from lint.structure import Analysis
+
+
+@dataclass
+class Context:
+    analysis: Analysis
+    catalog: Catalog
+    lang: str = "zh"
+    extra_tolerance: Decimal = Decimal(0)  # widen every interval by this many base units
+
+
+def named(f: Figure) -> str:
+    """'人员经费268.72万元' — how a figure is named in a message."""
+    return f"{f.label}{f.text}" if f.label else f.text
+
+
+def finding(
+    ctx: Context,
+    code: str,
+    at: Figure | Location,
+    figures: list[tuple[str, Figure]],
+    values: dict[str, object],
+    *,
+    expected: str | None = None,
+    actual: str | None = None,
+    arithmetic: str | None = None,
+    suggestion: Suggestion | None = None,
+) -> Finding:
+    rule = ctx.catalog.get(code)
+    location = at.location if isinstance(at, Figure) else at
+    return Finding(
+        rule=rule.code,
+        name=rule.name,
+        severity=rule.severity,
+        message=rule.message(ctx.lang, values),
+        location=location,
+        figures=figures,
+        expected=expected,
+        actual=actual,
+        arithmetic=arithmetic,
+        suggestion=suggestion,
+    )

@@ -1,0 +1,158 @@
+"""change: current − base = the stated difference; difference ÷ base = the stated rate; the
+direction word (增加/减少) agrees with the sign; a rate from a base of zero is undefined (info)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+
+from lint.checks.base import Context, finding, named
+from lint.checks.culprit import first_repair
+from lint.checks.tolerance import HUNDRED, Interval, fmt_value, interval
+from lint.model import Figure, Finding, Relation
+
+WORDS = {1: ("增加", "an increase"), -1: ("减少", "a decrease"), 0: ("持平", "no change")}
+
+
+def run(ctx: Context) -> Iterator[Finding]:
+    for rel in ctx.analysis.relations:
+        if rel.kind == "change":
+            yield from check(rel, ctx)
+
+
+def check(rel: Relation, ctx: Context) -> Iterator[Finding]:
+    cur, base, diff, rate = rel.role("current"), rel.role("base"), rel.role("difference"), rel.role("rate")
+    if any(f is not None and f.qualifiers.approx for f in (cur, base, diff, rate)):
+        return
+    extra = ctx.extra_tolerance
+    computed: Interval | None = None
+    if cur is not None and base is not None:
+        computed = interval(cur, extra) - interval(base, extra)
+    if diff is not None and computed is not None and cur is not None and base is not None:
+        stated = interval(diff, extra).scale(Decimal(diff.direction or 1))
+        if not computed.meets(stated):
+            yield _difference_finding(ctx, cur, base, diff, computed, stated)
+    if rate is None:
+        return
+    # The base of the rate: written, or derived as current − difference.
+    if base is not None:
+        base_iv = interval(base, extra)
+    elif cur is not None and diff is not None:
+        base_iv = interval(cur, extra) - interval(diff, extra).scale(Decimal(diff.direction or 1))
+    else:
+        return
+    if computed is None:
+        assert diff is not None
+        computed = interval(diff, extra).scale(Decimal(diff.direction or 1))
+    if base_iv.lo <= 0 <= base_iv.hi or (base is not None and base.value == 0):
+        yield finding(
+            ctx,
+            "FL224",
+            rate,
+            [(r, f) for r, f in rel.members],
+            {"base": named(base) if base else fmt_value(base_iv.mid, diff or rate), "rate": rate.text},
+        )
+        return
+    ratio = computed / base_iv
+    if ratio is None:
+        return
+    ratio = ratio.scale(HUNDRED)
+    stated_rate = interval(rate, extra).scale(Decimal(rate.direction or 1))
+    if ratio.meets(stated_rate):
+        return
+    if (
+        rate.direction
+        and ratio.meets(-stated_rate)
+        and not (
+            diff is not None
+            and diff.direction == rate.direction
+            and computed.meets(interval(diff).scale(Decimal(diff.direction)))
+        )
+    ):
+        yield _direction_finding(ctx, rel, rate, ratio)
+        return
+    point = ratio.mid
+    shown = f"{abs(point).quantize(Decimal(1).scaleb(-max(rate.decimals, 2)))}%"
+    base_text = named(base) if base is not None else fmt_value(base_iv.mid, cur or rate)
+    diff_text = diff.text if diff is not None else fmt_value(computed.mid, cur or rate)
+    yield finding(
+        ctx,
+        "FL222",
+        rate,
+        list(rel.members),
+        {"computed": shown, "difference": diff_text, "base": base_text, "rate": rate.text},
+        expected=shown.rstrip("%"),
+        actual=str(rate.value),
+        arithmetic=f"{diff_text} ÷ {base_text} × 100 = {shown}；区间 {ratio} 与 {stated_rate} 不相交"
+        if ctx.lang == "zh"
+        else f"{diff_text} ÷ {base_text} × 100 = {shown}; intervals {ratio} and {stated_rate} do not meet",
+        suggestion=first_repair([(rate, abs(point))], ctx.lang),
+    )
+
+
+def _difference_finding(
+    ctx: Context, cur: Figure, base: Figure, diff: Figure, computed: Interval, stated: Interval
+) -> Finding:
+    point = cur.base_value - base.base_value
+    if computed.meets(-stated) and point != 0:
+        actual = 1 if point > 0 else -1
+        return finding(
+            ctx,
+            "FL223",
+            diff,
+            [("current", cur), ("base", base), ("difference", diff)],
+            {
+                "word": WORDS[diff.direction][0],
+                "current": named(cur),
+                "base": named(base),
+                "actual_word": WORDS[actual][0],
+                "actual_word_en": WORDS[actual][1],
+            },
+            expected=WORDS[actual][0],
+            actual=WORDS[diff.direction][0],
+            arithmetic=f"{cur.text} − {base.text} = {fmt_value(point, diff)}",
+        )
+    candidates = [
+        (diff, abs(point) / diff.scale),
+        (cur, (base.base_value + diff.direction * diff.base_value) / cur.scale),
+    ]
+    candidates.append((base, (cur.base_value - diff.direction * diff.base_value) / base.scale))
+    return finding(
+        ctx,
+        "FL221",
+        diff,
+        [("current", cur), ("base", base), ("difference", diff)],
+        {
+            "current": named(cur),
+            "base": named(base),
+            "computed": fmt_value(abs(point), diff),
+            "difference": diff.text,
+        },
+        expected=fmt_value(abs(point), diff).removesuffix(diff.unit),
+        actual=str(diff.value),
+        arithmetic=f"{cur.text} − {base.text} = {fmt_value(point, diff)}；区间 {computed} 与 {stated} 不相交"
+        if ctx.lang == "zh"
+        else f"{cur.text} − {base.text} = {fmt_value(point, diff)}; intervals {computed} and {stated} do not meet",
+        suggestion=first_repair(candidates, ctx.lang),
+    )
+
+
+def _direction_finding(ctx: Context, rel: Relation, rate: Figure, ratio: Interval) -> Finding:
+    cur, base = rel.role("current"), rel.role("base")
+    actual = 1 if ratio.mid > 0 else -1
+    word = "增长" if rate.direction > 0 else "下降"
+    return finding(
+        ctx,
+        "FL223",
+        rate,
+        list(rel.members),
+        {
+            "word": word,
+            "current": named(cur) if cur else "",
+            "base": named(base) if base else "",
+            "actual_word": WORDS[actual][0],
+            "actual_word_en": WORDS[actual][1],
+        },
+        expected=WORDS[actual][0],
+        actual=word,
+    )

@@ -1,0 +1,33 @@
+"""count: “N个：a、b、c” lists exactly N items."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from lint.checks.base import Context, finding
+from lint.model import Finding, Relation
+
+
+def run(ctx: Context) -> Iterator[Finding]:
+    for rel in ctx.analysis.relations:
+        if rel.kind == "count":
+            yield from check(rel, ctx)
+
+
+def check(rel: Relation, ctx: Context) -> Iterator[Finding]:
+    count = rel.role("count")
+    items = rel.data.get("items")
+    if count is None or not isinstance(items, list):
+        return
+    if len(items) == int(count.value):
+        return
+    yield finding(
+        ctx,
+        "FL251",
+        count,
+        [("count", count)],
+        {"count": f"{count.label}{count.text}" if count.label else count.text, "listed": len(items)},
+        expected=str(len(items)),
+        actual=str(count.value),
+        arithmetic="、".join(str(i) for i in items) + f" → {len(items)}",
+    )

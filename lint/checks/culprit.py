@@ -1,0 +1,58 @@
+"""Naming the likely wrong figure when one change would fix a relation.
+
+A difference divisible by 9 (in units of the last digit) suggests two transposed digits; a figure
+whose repair is a one-digit edit is a likelier typo than one that needs a new number.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from lint.model import Figure, Suggestion
+
+REASON_SWAP = {
+    "zh": "相邻两位数字可能颠倒（差额可被 9 整除）",
+    "en": "two adjacent digits look transposed (the difference is divisible by 9)",
+}
+REASON_DIGIT = {"zh": "只需改动一位数字即可使关系成立", "en": "changing one digit makes the relation hold"}
+
+
+def _digits(f: Figure) -> str:
+    return str(abs(f.value))
+
+
+def _as_text(v: Decimal, f: Figure) -> str | None:
+    if v < 0:
+        return None
+    q = v.quantize(Decimal(1).scaleb(-f.decimals))
+    return str(q)
+
+
+def repair(f: Figure, wanted: Decimal, lang: str) -> Suggestion | None:
+    """Suggest `f` := wanted (in f's own unit) if that is a digit swap or a one-digit edit."""
+    current = _digits(f)
+    target = _as_text(wanted, f)
+    if target is None or target == current or len(target) != len(current):
+        return None
+    diffs = [i for i, (a, b) in enumerate(zip(current, target, strict=True)) if a != b]
+    if (
+        len(diffs) == 2
+        and diffs[1] == diffs[0] + 1
+        and current[diffs[0]] == target[diffs[1]]
+        and current[diffs[1]] == target[diffs[0]]
+    ):
+        return Suggestion(f, current, target, REASON_SWAP[lang])
+    if len(diffs) == 1:
+        return Suggestion(f, current, target, REASON_DIGIT[lang])
+    return None
+
+
+def first_repair(candidates: list[tuple[Figure, Decimal]], lang: str) -> Suggestion | None:
+    """The swap suggestion if any candidate has one, else the only one-digit edit (ambiguity → None)."""
+    found = [s for f, v in candidates if (s := repair(f, v, lang)) is not None]
+    swaps = [s for s in found if s.reason == REASON_SWAP[lang]]
+    if len(swaps) == 1:
+        return swaps[0]
+    if len(found) == 1:
+        return found[0]
+    return None

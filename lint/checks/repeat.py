@@ -1,0 +1,77 @@
+"""repeat: the same labelled figure, with the same qualifiers, is written the same everywhere.
+
+Figures are keyed by (label, dimension, stage, period); the fund scope of their section heading
+must not differ. The value most often written wins; each figure that disagrees with it is named.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterator
+
+from lint.checks.base import Context, finding
+from lint.checks.tolerance import interval
+from lint.model import Figure, Finding
+
+# Counts need long labels: short ones (产生办件) name different things in different paragraphs.
+MIN_LABEL = {"money": 2, "people": 6, "count": 6}
+
+
+def _eligible(f: Figure, generic: set[str]) -> bool:
+    n = MIN_LABEL.get(f.dimension)
+    return (
+        n is not None
+        and f.role in ("amount", "base")
+        and not f.qualifiers.approx
+        and len(f.label) >= n
+        and f.label not in generic
+    )
+
+
+def run(ctx: Context) -> Iterator[Finding]:
+    a = ctx.analysis
+    groups: dict[tuple[str, str, str | None, str | None], list[Figure]] = defaultdict(list)
+    for f in a.figures:
+        if f.table is None and _eligible(f, a.generic_labels):
+            groups[(f.label, f.dimension, f.qualifiers.stage, f.qualifiers.period)].append(f)
+    for figs in groups.values():
+        if len(figs) < 2:
+            continue
+        for cluster in _split_by_heading_fund(figs, a.heading_fund):
+            yield from _check(cluster, ctx)
+
+
+def _split_by_heading_fund(figs: list[Figure], heading_fund: dict[int, str]) -> list[list[Figure]]:
+    funds = {heading_fund.get(f.id) for f in figs} - {None}
+    if len(funds) <= 1:
+        return [figs]
+    return [[f for f in figs if heading_fund.get(f.id) in (fund, None)] for fund in sorted(funds)]  # type: ignore[type-var]
+
+
+def _check(figs: list[Figure], ctx: Context) -> Iterator[Finding]:
+    counts = Counter(f.base_value for f in figs)
+    ranked = counts.most_common()
+    majority_value, n = ranked[0]
+    if len(ranked) > 1 and ranked[1][1] == n:
+        # a tie: trust the first occurrence
+        majority_value = figs[0].base_value
+    reference = next(f for f in figs if f.base_value == majority_value)
+    ref_iv = interval(reference, ctx.extra_tolerance)
+    for f in figs:
+        if f is reference or interval(f, ctx.extra_tolerance).meets(ref_iv):
+            continue
+        yield finding(
+            ctx,
+            "FL261",
+            f,
+            [("figure", f), ("repeat", reference)],
+            {
+                "label": f.label,
+                "value": f.text,
+                "other_value": reference.text,
+                "other_line": reference.location.line,
+            },
+            expected=str(reference.base_value / f.scale),
+            actual=str(f.value),
+            arithmetic=f"{f.text} ≠ {reference.text}",
+        )

@@ -1,0 +1,94 @@
+"""sum: the total of a stated breakdown equals the sum of its parts (SPEC §5 sum)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+
+from lint.checks.base import Context, finding, named
+from lint.checks.culprit import first_repair
+from lint.checks.tolerance import Interval, fmt_value, interval, unit_of
+from lint.model import Figure, Finding, Relation
+
+
+def run(ctx: Context) -> Iterator[Finding]:
+    shares = _shares_by_part(ctx.analysis.relations)
+    for rel in ctx.analysis.relations:
+        if rel.kind in ("sum", "identity"):
+            yield from check(rel, ctx, shares)
+
+
+def _shares_by_part(relations: list[Relation]) -> dict[int, Relation]:
+    return {r.members[0][1].id: r for r in relations if r.kind == "share"}
+
+
+def check(rel: Relation, ctx: Context, shares: dict[int, Relation]) -> Iterator[Finding]:
+    total = rel.role("total")
+    parts = rel.roles("part") + rel.roles("minus")
+    if total is None or not parts or any(p.qualifiers.approx for p in parts) or total.qualifiers.approx:
+        return
+    extra = ctx.extra_tolerance
+    t = interval(total, extra)
+    s = Interval.point(Decimal(0))
+    point = Decimal(0)
+    for role, p in rel.members:
+        if role == "part":
+            s, point = s + interval(p, extra), point + p.base_value
+        elif role == "minus":
+            s, point = s - interval(p, extra), point - p.base_value
+    if t.meets(s):
+        return
+    short = s.hi < t.lo
+    if len(parts) == 1 and short:
+        return  # one part of a larger whole: "其中" names only some
+    gap = t.gap(s)
+    unit = unit_of(total)
+    complete = bool(rel.data.get("complete")) or rel.kind == "identity" or _shares_cover(parts, shares)
+    if gap <= unit:
+        code = "FL202"
+    elif short and rel.data.get("partial"):
+        return
+    elif short and not complete:
+        code = "FL203"
+    else:
+        code = str(rel.data.get("code", "FL201")) if rel.kind == "identity" else "FL201"
+    diff = point - total.base_value
+    candidates = [(total, point / total.scale)]
+    for role, p in rel.members:
+        if role in ("part", "minus"):
+            sign = 1 if role == "part" else -1
+            candidates.append((p, (p.base_value - sign * diff) / p.scale))
+    suggestion = first_repair(candidates, ctx.lang)
+    terms = " + ".join(p.text for r, p in rel.members if r == "part")
+    minus = "".join(f" − {p.text}" for r, p in rel.members if r == "minus")
+    arithmetic = (
+        f"{total.text} ≠ {terms}{minus} = {fmt_value(point, total)}；区间 {t} 与 {s} 不相交"
+        if ctx.lang == "zh"
+        else f"{total.text} ≠ {terms}{minus} = {fmt_value(point, total)}; intervals {t} and {s} do not meet"
+    )
+    values = {
+        "total": named(total),
+        "sum": fmt_value(point, total),
+        "diff": fmt_value(abs(diff), total),
+        "identity": rel.data.get("name", ""),
+    }
+    at = suggestion.figure if suggestion else total
+    yield finding(
+        ctx,
+        code,
+        at,
+        [("total", total)] + [(r, p) for r, p in rel.members if r != "total"],
+        values,
+        expected=fmt_value(point, total).removesuffix(total.unit),
+        actual=str(total.value),
+        arithmetic=arithmetic,
+        suggestion=suggestion,
+    )
+
+
+def _shares_cover(parts: list[Figure], shares: dict[int, Relation]) -> bool:
+    """Every part carries a share and the shares add up to ~100%: the list is complete."""
+    if not parts or not all(p.id in shares for p in parts):
+        return False
+    total = sum((shares[p.id].members[2][1].value for p in parts), Decimal(0))
+    return abs(total - 100) <= Decimal("0.1") * len(parts)

@@ -1,0 +1,89 @@
+"""Configuration: `[tool.fiscal-lint]` in pyproject.toml or a `fiscal-lint.toml`, found upward.
+
+Keys (all optional): select, ignore (lists of code prefixes), severity ({code = "info"|…}),
+rules (extra packs, paths relative to the config file), tolerance (extra, in 元), lang, fail-on.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+
+from lint.catalog import load_toml
+from lint.errors import RuleFileError
+from lint.model import Severity
+
+KEYS = {"select", "ignore", "severity", "rules", "tolerance", "lang", "fail-on"}
+
+
+@dataclass
+class Config:
+    path: Path | None = None
+    select: list[str] = field(default_factory=list)
+    ignore: list[str] = field(default_factory=list)
+    severity: dict[str, Severity] = field(default_factory=dict)
+    rules: list[Path] = field(default_factory=list)
+    tolerance: Decimal = Decimal(0)
+    lang: str | None = None
+    fail_on: Severity | None = None
+
+
+def find_config(start: Path) -> Path | None:
+    start = start.resolve()
+    for d in [start, *start.parents] if start.is_dir() else [start.parent, *start.parent.parents]:
+        for name in ("fiscal-lint.toml", "pyproject.toml"):
+            p = d / name
+            if p.is_file() and (
+                name != "pyproject.toml" or "[tool.fiscal-lint]" in p.read_text("utf-8", "replace")
+            ):
+                return p
+    return None
+
+
+def load_config(path: Path) -> Config:
+    data = load_toml(path)
+    if path.name == "pyproject.toml":
+        tool = data.get("tool", {})
+        table = tool.get("fiscal-lint", {}) if isinstance(tool, dict) else {}
+    else:
+        table = data
+    if not isinstance(table, dict):
+        raise RuleFileError(str(path), "[tool.fiscal-lint] must be a table")
+    unknown = set(table) - KEYS
+    if unknown:
+        raise RuleFileError(
+            str(path), f"unknown key(s) {', '.join(sorted(unknown))}; valid: {', '.join(sorted(KEYS))}"
+        )
+    cfg = Config(path=path)
+    cfg.select = _list(table, "select", path)
+    cfg.ignore = _list(table, "ignore", path)
+    cfg.rules = [(path.parent / p).resolve() for p in _list(table, "rules", path)]
+    sev = table.get("severity", {})
+    if not isinstance(sev, dict):
+        raise RuleFileError(str(path), 'severity must be a table of CODE = "info|warning|error"')
+    try:
+        cfg.severity = {str(k): Severity.parse(str(v)) for k, v in sev.items()}
+        if "fail-on" in table:
+            cfg.fail_on = Severity.parse(str(table["fail-on"]))
+    except ValueError as e:
+        raise RuleFileError(str(path), str(e)) from None
+    if "tolerance" in table:
+        try:
+            cfg.tolerance = Decimal(str(table["tolerance"]))
+        except InvalidOperation:
+            raise RuleFileError(str(path), "tolerance must be a number (元)") from None
+    if "lang" in table:
+        if table["lang"] not in ("zh", "en"):
+            raise RuleFileError(str(path), "lang must be zh or en")
+        cfg.lang = str(table["lang"])
+    return cfg
+
+
+def _list(table: dict[str, object], key: str, path: Path) -> list[str]:
+    value = table.get(key, [])
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise RuleFileError(str(path), f"{key} must be a list of strings")
+    return list(value)

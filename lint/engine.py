@@ -1,0 +1,77 @@
+"""The pipeline for one file: read → extract → structure → check. Never raises for bad input."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+
+from lint.catalog import Catalog
+from lint.checks import run_checks
+from lint.checks.base import Context
+from lint.errors import InputError
+from lint.extract import extract
+from lint.model import FileResult, Finding, Severity
+from lint.readers import ReadOptions, is_supported, read
+from lint.structure import Analysis, analyse
+
+
+@dataclass
+class Options:
+    lang: str = "zh"
+    select: list[str] = field(default_factory=list)  # code prefixes; empty = all
+    ignore: list[str] = field(default_factory=list)
+    severity: dict[str, Severity] = field(default_factory=dict)  # per-code overrides
+    extra_tolerance: Decimal = Decimal(0)
+    read: ReadOptions = field(default_factory=ReadOptions)
+
+
+def wanted(code: str, opts: Options) -> bool:
+    if opts.select and not any(code.startswith(s) for s in opts.select):
+        return False
+    return not any(code.startswith(s) for s in opts.ignore)
+
+
+def analyse_file(path: str, opts: Options) -> Analysis:
+    doc = read(path, opts.read)
+    return analyse(doc, extract(doc))
+
+
+def lint_file(path: str, catalog: Catalog, opts: Options) -> FileResult:
+    try:
+        analysis = analyse_file(path, opts)
+    except InputError as e:
+        return FileResult(path=path, status="error", error=e.reason_zh if opts.lang == "zh" else e.reason_en)
+    ctx = Context(analysis, catalog, opts.lang, opts.extra_tolerance)
+    findings = [_override(f, opts) for f in run_checks(ctx) if wanted(f.rule, opts)]
+    findings.sort(key=Finding.sort_key)
+    return FileResult(
+        path=path, status="ok", findings=findings, figures=analysis.figures, document=analysis.document
+    )
+
+
+def _override(f: Finding, opts: Options) -> Finding:
+    sev = opts.severity.get(f.rule)
+    if sev is not None:
+        f.severity = sev
+    return f
+
+
+def expand(paths: list[str]) -> tuple[list[str], list[str]]:
+    """Files to lint (directories walked for supported files) and paths that name nothing usable."""
+    files: list[str] = []
+    missing: list[str] = []
+    for p in paths:
+        if p == "-":
+            files.append(p)
+            continue
+        path = Path(p)
+        if path.is_dir():
+            found = sorted(str(x) for x in path.rglob("*") if x.is_file() and is_supported(x))
+            if found:
+                files.extend(found)
+            else:
+                missing.append(p)
+        else:
+            files.append(p)
+    return files, missing

@@ -1,0 +1,351 @@
+"""Find every figure in a Document: number + unit, with label, qualifiers, role and location.
+
+Prose is scanned with one pattern built from the vocabulary's units; table cells become figures
+labelled by their row and column headers. Years, dates, section numbers, document numbers and
+hotlines are not figures because they carry no unit (or are ordinals: 第3期).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+import regex
+
+from lint.extract.labels import LabelInfo, LabelReader, qualifiers_of
+from lint.extract.numbers import CN_CHARS, parse_arabic, parse_chinese
+from lint.model import Document, Figure, Qualifiers, Table
+from lint.vocab import Vocabulary, alternation, default_vocabulary, fold_width
+
+CLAUSE_STOP = "，,。；;：:！!？?\n\t、"
+SENTENCE_STOP = "。！!？?\n"
+EXACT_DIMENSIONS = ("people", "count")
+YEAR_TITLE = regex.compile(r"((?:19|20)\d\d)\s*年")
+
+
+@dataclass
+class Extraction:
+    figures: list[Figure]
+    default_stage: str | None
+    year: int | None
+    table_spans: list[tuple[int, int]] = field(default_factory=list)
+
+
+def _build_pattern(vocab: Vocabulary) -> regex.Pattern[str]:
+    units = list(vocab.units)
+    count_units = [u for u, (dim, _) in vocab.units.items() if dim in ("people", "count", "duration")]
+    number = r"(?P<sign>[-+])?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    chinese = rf"(?P<cn>[{CN_CHARS}]+)"
+    unit = rf"(?:(?P<mult>万|亿)(?P<munit>{alternation(count_units)})|(?P<unit>{alternation(units)}))"
+    return regex.compile(rf"(?:{number}|{chinese})(?P<infix> ?(?:余|多)?) ?{unit}")
+
+
+class FigureExtractor:
+    def __init__(self, vocab: Vocabulary | None = None) -> None:
+        self.vocab = vocab or default_vocabulary()
+        self.pattern = _build_pattern(self.vocab)
+        self.labels = LabelReader(self.vocab)
+        v = self.vocab
+        self.inc_re = regex.compile(r"(?:" + alternation(v.markers["increase"]) + r")(?:了|为|达到?|约)?\s*$")
+        self.dec_re = regex.compile(r"(?:" + alternation(v.markers["decrease"]) + r")(?:了|为|达到?|约)?\s*$")
+        self.flat_re = regex.compile(alternation(v.markers["flat"]))
+        self.share_re = regex.compile(alternation(v.markers["share"]))
+        self.avg_re = regex.compile(r"(?:" + alternation(v.markers["average"]) + r")(?:为|是|约)?\s*$")
+        self.compare_start = regex.compile(r"^\s*(?:同比|对比|相比|比|较|与|同)")
+        self.after_compare = regex.compile(
+            r"^[^，,。；;：:]{0,6}?(?:相比|相较|比较|"
+            + alternation(v.markers["increase"] + v.markers["decrease"] + v.markers["flat"])
+            + ")"
+        )
+        self.approx_after = regex.compile(r"^(?:" + alternation(v.approx_after) + ")")
+        self.ratio_re = regex.compile(
+            r"(?:完成|达到|为|占|是)[^，,。；;]{0,14}的\s*$|(?:执行率|完成率|执行进度)(?:为|达到?)?\s*$"
+        )
+
+    # -- document level -------------------------------------------------------------------
+    def default_stage(self, text: str) -> str | None:
+        head = text[:300]
+        if any(w in head for w in self.vocab.title_final):
+            return "final"
+        if any(w in head for w in self.vocab.title_budget):
+            return "budget"
+        return None
+
+    @staticmethod
+    def report_year(text: str) -> int | None:
+        m = YEAR_TITLE.search(text[:200])
+        return int(m.group(1)) if m else None
+
+    def extract(self, doc: Document) -> Extraction:
+        stage = self.default_stage(doc.text)
+        year = self.report_year(doc.text)
+        spans = sorted((t.start, t.end) for t in doc.tables if t.end > t.start)
+        figures = self._prose(doc, stage, year, spans)
+        for ti, table in enumerate(doc.tables):
+            figures.extend(self._table(doc, ti, table, stage, year))
+        figures.sort(key=lambda f: f.start)
+        for i, f in enumerate(figures):
+            f.id = i
+        _apply_precision(figures)
+        return Extraction(figures=figures, default_stage=stage, year=year, table_spans=spans)
+
+    # -- prose ----------------------------------------------------------------------------
+    def _prose(
+        self, doc: Document, stage: str | None, year: int | None, spans: list[tuple[int, int]]
+    ) -> list[Figure]:
+        text = doc.text
+        norm = fold_width(text)
+        out: list[Figure] = []
+        prev_end = 0
+        for m in self.pattern.finditer(norm):
+            start, end = m.start(), m.end()
+            if any(a <= start < b for a, b in spans):
+                continue
+            parsed = self._value(m, norm, start)
+            if parsed is None:
+                continue
+            value, decimals, unit, dim, scale, num_start = parsed
+            if not self._unit_ok(norm, end, unit, dim):
+                continue
+            clause_start = _clause_start(norm, num_start, prev_end)
+            clause = text[clause_start:num_start]
+            approx = bool(m.group("infix").strip()) or self._approx(norm, num_start, end)
+            role, direction = self._role(norm, clause, dim, end)
+            info = self._label(text, norm, clause, num_start, end, dim, role)
+            period = _period(info.period, year)
+            fig = Figure(
+                id=0,
+                text=text[num_start:end],
+                value=value,
+                unit=unit,
+                dimension=dim,
+                scale=scale,
+                decimals=decimals,
+                precision=decimals,
+                label=info.label,
+                raw_label=info.raw,
+                qualifiers=Qualifiers(info.stage, period, info.fund, approx),
+                section=(),
+                start=num_start,
+                end=end,
+                location=doc.location(num_start, end),
+                role=role,
+                direction=direction,
+                exact=dim in EXACT_DIMENSIONS and decimals == 0,
+            )
+            if dim == "percent" and value < 0:
+                fig.direction = -1
+            out.append(fig)
+            prev_end = end
+        _inherit_generic_labels(out, norm, self.labels)
+        return out
+
+    def _value(
+        self, m: regex.Match[str], norm: str, start: int
+    ) -> tuple[Decimal, int, str, str, Decimal, int] | None:
+        unit = m.group("unit") or m.group("munit")
+        dim, scale = self.vocab.units[unit]
+        if m.group("mult"):
+            scale = scale * (Decimal(10_000) if m.group("mult") == "万" else Decimal(100_000_000))
+            unit = m.group("mult") + unit
+        if m.group("cn"):
+            cn = m.group("cn")
+            if (
+                dim not in ("people", "count")
+                or _inside_quotes(norm, start)
+                or (start > 0 and norm[start - 1] in "第每某")
+            ):
+                return None
+            n = parse_chinese(cn)
+            if n is None:
+                return None
+            return Decimal(n), 0, unit, dim, scale, m.start("cn")
+        num_start = m.start("num")
+        before = norm[num_start - 1] if num_start > 0 else ""
+        if (before.isalnum() and not _is_cjk(before)) or before in "._/#" or before == "第":
+            return None
+        if _in_code_context(norm, num_start):
+            return None
+        parsed = parse_arabic(m.group("num"))
+        if parsed is None:
+            return None
+        value, decimals = parsed
+        sign = m.group("sign")
+        if sign == "-" and m.start("sign") > 0 and not norm[m.start("sign") - 1].isdigit():
+            value, num_start = -value, m.start("sign")
+        return value, decimals, unit, dim, scale, num_start
+
+    def _unit_ok(self, norm: str, end: int, unit: str, dim: str) -> bool:
+        nxt = norm[end] if end < len(norm) else ""
+        bare = unit[-1]
+        if unit in ("万", "亿") and nxt and _is_cjk(nxt):
+            return False  # "10万册": 万 is a multiplier of another unit
+        banned = self.vocab.not_followed_by.get(bare, "")
+        return not (nxt and nxt in banned)
+
+    def _approx(self, norm: str, num_start: int, end: int) -> bool:
+        before = norm[max(0, num_start - 4) : num_start]
+        if any(before.endswith(w) for w in self.vocab.approx_before):
+            return True
+        return bool(self.approx_after.match(norm[end : end + 3]))
+
+    def _role(self, norm: str, clause: str, dim: str, end: int) -> tuple[str, int]:
+        c = fold_width(clause)
+        if dim in ("percent", "points"):
+            if self.share_re.search(c):
+                return "share", 0
+            if self.inc_re.search(c):
+                return "rate", 1
+            if self.dec_re.search(c):
+                return "rate", -1
+            if self.ratio_re.search(c):
+                return "ratio", 0
+            return "other", 0
+        if self.avg_re.search(c):
+            return "average", 0
+        if self.inc_re.search(c):
+            return "difference", 1
+        if self.dec_re.search(c):
+            return "difference", -1
+        if c.count("（") + c.count("(") > c.count("）") + c.count(")"):
+            return "other", 0  # a figure in brackets: (上年50万元)
+        if self.compare_start.match(c) and self.after_compare.match(norm[end : end + 12]):
+            return "base", 0
+        return "amount", 0
+
+    def _label(
+        self, text: str, norm: str, clause: str, num_start: int, end: int, dim: str, role: str
+    ) -> LabelInfo:
+        """Stages are only what the wording says; the document default is applied by structure."""
+        stage = None
+        if role in ("difference", "rate"):
+            # "一般公共预算财政拨款支出增加307.82万元": the label names what changed.
+            c = fold_width(clause)
+            m = (self.inc_re if self.inc_re.search(c) else self.dec_re).search(c)
+            return self.labels.read(clause[: m.start()] if m else "", stage)
+        if role in ("share", "average", "ratio"):
+            return self.labels.read("", stage)
+        if dim in ("people", "count", "duration"):
+            after = _following_noun(text, end)
+            before = self.labels.read(clause, stage)
+            if after and (not before.label or _ends_with_verb(clause)):
+                return LabelInfo(
+                    self.labels.vocab.canonical(after), after, before.stage, before.period, before.fund
+                )
+            return before
+        return self.labels.read(clause, stage)
+
+    # -- tables ---------------------------------------------------------------------------
+    def _table(
+        self, doc: Document, ti: int, table: Table, stage: str | None, year: int | None
+    ) -> list[Figure]:
+        from lint.extract.tables import table_figures
+
+        return table_figures(doc, ti, table, stage, year, self)
+
+
+def _period(period: str | None, year: int | None) -> str | None:
+    if period and period.isdigit() and year:
+        if int(period) == year:
+            return "current"
+        if int(period) == year - 1:
+            return "previous"
+    return period
+
+
+def _is_cjk(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
+
+
+def _inside_quotes(norm: str, pos: int) -> bool:
+    line_start = norm.rfind("\n", 0, pos) + 1
+    seg = norm[line_start:pos]
+    return seg.count("“") > seg.count("”") or seg.count("「") > seg.count("」")
+
+
+_CODE_BEFORE = regex.compile(r"(?:〔|\[|【|第|编号|代码|编码|No\.?|号)\s*$")
+
+
+def _in_code_context(norm: str, pos: int) -> bool:
+    return bool(_CODE_BEFORE.search(norm[max(0, pos - 4) : pos]))
+
+
+def _clause_start(norm: str, pos: int, prev_end: int) -> int:
+    i = pos
+    floor = max(prev_end, pos - 60)
+    while i > floor and norm[i - 1] not in CLAUSE_STOP:
+        i -= 1
+    return i
+
+
+_VERB_END = regex.compile(
+    r"(?:推动|实现|产生|设立|完成|拓展|采集|成立|组建|开展|举办|培训|接待|解决|帮扶|对|共|累计|新增|办理|受理|服务|覆盖|涉及|打造|建成|建设|组织|发放|安排|录入|审批|上线|进驻|落地)\s*$"
+)
+_NOUN_STOP = regex.compile(r"[，,。；;：:、！？\n\t（(]|的|已|全部|并|和|与|及|实现|进行|开展|共|均|中|等")
+
+
+def _ends_with_verb(clause: str) -> bool:
+    return bool(_VERB_END.search(clause))
+
+
+def _following_noun(text: str, end: int) -> str:
+    seg = text[end : end + 24]
+    if seg.startswith("“"):
+        close = seg.find("”")
+        if close > 1:
+            return seg[1:close]
+    m = _NOUN_STOP.search(seg)
+    noun = seg[: m.start()] if m else seg[:10]
+    noun = noun.strip()
+    return noun[:10] if noun and all(_is_cjk(c) or c.isalnum() for c in noun) else ""
+
+
+def _inherit_generic_labels(figures: list[Figure], norm: str, labels: LabelReader) -> None:
+    """Inherit a generic label: "三公经费预算支出为0.79万元，决算支出为0.14万元": 0.14's label 支出 is 三公经费's."""
+    prev: Figure | None = None
+    for f in figures:
+        if prev is not None and any(c in SENTENCE_STOP for c in norm[prev.end : f.start]):
+            prev = None
+        if f.role not in ("amount", "base"):
+            continue
+        if (
+            labels.is_generic(f.label)
+            and prev is not None
+            and not labels.is_generic(prev.label)
+            and prev.dimension == f.dimension
+            and prev.qualifiers.key() != f.qualifiers.key()
+        ):
+            f.label = prev.label
+        prev = f
+
+
+def _apply_precision(figures: list[Figure]) -> None:
+    """SPEC §4: '5万元' in a document written to 2 decimals in 万元 stands for [4.995, 5.005]."""
+    by_unit: dict[str, Counter[int]] = {}
+    for f in figures:
+        if f.dimension == "money" and f.decimals > 0:
+            by_unit.setdefault(f.unit, Counter())[f.decimals] += 1
+    for f in figures:
+        if f.dimension != "money" or f.unit in ("元",) or f.qualifiers.approx:
+            continue
+        counts = by_unit.get(f.unit)
+        if counts:
+            modal, n = counts.most_common(1)[0]
+            if n >= 3 and modal > f.decimals:
+                f.precision = modal
+
+
+_EXTRACTOR: FigureExtractor | None = None
+
+
+def extract(doc: Document, vocab: Vocabulary | None = None) -> Extraction:
+    global _EXTRACTOR
+    if vocab is not None:
+        return FigureExtractor(vocab).extract(doc)
+    if _EXTRACTOR is None:
+        _EXTRACTOR = FigureExtractor()
+    return _EXTRACTOR.extract(doc)
+
+
+__all__ = ["Extraction", "FigureExtractor", "extract", "qualifiers_of"]

@@ -1,0 +1,116 @@
+"""Labels and qualifiers: the noun phrase a figure belongs to, and what restricts its meaning.
+
+"2024年决算收入支出为" → label 收入支出, stage final, period 2024. Stage words are looked for only
+outside fund-scope words, so 一般公共预算 never reads as a 预算 stage.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from lint.model import Qualifiers
+from lint.vocab import Vocabulary, alternation
+
+YEAR = regex.compile(r"(?<!\d)((?:19|20)\d\d)\s*年(?:度)?")
+MAX_LABEL = 16
+# Section numbering at the start of a clause is not part of the label: "（1）工资福利支出".
+NUMBERING = regex.compile(
+    r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[、.．](?!\d)|[①-⑳])\s*"
+)
+# Where a long clause is cut to keep only the noun phrase nearest the figure.
+CUT_AFTER = regex.compile(r".*(?:的|”|了|在|对|向|从|将|把|被|共|已|并|后)")
+
+
+@dataclass(frozen=True)
+class LabelInfo:
+    label: str  # canonical (synonyms applied)
+    raw: str  # the clause text it came from, cleaned of punctuation only
+    stage: str | None
+    period: str | None
+    fund: str | None
+
+
+class LabelReader:
+    """Compiled patterns for one vocabulary."""
+
+    def __init__(self, vocab: Vocabulary) -> None:
+        self.vocab = vocab
+        self.stage_re = regex.compile(alternation(list(vocab.stages)))
+        self.period_re = regex.compile(alternation(list(vocab.periods)))
+        self.fund_re = regex.compile(alternation(list(vocab.funds)))
+        self.leading_re = regex.compile(r"^(?:" + alternation(vocab.leading) + r")+")
+        self.trailing_re = regex.compile(r"(?:" + alternation(vocab.trailing) + r")+$")
+        self.approx_re = regex.compile(r"(?:" + alternation(vocab.approx_before) + r")$")
+
+    def read(self, clause: str, default_stage: str | None = None) -> LabelInfo:
+        raw = clause.strip(" \t:：,，、;；")
+        text = raw
+        period: str | None = None
+        years = YEAR.findall(text)
+        if years:
+            period = years[-1]
+        text = YEAR.sub("", text)
+        text = self.approx_re.sub("", text)
+        fund: str | None = None
+        fund_spans: list[tuple[int, int]] = []
+        for fm in self.fund_re.finditer(text):
+            fund = fund or self.vocab.funds[fm.group(0)]
+            fund_spans.append(fm.span())
+        stage: str | None = None
+        removals: list[tuple[int, int]] = []
+        for sm in self.stage_re.finditer(text):
+            if any(a <= sm.start() < b for a, b in fund_spans):
+                continue
+            found = self.vocab.stages[sm.group(0)]
+            # 预算执行（决算）: the final stage wins over a bare budget word.
+            if stage is None or found == "final" or (stage == "budget" and found in ("initial", "adjusted")):
+                stage = found
+            removals.append(sm.span())
+        for pm in self.period_re.finditer(text):
+            word = pm.group(0)
+            p = self.vocab.periods[word]
+            if p in ("previous", "current"):
+                period = period or p
+                if p == "previous":
+                    period = "previous"
+                removals.append(pm.span())
+        for a, b in sorted(removals, reverse=True):
+            text = text[:a] + text[b:]
+        text = regex.sub(r"[（(]\s*[）)]", "", text)
+        label = self.tidy(text)
+        return LabelInfo(
+            label=self.vocab.canonical(label),
+            raw=raw,
+            stage=stage or default_stage,  # callers pass None: defaults are applied by structure
+            period=period,
+            fund=fund,
+        )
+
+    def tidy(self, text: str) -> str:
+        text = NUMBERING.sub("", text.strip(" \t:：,，、;；。"))
+        for _ in range(3):
+            before = text
+            text = self.trailing_re.sub("", text)
+            text = self.leading_re.sub("", text)
+            text = text.strip(" \t:：,，、;；")
+            if text == before:
+                break
+        if len(text) > MAX_LABEL:
+            m = CUT_AFTER.match(text)
+            if m and m.end() < len(text):
+                text = text[m.end() :]
+            text = self.leading_re.sub("", text)
+        if len(text) > MAX_LABEL:
+            text = text[-MAX_LABEL:]
+        # an unbalanced bracket left by cutting is noise
+        text = text.lstrip("）)").rstrip("（(")
+        return text
+
+    def is_generic(self, label: str) -> bool:
+        return not label or label in self.vocab.generic
+
+
+def qualifiers_of(info: LabelInfo, approx: bool) -> Qualifiers:
+    return Qualifiers(stage=info.stage, period=info.period, fund=info.fund, approx=approx)

@@ -1,0 +1,55 @@
+"""Numbers as written: Arabic (full-width, thousands separators, signs) and Chinese numerals."""
+
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+
+CN_DIGITS = {
+    "零": 0,
+    "〇": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
+CN_UNITS = {"十": 10, "百": 100, "千": 1000}
+CN_CHARS = "".join(CN_DIGITS) + "".join(CN_UNITS)
+
+
+def parse_arabic(text: str) -> tuple[Decimal, int] | None:
+    """'1,210.48' → (Decimal('1210.48'), 2). Input is already width-folded."""
+    cleaned = text.replace(",", "")
+    try:
+        value = Decimal(cleaned)
+    except InvalidOperation:
+        return None
+    decimals = len(cleaned.split(".", 1)[1]) if "." in cleaned else 0
+    return value, decimals
+
+
+def parse_chinese(text: str) -> int | None:
+    """'二十六' → 26, '十' → 10, '一百零五' → 105. None for anything that is not a numeral."""
+    if not text or any(c not in CN_CHARS for c in text):
+        return None
+    if all(c in CN_DIGITS for c in text):
+        # "二三" is not a number in prose; a single digit is.
+        return CN_DIGITS[text] if len(text) == 1 else None
+    total, current = 0, 0
+    last_unit = 10_000
+    for c in text:
+        if c in CN_DIGITS:
+            current = CN_DIGITS[c]
+        else:
+            unit = CN_UNITS[c]
+            if unit >= last_unit:
+                return None
+            total += (current or 1) * unit
+            current = 0
+            last_unit = unit
+    return total + current

@@ -1,0 +1,275 @@
+"""The data model every stage shares: Document → Figure → Relation → Finding.
+
+Data flows one way: readers build a `Document`, extract turns it into `Figure`s, structure states
+`Relation`s between figures, checks turn relations into `Finding`s, report renders findings.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from decimal import Decimal
+from enum import IntEnum
+
+BBox = tuple[float, float, float, float]
+
+
+class Severity(IntEnum):
+    """Ordered so that `max()` picks the most serious."""
+
+    INFO = 1
+    WARNING = 2
+    ERROR = 3
+
+    @property
+    def label(self) -> str:
+        return self.name.lower()
+
+    @classmethod
+    def parse(cls, text: str) -> Severity:
+        try:
+            return cls[text.strip().upper()]
+        except KeyError:
+            raise ValueError(f"unknown severity {text!r} (info, warning, error)") from None
+
+
+@dataclass(frozen=True)
+class Location:
+    """Where a piece of text came from. line/column are 1-based, offset 0-based in Document.text."""
+
+    line: int
+    column: int
+    offset: int
+    page: int | None = None
+    bbox: BBox | None = None
+    where: str | None = None  # DOCX/HTML: "段落 12" or "表 2 第 3 行第 4 列"
+
+    def as_json(self) -> dict[str, object]:
+        return {
+            "line": self.line,
+            "column": self.column,
+            "offset": self.offset,
+            "page": self.page,
+            "bbox": list(self.bbox) if self.bbox else None,
+        }
+
+
+@dataclass
+class TableCell:
+    row: int
+    col: int
+    text: str
+    start: int  # offset of the cell text in Document.text
+    end: int
+
+
+@dataclass
+class Table:
+    """A table as rows of cells; header rows and the label column are identified by the reader."""
+
+    cells: list[list[TableCell | None]]
+    header_rows: int = 1
+    label_cols: int = 1
+    page: int | None = None
+    title: str = ""
+    unit: str | None = None  # "万元" when the table declares 单位：万元
+    start: int = 0
+    end: int = 0
+
+    @property
+    def n_rows(self) -> int:
+        return len(self.cells)
+
+    @property
+    def n_cols(self) -> int:
+        return max((len(r) for r in self.cells), default=0)
+
+
+@dataclass
+class Document:
+    """A report as text plus the map from text offsets back to the source file."""
+
+    path: str
+    text: str
+    fmt: str
+    tables: list[Table] = field(default_factory=list)
+    # PDF only: per character of `text`, (page, bbox) or None for inserted separators.
+    char_boxes: list[tuple[int, BBox] | None] | None = None
+    # DOCX/HTML: sorted (start offset, description) of the block each span came from.
+    blocks: list[tuple[int, str]] = field(default_factory=list)
+    _line_starts: list[int] = field(default_factory=list, repr=False)
+
+    def __post_init__(self) -> None:
+        starts = [0]
+        for i, ch in enumerate(self.text):
+            if ch == "\n":
+                starts.append(i + 1)
+        self._line_starts = starts
+
+    def line_col(self, offset: int) -> tuple[int, int]:
+        idx = bisect.bisect_right(self._line_starts, offset) - 1
+        return idx + 1, offset - self._line_starts[idx] + 1
+
+    def line_text(self, line: int) -> str:
+        start = self._line_starts[line - 1]
+        end = self.text.find("\n", start)
+        return self.text[start : end if end >= 0 else len(self.text)]
+
+    def location(self, start: int, end: int | None = None) -> Location:
+        end = start + 1 if end is None else max(end, start + 1)
+        line, col = self.line_col(start)
+        page: int | None = None
+        bbox: BBox | None = None
+        if self.char_boxes:
+            boxes = [b for b in self.char_boxes[start:end] if b is not None]
+            if boxes:
+                page = boxes[0][0]
+                same = [b[1] for b in boxes if b[0] == page]
+                bbox = (
+                    round(min(b[0] for b in same), 2),
+                    round(min(b[1] for b in same), 2),
+                    round(max(b[2] for b in same), 2),
+                    round(max(b[3] for b in same), 2),
+                )
+        where = None
+        if self.blocks:
+            i = bisect.bisect_right([b[0] for b in self.blocks], start) - 1
+            if i >= 0:
+                where = self.blocks[i][1]
+        return Location(line, col, start, page, bbox, where)
+
+
+@dataclass(frozen=True)
+class Qualifiers:
+    """What a label means: stage (预算/决算…), period (本年/上年/a year), fund scope, approximation."""
+
+    stage: str | None = None  # budget | initial | adjusted | final
+    period: str | None = None  # "current", "previous", or a year "2023"
+    fund: str | None = None  # 财政拨款, 一般公共预算, 政府性基金 …
+    approx: bool = False  # 约/近/余/左右: never used in a check
+
+    def key(self) -> tuple[str | None, str | None, str | None]:
+        return (self.stage, self.period, self.fund)
+
+
+@dataclass
+class Figure:
+    """One quantity written in the report, exact as written."""
+
+    id: int
+    text: str  # source text, e.g. "268.72万元"
+    value: Decimal  # value in its written unit (signed)
+    unit: str  # 万元, 元, %, 人, 个 …
+    dimension: str  # money | percent | points | people | count | score | other
+    scale: Decimal  # multiply value by scale to get the base unit (元 for money)
+    decimals: int  # decimals as written
+    precision: int  # decimals the figure stands for (document convention; ≥ decimals)
+    label: str  # normalised noun phrase
+    raw_label: str
+    qualifiers: Qualifiers
+    section: tuple[str, ...]
+    start: int  # offset of the number's first character
+    end: int  # offset after the unit
+    location: Location
+    role: str = "amount"  # amount | difference | rate | share | average | base | ratio | other
+    direction: int = 0  # +1 增加/增长, −1 减少/下降, 0 none, for difference/rate figures
+    exact: bool = False  # counts of people/items are exact integers
+    table: tuple[int, int, int] | None = None  # (table index, row, col)
+
+    @property
+    def base_value(self) -> Decimal:
+        return self.value * self.scale
+
+    def as_json(self, role: str | None = None) -> dict[str, object]:
+        out: dict[str, object] = {
+            "text": self.text,
+            "label": self.label,
+            "value": str(self.value),
+            "unit": self.unit,
+        }
+        if role is not None:
+            out["role"] = role
+        out["location"] = self.location.as_json()
+        if self.table is not None:
+            out["table"] = {"index": self.table[0], "row": self.table[1], "column": self.table[2]}
+        return out
+
+
+@dataclass
+class Relation:
+    """A relation the report states (or an identity implies) between figures.
+
+    `members` are (role, figure) pairs: total/part, part/whole/share, current/base/difference/rate,
+    total/count/average, … ; `data` holds kind-specific facts (direction, listed items, marker).
+    """
+
+    kind: str  # sum | share | change | ratio | average | count | repeat | identity
+    members: list[tuple[str, Figure]]
+    anchor: int  # text offset the relation is reported at
+    data: dict[str, object] = field(default_factory=dict)
+
+    def role(self, name: str) -> Figure | None:
+        for r, f in self.members:
+            if r == name:
+                return f
+        return None
+
+    def roles(self, name: str) -> list[Figure]:
+        return [f for r, f in self.members if r == name]
+
+
+@dataclass
+class Suggestion:
+    figure: Figure
+    current: str
+    suggested: str
+    reason: str
+
+    def as_json(self) -> dict[str, object]:
+        return {
+            "figure": self.figure.as_json(),
+            "current": self.current,
+            "suggested": self.suggested,
+            "reason": self.reason,
+        }
+
+
+@dataclass
+class Finding:
+    rule: str  # FL201
+    name: str  # sum-mismatch
+    severity: Severity
+    message: str
+    location: Location
+    figures: list[tuple[str, Figure]]
+    expected: str | None = None
+    actual: str | None = None
+    arithmetic: str | None = None
+    suggestion: Suggestion | None = None
+
+    def sort_key(self) -> tuple[int, int, str]:
+        return (-int(self.severity), self.location.offset, self.rule)
+
+    def as_json(self) -> dict[str, object]:
+        return {
+            "rule": self.rule,
+            "name": self.name,
+            "severity": self.severity.label,
+            "message": self.message,
+            "location": self.location.as_json(),
+            "figures": [f.as_json(role) for role, f in self.figures],
+            "expected": self.expected,
+            "actual": self.actual,
+            "arithmetic": self.arithmetic,
+            "suggestion": self.suggestion.as_json() if self.suggestion else None,
+        }
+
+
+@dataclass
+class FileResult:
+    path: str
+    status: str  # ok | error
+    error: str | None = None
+    findings: list[Finding] = field(default_factory=list)
+    figures: list[Figure] = field(default_factory=list)
+    document: Document | None = None

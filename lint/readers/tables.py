@@ -1,0 +1,214 @@
+"""Table helpers shared by the DOCX, HTML, Markdown (and PDF) readers.
+
+Two parts. The guessing helpers (`is_numeric`, `guess_header_rows`, `guess_label_cols`, `find_unit`,
+`guess_unit`) only look at cell strings, so any reader can use them. `FlowBuilder` lays out
+paragraphs and tables of a flowing document (DOCX, HTML) as one text with offsets and `blocks`.
+They guess structure only; they never judge the figures.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from lint.errors import InputError
+from lint.model import Document, Table, TableCell
+
+Grid = list[list[str | None]]
+
+# A hostile file can declare a 1,000-column span on 100,000 rows; refuse before allocating it.
+MAX_GRID_CELLS = 1_000_000
+
+# Placeholders that mean "no value" in Chinese fiscal tables (— for 无, / for 不适用).
+_BLANKS = frozenset({"", "-", "—", "——", "－", "–", "/", "／", "…", "……", "无"})
+
+_NUMBER = re.compile(r"[+\-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|[+\-−]?\.\d+")
+_UNIT_SUFFIX = re.compile(r"(?:%|‰|万元|亿元|元|人|个|项|件|条|家|分)$")
+_UNIT_DECL = re.compile(r"(?:金额)?单位\s*[:：]\s*(亿元|万元|千元|百元|元|%|人|个|项|件)")
+_HEADER_UNIT = re.compile(r"[（(]\s*(亿元|万元|千元|元)\s*[）)]")
+
+
+def is_blank(cell: str | None) -> bool:
+    """None, whitespace and the dash placeholders (—, -, /) hold no value."""
+    return cell is None or _norm(cell) in _BLANKS
+
+
+def is_numeric(cell: str | None) -> bool:
+    """A cell holding one number: 1,210.48, -3.5, （12.3）, ７３２．７４, 36.61%, 23人.
+
+    Blanks ("—", "-") are not numeric: they neither start the body nor count against a label column.
+    """
+    if is_blank(cell):
+        return False
+    assert cell is not None
+    s = _norm(cell).replace(" ", "")
+    if len(s) > 2 and s[0] == "(" and s[-1] == ")":  # accountants' negative: (12.3)
+        s = s[1:-1]
+    s = _UNIT_SUFFIX.sub("", s)
+    return bool(_NUMBER.fullmatch(s))
+
+
+def _norm(cell: str) -> str:
+    """NFKC folds full-width digits, commas, points and brackets to ASCII."""
+    return unicodedata.normalize("NFKC", cell).strip()
+
+
+def _is_year(cell: str | None) -> bool:
+    """A bare year (2023, 2024年) heads a column; it does not make a row a data row."""
+    if cell is None:
+        return False
+    s = _norm(cell).removesuffix("年").removesuffix("年度")
+    return bool(re.fullmatch(r"(?:19|20)\d\d", s))
+
+
+def guess_header_rows(rows: Grid) -> int:
+    """Header rows are those before the first row holding a number (years aside).
+
+    A table with no number at all (a text table) gets one header row, like Table's default.
+    """
+    for i, row in enumerate(rows):
+        if any(is_numeric(c) and not (i == 0 and _is_year(c)) for c in row):
+            return i
+    return min(1, len(rows))
+
+
+def guess_label_cols(rows: Grid, header_rows: int = 1) -> int:
+    """Leading columns whose body cells are mostly words (or a 序号 1, 2, 3 … column)."""
+    body = rows[header_rows:] or rows
+    n_cols = max((len(r) for r in rows), default=0)
+    count = 0
+    for c in range(n_cols):
+        column = [r[c] if c < len(r) else None for r in body]
+        if not _is_label_column(column):
+            break
+        count += 1
+    return count
+
+
+def _is_label_column(column: list[str | None]) -> bool:
+    filled = [c for c in column if not is_blank(c)]
+    if not filled:
+        return True
+    numeric = [c for c in filled if is_numeric(c)]
+    if len(numeric) * 2 < len(filled):
+        return True
+    return len(numeric) == len(filled) and _is_serial(filled)
+
+
+def _is_serial(cells: list[str | None]) -> bool:
+    """1, 2, 3 … numbers rows (序号); it is a label, not an amount."""
+    try:
+        values = [int(_norm(c or "")) for c in cells]
+    except ValueError:
+        return False
+    return len(values) > 1 and values == list(range(values[0], values[0] + len(values)))
+
+
+def find_unit(text: str) -> str | None:
+    """The unit a "单位：万元" / "（金额单位：元）" declaration names, else None."""
+    m = _UNIT_DECL.search(_norm(text))
+    return m.group(1) if m else None
+
+
+def guess_unit(rows: Grid, header_rows: int, above: list[str]) -> str | None:
+    """The table's money unit: a declaration above it or in it, else one unit all headers share."""
+    for text in above:
+        unit = find_unit(text)
+        if unit:
+            return unit
+    for row in rows:
+        for cell in row:
+            unit = find_unit(cell) if cell else None
+            if unit:
+                return unit
+    header_units = {
+        m.group(1) for row in rows[:header_rows] for cell in row if cell for m in _HEADER_UNIT.finditer(cell)
+    }
+    return header_units.pop() if len(header_units) == 1 else None
+
+
+def is_unit_line(text: str) -> bool:
+    """A paragraph that only declares the unit ("单位：万元") is not a table title."""
+    return find_unit(text) is not None and len(text.strip()) <= 16
+
+
+def one_line(text: str) -> str:
+    """Cell and paragraph text must not break the one-line-per-paragraph/row layout."""
+    return re.sub(r"[\t\n\r\v\f\u2028\u2029]+", " ", text).strip()
+
+
+def pad(rows: Grid) -> Grid:
+    """Rectangular rows; positions a row does not reach are None."""
+    width = max((len(r) for r in rows), default=0)
+    return [r + [None] * (width - len(r)) for r in rows]
+
+
+def check_grid_size(path: str, rows: int, cols: int) -> None:
+    """Spans multiply rows by columns; a hostile table is refused, not allocated."""
+    if rows * cols > MAX_GRID_CELLS:
+        raise InputError(path, "表格过大（单元格超过一百万个）", "table too large (over a million cells)")
+
+
+class FlowBuilder:
+    """Lays out paragraphs (one per line) and tables (one line per row, cells split by tabs).
+
+    Records `blocks` ("段落 N" / "表 N 第 R 行第 C 列", 1-based) so a figure can be located.
+    """
+
+    def __init__(self) -> None:
+        self._parts: list[str] = []
+        self._pos = 0
+        self.blocks: list[tuple[int, str]] = []
+        self.tables: list[Table] = []
+        self._n_paras = 0
+        self._above: list[str] = []  # paragraphs since the last table, newest last
+
+    def paragraph(self, text: str) -> None:
+        text = one_line(text)
+        self._n_paras += 1
+        self.blocks.append((self._pos, f"段落 {self._n_paras}"))
+        self._emit(text + "\n")
+        if text:
+            self._above.append(text)
+
+    def table(self, grid: Grid, caption: str = "", header_rows: int | None = None) -> None:
+        """Add a table; `header_rows` is given when the source marks it (HTML <thead>)."""
+        rows = [[None if c is None else one_line(c) for c in row] for row in pad(grid)]
+        if not rows or not rows[0]:
+            return
+        n = len(self.tables) + 1
+        start = self._pos
+        cells: list[list[TableCell | None]] = []
+        for r, row in enumerate(rows):
+            cells.append(self._row(n, r, row))
+        end = self._pos - 1
+        headers = guess_header_rows(rows) if header_rows is None else header_rows
+        above = self._above[-2:][::-1]
+        title = caption or next((t for t in above if not is_unit_line(t)), "")
+        unit = guess_unit(rows, headers, [caption, *above] if caption else above)
+        labels = guess_label_cols(rows, headers)
+        self.tables.append(Table(cells, headers, labels, None, title, unit, start, end))
+        self._above = []
+
+    def _row(self, n: int, r: int, row: list[str | None]) -> list[TableCell | None]:
+        """One line; positions after the row's last cell (covered by a span) add no tabs."""
+        last = max((c for c, text in enumerate(row) if text is not None), default=-1)
+        out: list[TableCell | None] = []
+        for c, text in enumerate(row):
+            if 0 < c <= last:
+                self._emit("\t")
+            if text is None:
+                out.append(None)
+                continue
+            self.blocks.append((self._pos, f"表 {n} 第 {r + 1} 行第 {c + 1} 列"))
+            out.append(TableCell(r, c, text, self._pos, self._pos + len(text)))
+            self._emit(text)
+        self._emit("\n")
+        return out
+
+    def _emit(self, s: str) -> None:
+        self._parts.append(s)
+        self._pos += len(s)
+
+    def build(self, path: str, fmt: str) -> Document:
+        return Document(path=path, text="".join(self._parts), fmt=fmt, tables=self.tables, blocks=self.blocks)

@@ -1,0 +1,59 @@
+"""Report emitters: one module per output format, each a dumb mapper over the same model.
+
+Every module has `emit(results, catalog, out, *, lang, color, version)`; `emit()` here dispatches.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Protocol, TextIO
+
+from lint.catalog import Catalog
+from lint.errors import UsageError
+from lint.model import FileResult
+from lint.report import github, html, json, junit, sarif, text
+from lint.report.json import emit_figures_json
+
+FORMATS = ("text", "json", "sarif", "github", "junit", "html")
+
+__all__ = ["FORMATS", "emit", "emit_figures_json"]
+
+
+class Emitter(Protocol):
+    def __call__(
+        self,
+        results: Sequence[FileResult],
+        catalog: Catalog,
+        out: TextIO,
+        *,
+        lang: str = ...,
+        color: bool = ...,
+        version: str = ...,
+    ) -> None: ...
+
+
+_EMITTERS: dict[str, Emitter] = {
+    "text": text.emit,
+    "json": json.emit,
+    "sarif": sarif.emit,
+    "github": github.emit,
+    "junit": junit.emit,
+    "html": html.emit,
+}
+
+
+def emit(
+    fmt: str,
+    results: list[FileResult],
+    catalog: Catalog,
+    out: TextIO,
+    *,
+    lang: str = "zh",
+    color: bool = False,
+    version: str,
+) -> None:
+    """Render `results` (files in the given order, findings most serious first) as `fmt` to `out`."""
+    emitter = _EMITTERS.get(fmt)
+    if emitter is None:
+        raise UsageError(f"unknown format {fmt!r}; valid: {', '.join(FORMATS)}")
+    emitter(results, catalog, out, lang=lang, color=color, version=version)

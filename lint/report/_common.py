@@ -1,0 +1,195 @@
+"""Helpers shared by the emitters: ordering, counts, paths, wording, sanitising."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path, PurePath
+
+from lint.model import Figure, FileResult, Finding, Severity
+
+# C0/C1 controls (except tab/newline) and bidi overrides: hostile in terminals and logs.
+_UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+@dataclass(frozen=True)
+class Counts:
+    files: int
+    errors: int
+    warnings: int
+    infos: int
+
+
+def sorted_findings(result: FileResult) -> list[Finding]:
+    """Most serious first, then by position (Finding.sort_key)."""
+    return sorted(result.findings, key=Finding.sort_key)
+
+
+def count(results: Sequence[FileResult]) -> Counts:
+    sev = [f.severity for r in results for f in r.findings]
+    return Counts(
+        files=len(results),
+        errors=sev.count(Severity.ERROR),
+        warnings=sev.count(Severity.WARNING),
+        infos=sev.count(Severity.INFO),
+    )
+
+
+def rel_posix(path: str) -> str:
+    """The path relative to the working directory where possible, with '/' separators."""
+    if path == "-":
+        return path
+    p = Path(path)
+    if p.is_absolute():
+        try:
+            return p.relative_to(Path.cwd()).as_posix()
+        except ValueError:
+            return p.as_posix()
+    return PurePath(path).as_posix()
+
+
+def safe(text: str) -> str:
+    """Replace control and bidi-override characters one for one (offsets stay valid)."""
+    return _UNSAFE.sub("\ufffd", text.replace("\t", " "))
+
+
+def one_line(text: str) -> str:
+    return " ".join(safe(text.replace("\r", " ").replace("\n", " ")).split())
+
+
+def primary_figure(finding: Finding) -> Figure | None:
+    """The figure the finding is anchored at, if any."""
+    for _, fig in finding.figures:
+        if fig.start == finding.location.offset:
+            return fig
+    return None
+
+
+def fmt_value(fig: Figure) -> str:
+    return format(fig.value, "f")
+
+
+_TEXTS: dict[str, dict[str, str]] = {
+    "zh": {
+        "error": "错误",
+        "warning": "警告",
+        "info": "提示",
+        "page": "第 {n} 页",
+        "arithmetic": "算式",
+        "suggestion": "建议",
+        "expected": "应为 {e}，实为 {a}",
+        "suggest": "{label} {current} → {suggested}（{reason}）",
+        "summary": "共 {files} 个文件：{errors} 个错误，{warnings} 个警告，{infos} 条提示",
+        "unreadable": "错误：{path}: {reason}",
+        "no_findings": "未发现问题",
+        "figures": "涉及数字",
+        "file": "文件",
+        "status": "状态",
+        "status_ok": "已检查",
+        "status_error": "无法读取",
+        "title": "fiscal-lint 检查报告",
+        "role": "角色",
+        "label": "项目",
+        "value": "数值",
+        "unit": "单位",
+        "location": "位置",
+    },
+    "en": {
+        "error": "error",
+        "warning": "warning",
+        "info": "info",
+        "page": "page {n}",
+        "arithmetic": "arithmetic",
+        "suggestion": "suggestion",
+        "expected": "expected {e}, found {a}",
+        "suggest": "{label} {current} → {suggested} ({reason})",
+        "summary": "{files} {files_w}: {errors} {errors_w}, {warnings} {warnings_w}, {infos} {infos_w}",
+        "unreadable": "error: {path}: {reason}",
+        "no_findings": "no findings",
+        "figures": "figures involved",
+        "file": "file",
+        "status": "status",
+        "status_ok": "checked",
+        "status_error": "unreadable",
+        "title": "fiscal-lint report",
+        "role": "role",
+        "label": "label",
+        "value": "value",
+        "unit": "unit",
+        "location": "location",
+    },
+}
+
+
+def tr(lang: str, key: str, **values: object) -> str:
+    """A UI string in `lang` (zh, anything else is English) with `{name}` fields filled."""
+    table = _TEXTS["zh" if lang == "zh" else "en"]
+    return table[key].format(**values) if values else table[key]
+
+
+def _plural(n: int, word: str) -> str:
+    return word if n == 1 else word + "s"
+
+
+def summary_line(counts: Counts, lang: str) -> str:
+    return tr(
+        lang,
+        "summary",
+        files=counts.files,
+        errors=counts.errors,
+        warnings=counts.warnings,
+        infos=counts.infos,
+        files_w=_plural(counts.files, "file"),
+        errors_w=_plural(counts.errors, "error"),
+        warnings_w=_plural(counts.warnings, "warning"),
+        infos_w=_plural(counts.infos, "info"),
+    )
+
+
+def page_suffix(fig: Figure, lang: str) -> str:
+    page = fig.location.page
+    return f" ({tr(lang, 'page', n=page)})" if page is not None else ""
+
+
+def describe_figure(role: str, fig: Figure, lang: str) -> str:
+    """`role label value unit @ line:col (page N)`."""
+    loc = fig.location
+    return f"{role} {fig.label} {fmt_value(fig)} {fig.unit} @ {loc.line}:{loc.column}{page_suffix(fig, lang)}"
+
+
+def describe_suggestion(finding: Finding, lang: str) -> str | None:
+    s = finding.suggestion
+    if s is None:
+        return None
+    return tr(
+        lang, "suggest", label=s.figure.label, current=s.current, suggested=s.suggested, reason=s.reason
+    )
+
+
+def describe_arithmetic(finding: Finding, lang: str) -> str | None:
+    """The arithmetic, or expected/actual when no arithmetic was written out."""
+    if finding.arithmetic:
+        return finding.arithmetic
+    if finding.expected is not None and finding.actual is not None:
+        return tr(lang, "expected", e=finding.expected, a=finding.actual)
+    return None
+
+
+def line_spans(finding: Finding, line: int, line_len: int) -> list[tuple[int, int, str, Figure]]:
+    """(start, end, role, figure) of the finding's figures on `line`, as 0-based columns, no overlaps."""
+    spans: list[tuple[int, int, str, Figure]] = []
+    for role, fig in finding.figures:
+        if fig.location.line != line:
+            continue
+        start = fig.location.column - 1
+        end = min(line_len, start + max(1, fig.end - fig.start))
+        if 0 <= start < line_len:
+            spans.append((start, end, role, fig))
+    spans.sort(key=lambda s: (s[0], -s[1]))
+    kept: list[tuple[int, int, str, Figure]] = []
+    for span in spans:
+        if kept and span[0] < kept[-1][1]:
+            continue
+        kept.append(span)
+    return kept

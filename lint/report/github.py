@@ -1,0 +1,60 @@
+"""GitHub Actions workflow commands: one `::error|warning|notice` annotation per finding."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TextIO
+
+from lint.catalog import Catalog
+from lint.model import FileResult, Finding, Severity
+from lint.report._common import describe_arithmetic, rel_posix, sorted_findings
+
+COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
+
+
+def escape_data(text: str) -> str:
+    """Escape a message (the part after `::`), as @actions/core does."""
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(text: str) -> str:
+    """Escape a property value (file=, title=): also ':' and ','."""
+    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def command(kind: str, props: dict[str, object], message: str) -> str:
+    joined = ",".join(f"{k}={escape_property(str(v))}" for k, v in props.items())
+    return f"::{kind} {joined}::{escape_data(message)}"
+
+
+def annotation(path: str, finding: Finding, lang: str) -> str:
+    loc = finding.location
+    props: dict[str, object] = {
+        "file": rel_posix(path),
+        "line": loc.line,
+        "col": loc.column,
+        "title": f"fiscal-lint {finding.rule} {finding.name}",
+    }
+    message = finding.message
+    arithmetic = describe_arithmetic(finding, lang)
+    if arithmetic:
+        message += "\n" + arithmetic
+    return command(COMMANDS[finding.severity], props, message)
+
+
+def emit(
+    results: Sequence[FileResult],
+    catalog: Catalog,
+    out: TextIO,
+    *,
+    lang: str = "zh",
+    color: bool = False,
+    version: str = "",
+) -> None:
+    for result in results:
+        if result.status == "error":
+            props: dict[str, object] = {"file": rel_posix(result.path), "title": "fiscal-lint"}
+            out.write(command("error", props, f"{result.path}: {result.error or 'unreadable'}") + "\n")
+            continue
+        for finding in sorted_findings(result):
+            out.write(annotation(result.path, finding, lang) + "\n")

@@ -1,0 +1,151 @@
+"""One self-contained HTML page (inline CSS, no script, nothing external). All report text is escaped."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+from typing import TextIO
+
+from lint.catalog import Catalog
+from lint.model import FileResult, Finding, Severity
+from lint.report._common import (
+    count,
+    describe_arithmetic,
+    describe_suggestion,
+    fmt_value,
+    line_spans,
+    safe,
+    sorted_findings,
+    summary_line,
+    tr,
+)
+
+_CSS = """
+body{font-family:system-ui,"PingFang SC","Microsoft YaHei",sans-serif;margin:2em;color:#222}
+table{border-collapse:collapse;margin:.5em 0}td,th{border:1px solid #ccc;padding:.2em .6em;text-align:left}
+.finding{border-left:4px solid #999;padding:.3em .8em;margin:1em 0}
+.error{border-color:#c62828}.warning{border-color:#ef6c00}.info{border-color:#1565c0}
+.sev{font-weight:bold}.error .sev{color:#c62828}.warning .sev{color:#ef6c00}.info .sev{color:#1565c0}
+pre{background:#f6f6f6;padding:.4em;white-space:pre-wrap}mark{background:#ffe082}
+.unreadable{color:#c62828}
+"""
+_CSP = "default-src 'none'; style-src 'unsafe-inline'"
+
+
+def e(text: object) -> str:
+    """Escape any report text for HTML (content and attribute values)."""
+    return html.escape(str(text), quote=True)
+
+
+def emit(
+    results: Sequence[FileResult],
+    catalog: Catalog,
+    out: TextIO,
+    *,
+    lang: str = "zh",
+    color: bool = False,
+    version: str = "",
+) -> None:
+    title = tr(lang, "title")
+    parts = [
+        "<!DOCTYPE html>",
+        f'<html lang="{"zh-CN" if lang == "zh" else "en"}">',
+        '<head><meta charset="utf-8">',
+        f'<meta http-equiv="Content-Security-Policy" content="{e(_CSP)}">',
+        f"<title>{e(title)}</title><style>{_CSS}</style></head><body>",
+        f"<h1>{e(title)}</h1>",
+        f"<p>fiscal-lint {e(version)} · {e(summary_line(count(results), lang))}</p>",
+        _summary_table(results, lang),
+    ]
+    for result in results:
+        parts.append(_file_section(result, lang))
+    parts.append("</body></html>")
+    out.write("\n".join(parts) + "\n")
+
+
+def _summary_table(results: Sequence[FileResult], lang: str) -> str:
+    heads = [tr(lang, k) for k in ("file", "status", "error", "warning", "info")]
+    rows = ["<table><tr>" + "".join(f"<th>{e(h)}</th>" for h in heads) + "</tr>"]
+    for r in results:
+        sev = [f.severity for f in r.findings]
+        if r.status == "error":
+            status = f'<td class="unreadable">{e(tr(lang, "status_error"))}: {e(r.error or "")}</td>'
+        else:
+            status = f"<td>{e(tr(lang, 'status_ok'))}</td>"
+        counts = "".join(
+            f"<td>{sev.count(s)}</td>" for s in (Severity.ERROR, Severity.WARNING, Severity.INFO)
+        )
+        rows.append(f"<tr><td>{e(r.path)}</td>{status}{counts}</tr>")
+    rows.append("</table>")
+    return "\n".join(rows)
+
+
+def _file_section(result: FileResult, lang: str) -> str:
+    parts = [f"<section><h2>{e(result.path)}</h2>"]
+    if result.status == "error":
+        parts.append(f'<p class="unreadable">{e(tr(lang, "status_error"))}: {e(result.error or "")}</p>')
+    elif not result.findings:
+        parts.append(f"<p>{e(tr(lang, 'no_findings'))}</p>")
+    else:
+        parts.extend(_finding(result, finding, lang) for finding in sorted_findings(result))
+    parts.append("</section>")
+    return "\n".join(parts)
+
+
+def _finding(result: FileResult, finding: Finding, lang: str) -> str:
+    loc = finding.location
+    where = f"{loc.line}:{loc.column}"
+    if loc.page is not None:
+        where += f" ({tr(lang, 'page', n=loc.page)})"
+    sev = finding.severity.label
+    parts = [
+        f'<div class="finding {sev}">',
+        f'<p><span class="sev">{e(tr(lang, sev))}</span> <code>{e(finding.rule)}</code> '
+        f"{e(finding.name)} · {e(where)}</p>",
+        f"<p>{e(finding.message)}</p>",
+    ]
+    source = _source(result, finding)
+    if source:
+        parts.append(f"<pre>{source}</pre>")
+    if finding.figures:
+        parts.append(_figures_table(finding, lang))
+    arithmetic = describe_arithmetic(finding, lang)
+    if arithmetic:
+        parts.append(f"<p>{e(tr(lang, 'arithmetic'))}: <code>{e(arithmetic)}</code></p>")
+    suggestion = describe_suggestion(finding, lang)
+    if suggestion:
+        parts.append(f"<p>{e(tr(lang, 'suggestion'))}: {e(suggestion)}</p>")
+    parts.append("</div>")
+    return "\n".join(parts)
+
+
+def _source(result: FileResult, finding: Finding) -> str:
+    """The finding's source line, escaped, with its figures in <mark>."""
+    line = finding.location.line
+    if result.document is None or line < 1:
+        return ""
+    try:
+        text = safe(result.document.line_text(line))
+    except IndexError:
+        return ""
+    out, pos = [], 0
+    for start, end, role, _ in line_spans(finding, line, len(text)):
+        out.append(e(text[pos:start]))
+        out.append(f'<mark title="{e(role)}">{e(text[start:end])}</mark>')
+        pos = end
+    out.append(e(text[pos:]))
+    return "".join(out)
+
+
+def _figures_table(finding: Finding, lang: str) -> str:
+    keys = ("role", "label", "value", "unit", "location")
+    rows = ["<table><tr>" + "".join(f"<th>{e(tr(lang, k))}</th>" for k in keys) + "</tr>"]
+    for role, fig in finding.figures:
+        loc = fig.location
+        where = f"{loc.line}:{loc.column}"
+        if loc.page is not None:
+            where += f" ({tr(lang, 'page', n=loc.page)})"
+        cells = (role, fig.label, fmt_value(fig), fig.unit, where)
+        rows.append("<tr>" + "".join(f"<td>{e(c)}</td>" for c in cells) + "</tr>")
+    rows.append("</table>")
+    return "\n".join(rows)

@@ -1,0 +1,88 @@
+"""Structure: sections, and the relations the wording states between figures."""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field, replace
+
+from lint.extract import Extraction
+from lint.extract.labels import LabelReader
+from lint.model import Document, Figure, Relation
+from lint.structure.relations import RelationFinder
+from lint.structure.sections import Heading, outline, section_paths
+from lint.vocab import Vocabulary, default_vocabulary
+
+
+@dataclass
+class Analysis:
+    document: Document
+    figures: list[Figure]
+    relations: list[Relation]
+    headings: list[Heading]
+    default_stage: str | None
+    year: int | None
+    generic_labels: set[str] = field(default_factory=set)
+    heading_fund: dict[int, str] = field(default_factory=dict)  # figure id → fund scope of its heading
+
+
+def analyse(doc: Document, extraction: Extraction, vocab: Vocabulary | None = None) -> Analysis:
+    vocab = vocab or default_vocabulary()
+    figures = extraction.figures
+    headings = outline(doc.text)
+    _assign_sections(doc.text, headings, figures)
+    finder = RelationFinder(vocab, LabelReader(vocab))
+    relations = finder.find(doc.text, figures)
+    _inherit_qualifiers(relations)
+    _apply_defaults(figures, extraction.default_stage)
+    return Analysis(
+        doc,
+        figures,
+        relations,
+        headings,
+        extraction.default_stage,
+        extraction.year,
+        generic_labels=set(vocab.generic),
+        heading_fund=_heading_funds(figures, vocab),
+    )
+
+
+def _heading_funds(figures: list[Figure], vocab: Vocabulary) -> dict[int, str]:
+    """The fund scope a figure's top-level heading names (二、一般公共预算支出情况 → 一般公共预算)."""
+    out: dict[int, str] = {}
+    words = sorted(vocab.funds, key=len, reverse=True)
+    for f in figures:
+        for title in f.section[:2]:
+            hit = next((w for w in words if w in title), None)
+            if hit:
+                out[f.id] = vocab.funds[hit]
+                break
+    return out
+
+
+def _assign_sections(text: str, headings: list[Heading], figures: list[Figure]) -> None:
+    paths = section_paths(text, headings)
+    starts = [p[0] for p in paths]
+    for f in figures:
+        i = bisect.bisect_right(starts, f.start) - 1
+        f.section = paths[i][1] if i >= 0 else ()
+
+
+def _inherit_qualifiers(relations: list[Relation]) -> None:
+    """Parts of a breakdown take the stage and period of their total unless they name their own:
+    in “三公经费”预算安排0.79万元，其中出国出境0元… every part is a 预算 figure."""
+    for rel in relations:
+        if rel.kind != "sum":
+            continue
+        total = rel.role("total")
+        assert total is not None
+        tq = total.qualifiers
+        for part in rel.roles("part"):
+            q = part.qualifiers
+            part.qualifiers = replace(q, stage=q.stage or tq.stage, period=q.period or tq.period)
+
+
+def _apply_defaults(figures: list[Figure], stage: str | None) -> None:
+    for f in figures:
+        q = f.qualifiers
+        if q.stage is None or q.period is None:
+            f.qualifiers = replace(q, stage=q.stage or stage, period=q.period or "current")

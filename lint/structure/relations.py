@@ -1,0 +1,455 @@
+"""Relations the wording states between figures.
+
+- breakdowns: "X万元，其中：a万元，b万元" (nested; scoped by punctuation and by which earlier
+  parts a new part resembles — 项目支出 after 公用经费's items is a sibling of 基本支出);
+- shares "占…的p%", changes "比/较/与…相比 增加/减少 X，增长/下降 p%", ratios "完成年初预算的p%",
+  averages "平均每人X元", enumerations "N个：a、b、c", blanks "占 %".
+
+Only the text between figures is read here; checks receive Relations and never see text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import regex
+
+from lint.extract.labels import LabelReader
+from lint.model import Figure, Relation
+from lint.vocab import Vocabulary, alternation, fold_width
+
+SENTENCE_END = regex.compile(r"[。！？!?\n]")
+PARAGRAPH_END = "\n"
+LIST_BOUNDARY = regex.compile(r"[。；;！？!?]")
+
+
+@dataclass
+class Group:
+    total: Figure
+    parts: list[Figure] = field(default_factory=list)
+    marker: str = ""
+    partial: bool = False
+
+
+def _suffix_score(a: str, b: str) -> int:
+    """How alike two part labels are: 基本支出/项目支出 share 支出, 人员经费/公用经费 share 经费.
+    Only short labels count: long ones (其他工资福利支出) share endings by accident."""
+    if 2 <= len(a) <= 6 and 2 <= len(b) <= 6 and a[-2:] == b[-2:]:
+        return 2
+    return 0
+
+
+def _stage_conflict(a: Figure, b: Figure) -> bool:
+    sa, sb = a.qualifiers.stage, b.qualifiers.stage
+    return sa is not None and sb is not None and sa != sb
+
+
+class RelationFinder:
+    def __init__(
+        self, vocab: Vocabulary, labels: LabelReader, siblings: list[set[str]] | None = None
+    ) -> None:
+        self.vocab = vocab
+        self.labels = labels
+        self.siblings = siblings or []
+        m = vocab.markers
+        self.breakdown_re = regex.compile(alternation(m["breakdown"]))
+        self.partial_re = regex.compile(alternation(m["partial"]))
+        self.residual_re = regex.compile(r"^(?:" + alternation(m["residual"]) + ")")
+        self.share_whole = regex.compile(
+            r"占(?P<whole>[^，,。；;：:%]{0,24}?)(?:的|之)?(?:比重|比例)?(?:为|约)?\s*$"
+        )
+        self.ratio_base = regex.compile(r"(?:完成|达到|为|占|是)(?P<base>[^，,。；;]{0,14}?)的\s*$")
+        self.exec_rate = regex.compile(r"(?:执行率|完成率|执行进度)(?:为|达到?)?\s*$")
+        blank_units = "万元|元|%|％|亿元"
+        self.blank_re = regex.compile(
+            r"(?:占(?:[^，,。；;\d]{0,12}的)?|增加|减少|增长|下降|为|达|共计|合计|比上年增加|比上年减少)[ \t　]*(?:"
+            + blank_units
+            + r")(?![\d])"
+        )
+
+    # -- entry point ----------------------------------------------------------------------
+    def find(self, text: str, figures: list[Figure]) -> list[Relation]:
+        prose = [f for f in figures if f.table is None]
+        relations: list[Relation] = []
+        groups = self._breakdowns(text, prose)
+        for g in groups:
+            relations.append(self._sum_relation(text, g))
+        relations += self._shares(text, prose, groups)
+        relations += self._changes(text, prose)
+        relations += self._ratios(text, prose)
+        relations += self._averages(text, prose)
+        relations += self._enumerations(text, prose)
+        relations += self._blanks(text)
+        return relations
+
+    # -- breakdowns -----------------------------------------------------------------------
+    def _sibling_score(self, label: str, level: Group) -> int:
+        best = 0
+        for p in level.parts:
+            if any(label in s and p.label in s for s in self.siblings):
+                return 3
+            best = max(best, _suffix_score(label, p.label))
+        return best
+
+    def _breakdowns(self, text: str, figures: list[Figure]) -> list[Group]:
+        groups: list[Group] = []
+        stack: list[Group] = []
+        prev: Figure | None = None  # previous figure of any role
+        last_amount: Figure | None = None
+        for f in figures:
+            gap = text[prev.end : f.start] if prev else ""
+            if prev is None or PARAGRAPH_END in gap or self._heading_between(gap):
+                stack, last_amount = [], None
+            else:
+                for _ in SENTENCE_END.findall(gap):
+                    if stack:
+                        stack.pop()
+            prev = f
+            if f.role != "amount" or f.qualifiers.approx:
+                continue
+            if last_amount is not None and SENTENCE_END.search(text[last_amount.end : f.start]):
+                last_amount_same_sentence = False
+            else:
+                last_amount_same_sentence = last_amount is not None
+            marker = (
+                self.breakdown_re.search(fold_width(text[last_amount.end : f.start])) if last_amount else None
+            )
+            if (
+                marker
+                and last_amount is not None
+                and last_amount_same_sentence
+                and last_amount.dimension == f.dimension
+                and not any(last_amount is g.total for g in stack)
+            ):
+                g = Group(
+                    total=last_amount,
+                    marker=marker.group(0),
+                    partial=bool(self.partial_re.search(text[last_amount.end : f.start])),
+                )
+                # a group opened inside an open group's parts is nested under it
+                stack.append(g)
+                groups.append(g)
+                g.parts.append(f)
+            elif stack:
+                self._place(
+                    f,
+                    stack,
+                    bool(LIST_BOUNDARY.search(text[last_amount.end : f.start])) if last_amount else False,
+                )
+            last_amount = f
+        return [g for g in groups if g.parts]
+
+    def _place(self, f: Figure, stack: list[Group], boundary: bool) -> None:
+        """Attach f to the innermost open group it belongs to, popping groups it cannot be part of."""
+        # A figure that restates a total ("“三公经费”实际支出0.14万元" after the 预算 breakdown) or
+        # names another stage is not a part of that total.
+        while stack and (f.label == stack[-1].total.label or _stage_conflict(f, stack[-1].total)):
+            stack.pop()
+        if not stack:
+            return
+        # 项目支出 after 公用经费's items resembles 基本支出, an earlier part two levels up;
+        # a residual item (其他…, 零散…) always closes the list it is in.
+        # Only at a 。 or ； does a list end, so only there may a part climb back up.
+        if (
+            boundary
+            and not self.residual_re.match(f.label)
+            and self._sibling_score(f.label, stack[-1]) == 0
+            and len(stack) > 1
+        ):
+            scores = [self._sibling_score(f.label, g) for g in stack]
+            best = max(scores)
+            if best > 0:
+                depth = max(i for i, s in enumerate(scores) if s == best)
+                del stack[depth + 1 :]
+        top = stack[-1]
+        if top.total.dimension != f.dimension:
+            return
+        if (
+            f.qualifiers.period
+            and top.total.qualifiers.period
+            and f.qualifiers.period != top.total.qualifiers.period
+        ):
+            return
+        top.parts.append(f)
+
+    def _heading_between(self, gap: str) -> bool:
+        return False
+
+    def _sum_relation(self, text: str, g: Group) -> Relation:
+        tail = text[g.parts[-1].end : g.parts[-1].end + 3]
+        partial = g.partial or tail.startswith("等")
+        complete = bool(self.residual_re.match(g.parts[-1].label)) or g.marker.startswith("分别")
+        return Relation(
+            kind="sum",
+            members=[("total", g.total)] + [("part", p) for p in g.parts],
+            anchor=g.total.start,
+            data={"marker": g.marker, "partial": partial, "complete": complete},
+        )
+
+    # -- shares ---------------------------------------------------------------------------
+    def _shares(self, text: str, figures: list[Figure], groups: list[Group]) -> list[Relation]:
+        parent: dict[int, Figure] = {}
+        for g in groups:
+            for p in g.parts:
+                parent[p.id] = g.total
+        out: list[Relation] = []
+        for i, f in enumerate(figures):
+            if f.role != "share":
+                continue
+            part = _previous(figures, i, text, lambda x: x.role == "amount" and x.dimension != "percent")
+            if part is None:
+                continue
+            clause = text[max(part.end, f.start - 40) : f.start]
+            m = self.share_whole.search(fold_width(clause))
+            whole_label = self.vocab.canonical(self.labels.tidy(m.group("whole"))) if m else ""
+            whole = self._resolve_whole(whole_label, part, parent.get(part.id), figures, i)
+            if whole is None or whole is part:
+                continue
+            out.append(
+                Relation(
+                    kind="share",
+                    members=[("part", part), ("whole", whole), ("share", f)],
+                    anchor=f.start,
+                    data={"whole_label": whole_label},
+                )
+            )
+        return out
+
+    def _resolve_whole(
+        self, label: str, part: Figure, group_total: Figure | None, figures: list[Figure], idx: int
+    ) -> Figure | None:
+        if group_total is not None:
+            gl = group_total.label
+            stripped = label.lstrip("总全")
+            if (
+                not label
+                or label.startswith(("总", "全部"))
+                or stripped == gl
+                or (stripped and stripped in gl)
+            ):
+                return group_total
+        if not label:
+            return None
+        candidates = [
+            x
+            for x in figures
+            if x.role in ("amount", "cell")
+            and x.dimension == part.dimension
+            and x.label == label
+            and x.qualifiers.period == part.qualifiers.period
+            and not x.qualifiers.approx
+        ]
+        before = [x for x in candidates if x.start < figures[idx].start]
+        if before:
+            return before[-1]
+        return candidates[0] if candidates else None
+
+    # -- changes --------------------------------------------------------------------------
+    def _changes(self, text: str, figures: list[Figure]) -> list[Relation]:
+        out: list[Relation] = []
+        used_rates: set[int] = set()
+        for i, f in enumerate(figures):
+            if f.role != "difference" or f.qualifiers.approx:
+                continue
+            base = _previous(figures, i, text, lambda x, f=f: x.role == "base" and x.dimension == f.dimension)
+            current = self._current(figures, i, text, f, base)
+            rate = _next(figures, i, text, lambda x: x.role == "rate")
+            if rate is not None and _between(figures, f, rate, lambda x: x.role == "difference"):
+                rate = None
+            members: list[tuple[str, Figure]] = []
+            if current is not None:
+                members.append(("current", current))
+            if base is not None:
+                members.append(("base", base))
+            members.append(("difference", f))
+            if rate is not None:
+                members.append(("rate", rate))
+                used_rates.add(rate.id)
+            if len(members) >= 2:
+                out.append(Relation("change", members, f.start, {"direction": f.direction}))
+        for i, f in enumerate(figures):
+            if f.role != "rate" or f.id in used_rates or f.qualifiers.approx:
+                continue
+            base = _previous(figures, i, text, lambda x: x.role == "base" and x.dimension != "percent")
+            if base is None:
+                continue
+            current = self._current(figures, i, text, f, base)
+            if current is None:
+                continue
+            out.append(
+                Relation(
+                    "change",
+                    [("current", current), ("base", base), ("rate", f)],
+                    f.start,
+                    {"direction": f.direction},
+                )
+            )
+        return out
+
+    def _current(
+        self, figures: list[Figure], i: int, text: str, f: Figure, base: Figure | None
+    ) -> Figure | None:
+        """The figure that changed: the amount before the base/difference in the same sentence, else
+        the nearest earlier amount (within the paragraph) carrying the label the change names."""
+        anchor = base or f
+        j = figures.index(anchor) if anchor in figures else i
+        cur = _previous(
+            figures,
+            j,
+            text,
+            lambda x: x.role == "amount" and x.dimension == (base.dimension if base else f.dimension),
+        )
+        if cur is not None:
+            return cur
+        if f.label and not self.labels.is_generic(f.label):
+            para_start = text.rfind("\n\n", 0, f.start)
+            for x in reversed(figures[:i]):
+                if x.start < para_start - 400:
+                    break
+                if x.role == "amount" and x.label == f.label and x.dimension == f.dimension:
+                    return x
+        return None
+
+    # -- ratios ---------------------------------------------------------------------------
+    def _ratios(self, text: str, figures: list[Figure]) -> list[Relation]:
+        out: list[Relation] = []
+        for i, f in enumerate(figures):
+            if f.role != "ratio":
+                continue
+            start = _sentence_start(text, f.start)
+            clause = fold_width(text[max(start, f.start - 30) : f.start])
+            m = self.ratio_base.search(clause)
+            named = self.labels.read(m.group("base")) if m else None
+            in_sentence = [
+                x for x in figures[:i] if x.start >= start and x.role == "amount" and x.dimension == "money"
+            ]
+            if not in_sentence or named is None or named.stage is None:
+                continue
+            wanted = named.stage
+            denominators = [x for x in in_sentence if _stage_matches(x.qualifiers.stage, wanted)]
+            numerators = [x for x in in_sentence if x.qualifiers.stage == "final"]
+            if not denominators or not numerators:
+                continue
+            others = [x for x in in_sentence if x is not denominators[-1] and x is not numerators[-1]]
+            out.append(
+                Relation(
+                    "ratio",
+                    [("current", numerators[-1]), ("base", denominators[-1]), ("ratio", f)]
+                    + [("alternative", x) for x in others],
+                    f.start,
+                    {"named": m.group("base") if m else ""},
+                )
+            )
+        return out
+
+    # -- averages -------------------------------------------------------------------------
+    def _averages(self, text: str, figures: list[Figure]) -> list[Relation]:
+        out: list[Relation] = []
+        for i, f in enumerate(figures):
+            if f.role != "average" or f.qualifiers.approx:
+                continue
+            count = _previous(
+                figures, i, text, lambda x: x.dimension in ("people", "count") and x.role == "amount"
+            )
+            if count is None:
+                continue
+            j = figures.index(count)
+            total = _previous(
+                figures, j, text, lambda x, f=f: x.dimension == f.dimension and x.role == "amount"
+            )
+            if total is None:
+                continue
+            out.append(Relation("average", [("total", total), ("count", count), ("average", f)], f.start))
+        return out
+
+    # -- enumerations ---------------------------------------------------------------------
+    def _enumerations(self, text: str, figures: list[Figure]) -> list[Relation]:
+        out: list[Relation] = []
+        for f in figures:
+            if f.dimension != "count" or f.role != "amount" or not f.exact or f.qualifiers.approx:
+                continue
+            after = text[f.end : f.end + 400]
+            m = regex.match(r"^\s*(?:[:：]|，?(?:分别是|分别为|包括|即)[:：]?)", after)
+            if not m:
+                continue
+            body = after[m.end() :]
+            end = regex.search(r"[。\n]", body)
+            body = body[: end.start()] if end else body
+            items = _split_items(body)
+            if items is None or len(items) < 2 or body.rstrip().endswith("等"):
+                continue
+            out.append(Relation("count", [("count", f)], f.start, {"items": items}))
+        return out
+
+    # -- blanks ---------------------------------------------------------------------------
+    def _blanks(self, text: str) -> list[Relation]:
+        out: list[Relation] = []
+        for m in self.blank_re.finditer(text):
+            out.append(Relation("placeholder", [], m.start(), {"text": m.group(0).strip(), "end": m.end()}))
+        return out
+
+
+def _split_items(body: str) -> list[str] | None:
+    """Split a list at depth 0 of brackets and quotes; None when it is not a plain list."""
+    items: list[str] = []
+    depth = 0
+    cur = ""
+    sep = "、" if "、" in body else "；;"
+    for ch in body:
+        if ch in "（(“《【「":
+            depth += 1
+        elif ch in "）)”》】」":
+            depth = max(0, depth - 1)
+        if depth == 0 and ch in sep:
+            items.append(cur.strip())
+            cur = ""
+        else:
+            cur += ch
+    if cur.strip():
+        items.append(cur.strip())
+    if any(not it or len(it) > 40 for it in items):
+        return None
+    return items
+
+
+def _sentence_start(text: str, pos: int) -> int:
+    i = pos
+    while i > 0 and text[i - 1] not in "。！？!?\n":
+        i -= 1
+    return i
+
+
+def _same_sentence(text: str, a: Figure, b: Figure) -> bool:
+    lo, hi = (a, b) if a.start < b.start else (b, a)
+    return not SENTENCE_END.search(text[lo.end : hi.start])
+
+
+def _previous(figures: list[Figure], i: int, text: str, pred: Callable[[Figure], bool]) -> Figure | None:
+    f = figures[i]
+    for x in reversed(figures[:i]):
+        if not _same_sentence(text, x, f):
+            return None
+        if pred(x):
+            return x
+    return None
+
+
+def _next(figures: list[Figure], i: int, text: str, pred: Callable[[Figure], bool]) -> Figure | None:
+    f = figures[i]
+    for x in figures[i + 1 :]:
+        if not _same_sentence(text, f, x):
+            return None
+        if pred(x):
+            return x
+    return None
+
+
+def _between(figures: list[Figure], a: Figure, b: Figure, pred: Callable[[Figure], bool]) -> bool:
+    return any(a.start < x.start < b.start and pred(x) for x in figures)
+
+
+def _stage_matches(stage: str | None, wanted: str) -> bool:
+    if wanted == "budget":
+        return stage in ("budget", "initial", "adjusted")
+    return stage == wanted

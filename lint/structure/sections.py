@@ -1,0 +1,76 @@
+"""Section numbering: 第一部分 → 一、 → （一） → 1． → （1） → ①, read from the start of each line."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from lint.extract.numbers import parse_chinese
+
+CN = "一二三四五六七八九十百零〇两"
+LEVELS: list[tuple[int, regex.Pattern[str]]] = [
+    (0, regex.compile(rf"^\s*第(?P<n>[{CN}\d]+)部分")),
+    (1, regex.compile(rf"^\s*(?P<n>[{CN}]+)(?P<d>[、.．])")),
+    (2, regex.compile(rf"^\s*(?P<o>[（(])(?P<n>[{CN}]+)(?P<c>[）)])")),
+    (3, regex.compile(r"^\s*(?P<n>[0-9０-９]{1,2})(?P<d>[、.．](?![0-9０-９])|\s)")),
+    (4, regex.compile(r"^\s*(?P<o>[（(])(?P<n>[0-9０-９]{1,2})(?P<c>[）)])")),
+    (5, regex.compile(r"^\s*(?P<n>[①-⑳])")),
+]
+TITLE_STOP = regex.compile(r"[。；;：:，,]")
+
+
+@dataclass
+class Heading:
+    level: int
+    number: int
+    marker: str  # the numbering as written, e.g. "（一）" or "4."
+    style: str  # delimiter/bracket style, e.g. "、", "．", ".", "（）", "()"
+    title: str
+    line: int
+    start: int  # offset of the line
+
+
+def _number(text: str) -> int | None:
+    text = text.translate(str.maketrans("０１２３４５６７８９", "0123456789"))
+    if text.isdigit():
+        return int(text)
+    if len(text) == 1 and "①" <= text <= "⑳":
+        return ord(text) - ord("①") + 1
+    return parse_chinese(text)
+
+
+def outline(text: str) -> list[Heading]:
+    """Every numbered line, in order. A numbered paragraph counts: the sample's （一） is one."""
+    out: list[Heading] = []
+    offset = 0
+    for i, line in enumerate(text.split("\n"), start=1):
+        for level, pattern in LEVELS:
+            m = pattern.match(line)
+            if not m:
+                continue
+            n = _number(m.group("n"))
+            if n is None:
+                continue
+            style = (m.groupdict().get("d") or "") or (
+                (m.groupdict().get("o") or "") + (m.groupdict().get("c") or "")
+            )
+            rest = line[m.end() :].strip()
+            stop = TITLE_STOP.search(rest)
+            title = rest[: stop.start()] if stop else rest
+            out.append(Heading(level, n, m.group(0).strip(), style.strip(), title[:40], i, offset))
+            break
+        offset += len(line) + 1
+    return out
+
+
+def section_paths(text: str, headings: list[Heading]) -> list[tuple[int, tuple[str, ...]]]:
+    """(start offset, path) for each heading, path = titles of the enclosing headings."""
+    stack: list[Heading] = []
+    out: list[tuple[int, tuple[str, ...]]] = []
+    for h in headings:
+        while stack and stack[-1].level >= h.level:
+            stack.pop()
+        stack.append(h)
+        out.append((h.start, tuple(f"{x.marker}{x.title}" for x in stack)))
+    return out

@@ -1,0 +1,148 @@
+"""The vocabulary (rules/vocabulary.toml) as typed, validated, precompiled data.
+
+Extract and structure read words from here, never from literals in code, so a reviewer can teach
+the linter a new unit, qualifier or synonym by editing TOML.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+from decimal import Decimal
+from functools import cache
+from pathlib import Path
+
+import regex
+
+from lint.catalog import load_toml, rules_dir
+from lint.errors import RuleFileError
+
+# Full-width → half-width for digits, Latin letters and the few symbols numbers use. Same length, so
+# offsets into the original text stay valid.
+FULLWIDTH = str.maketrans(
+    {chr(0xFF10 + i): chr(0x30 + i) for i in range(10)}
+    | {"．": ".", "，": ",", "％": "%", "－": "-", "−": "-", "＋": "+", "　": " "}
+)
+# Label folding: also brackets, so （境） and (境) compare equal.
+LABEL_FOLD = str.maketrans({"（": "(", "）": ")", "：": ":", "，": ",", "、": ","})
+
+
+def fold_width(text: str) -> str:
+    return text.translate(FULLWIDTH)
+
+
+def alternation(words: list[str]) -> str:
+    """A regex alternation that tries longer words first."""
+    return "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+@dataclass
+class Vocabulary:
+    units: dict[str, tuple[str, Decimal]]  # unit → (dimension, scale)
+    not_followed_by: dict[str, str]
+    stages: dict[str, str]  # word → stage
+    periods: dict[str, str]  # word → period
+    funds: dict[str, str]  # word → fund scope
+    approx_before: list[str]
+    approx_after: list[str]
+    title_final: list[str]
+    title_budget: list[str]
+    markers: dict[str, list[str]]
+    strip_chars: str
+    leading: list[str]
+    trailing: list[str]
+    generic: set[str]
+    synonyms: dict[str, str] = field(default_factory=dict)  # folded name → canonical
+
+    def canonical(self, label: str) -> str:
+        """Normalise a label: width, quotes, spaces, brackets, then synonyms."""
+        folded = unicodedata.normalize("NFKC", label).translate(LABEL_FOLD)
+        folded = "".join(c for c in folded if c not in self.strip_chars and not c.isspace())
+        return self.synonyms.get(folded, folded)
+
+    def add_synonyms(self, groups: list[list[str]]) -> None:
+        for names in groups:
+            canon = self.canonical(names[0])
+            for name in names:
+                self.synonyms[self.canonical(name)] = canon
+
+
+def _words(table: object, path: Path, key: str) -> list[str]:
+    if not isinstance(table, list) or not all(isinstance(w, str) for w in table):
+        raise RuleFileError(str(path), f"'{key}' must be a list of strings")
+    return list(table)
+
+
+def _mapping(table: object, path: Path, key: str) -> dict[str, str]:
+    """{value: [words]} → {word: value}."""
+    if not isinstance(table, dict):
+        raise RuleFileError(str(path), f"[{key}] must be a table")
+    out: dict[str, str] = {}
+    for value, words in table.items():
+        for w in _words(words, path, f"{key}.{value}"):
+            out[w] = value
+    return out
+
+
+def parse_vocabulary(data: dict[str, object], path: Path) -> Vocabulary:
+    def table(key: str) -> dict[str, object]:
+        t = data.get(key, {})
+        if not isinstance(t, dict):
+            raise RuleFileError(str(path), f"[{key}] must be a table")
+        return t
+
+    units: dict[str, tuple[str, Decimal]] = {}
+    not_followed: dict[str, str] = {}
+    for dim, entries in table("units").items():
+        if not isinstance(entries, dict):
+            raise RuleFileError(str(path), f"[units.{dim}] must be a table")
+        if dim == "not_followed_by":
+            not_followed = {k: str(v) for k, v in entries.items()}
+            continue
+        for unit, scale in entries.items():
+            if not isinstance(scale, int | float):
+                raise RuleFileError(str(path), f"units.{dim}.{unit}: scale must be a number")
+            units[unit] = (dim, Decimal(str(scale)))
+    quals = table("qualifiers")
+    labels = table("labels")
+    markers = {k: _words(v, path, f"markers.{k}") for k, v in table("markers").items()}
+    vocab = Vocabulary(
+        units=units,
+        not_followed_by=not_followed,
+        stages=_mapping(quals.get("stage", {}), path, "qualifiers.stage"),
+        periods=_mapping(quals.get("period", {}), path, "qualifiers.period"),
+        funds=_mapping(quals.get("fund", {}), path, "qualifiers.fund"),
+        approx_before=_words(quals.get("approx_before", []), path, "qualifiers.approx_before"),
+        approx_after=_words(quals.get("approx_after", []), path, "qualifiers.approx_after"),
+        title_final=_words(quals.get("title_final", []), path, "qualifiers.title_final"),
+        title_budget=_words(quals.get("title_budget", []), path, "qualifiers.title_budget"),
+        markers=markers,
+        strip_chars=str(labels.get("strip_chars", "")),
+        leading=_words(labels.get("leading", []), path, "labels.leading"),
+        trailing=_words(labels.get("trailing", []), path, "labels.trailing"),
+        generic=set(_words(labels.get("generic", []), path, "labels.generic")),
+    )
+    merge_synonyms(vocab, data, path)
+    return vocab
+
+
+def merge_synonyms(vocab: Vocabulary, data: dict[str, object], path: Path) -> None:
+    """Add the [[synonyms]] groups of any pack (built-in or user) to the vocabulary."""
+    groups = data.get("synonyms", [])
+    if not isinstance(groups, list):
+        raise RuleFileError(str(path), "'synonyms' must be an array of tables ([[synonyms]])")
+    parsed: list[list[str]] = []
+    for i, g in enumerate(groups):
+        if not isinstance(g, dict) or "names" not in g:
+            raise RuleFileError(str(path), f"synonyms #{i + 1}: needs names = [...]")
+        names = _words(g["names"], path, f"synonyms #{i + 1}.names")
+        if len(names) < 2:
+            raise RuleFileError(str(path), f"synonyms #{i + 1}: needs at least two names")
+        parsed.append(names)
+    vocab.add_synonyms(parsed)
+
+
+@cache
+def default_vocabulary() -> Vocabulary:
+    path = rules_dir() / "vocabulary.toml"
+    return parse_vocabulary(load_toml(path), path)
