@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
-from lint.checks import average, change, count, ratio, repeat, share, text
+from lint.checks import average, change, count, identity, ratio, repeat, share, structure, text
 from lint.checks import sum as sum_check
 from lint.checks.base import Context
 from lint.model import Finding
@@ -17,6 +17,8 @@ KINDS: dict[str, Callable[[Context], Iterator[Finding]]] = {
     "average": average.run,
     "count": count.run,
     "repeat": repeat.run,
+    "identity": identity.run,
+    "structure": structure.run,
     "text": text.run,
 }
 

@@ -252,7 +252,7 @@ class RelationFinder:
         for i, f in enumerate(figures):
             if f.role != "difference" or f.qualifiers.approx:
                 continue
-            base = _previous(figures, i, text, lambda x, f=f: x.role == "base" and x.dimension == f.dimension)
+            base = _previous(figures, i, text, lambda x: x.role == "base" and x.dimension == f.dimension)  # noqa: B023 - called at once
             current = self._current(figures, i, text, f, base)
             rate = _next(figures, i, text, lambda x: x.role == "rate")
             if rate is not None and _between(figures, f, rate, lambda x: x.role == "difference"):
@@ -355,9 +355,8 @@ class RelationFinder:
             if count is None:
                 continue
             j = figures.index(count)
-            total = _previous(
-                figures, j, text, lambda x, f=f: x.dimension == f.dimension and x.role == "amount"
-            )
+            dim = f.dimension
+            total = _previous(figures, j, text, lambda x: x.dimension == dim and x.role == "amount")  # noqa: B023
             if total is None:
                 continue
             out.append(Relation("average", [("total", total), ("count", count), ("average", f)], f.start))
