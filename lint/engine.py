@@ -11,7 +11,7 @@ from lint.checks import run_checks
 from lint.checks.base import Context
 from lint.errors import InputError
 from lint.extract import extract
-from lint.model import FileResult, Finding, Severity
+from lint.model import Document, FileResult, Finding, Severity
 from lint.readers import ReadOptions, is_supported, read
 from lint.structure import Analysis, analyse
 
@@ -39,9 +39,15 @@ def analyse_file(path: str, opts: Options) -> Analysis:
 
 def lint_file(path: str, catalog: Catalog, opts: Options) -> FileResult:
     try:
-        analysis = analyse_file(path, opts)
+        doc = read(path, opts.read)
     except InputError as e:
         return FileResult(path=path, status="error", error=e.reason_zh if opts.lang == "zh" else e.reason_en)
+    return lint_document(doc, catalog, opts)
+
+
+def lint_document(doc: Document, catalog: Catalog, opts: Options) -> FileResult:
+    path = doc.path
+    analysis = analyse(doc, extract(doc))
     ctx = Context(analysis, catalog, opts.lang, opts.extra_tolerance)
     findings = [_override(f, opts) for f in run_checks(ctx) if wanted(f.rule, opts)]
     findings.sort(key=Finding.sort_key)

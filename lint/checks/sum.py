@@ -41,10 +41,12 @@ def check(rel: Relation, ctx: Context, shares: dict[int, Relation]) -> Iterator[
     short = s.hi < t.lo
     if len(parts) == 1 and short:
         return  # one part of a larger whole: "其中" names only some
-    gap = t.gap(s)
     unit = unit_of(total)
     complete = bool(rel.data.get("complete")) or rel.kind == "identity" or _shares_cover(parts, shares)
-    if gap <= unit:
+    diff = point - total.base_value
+    exact = total.exact and all(p.exact for p in parts)
+    # 舍位尾差: written figures a single last-place unit apart; counts are exact, never 尾差.
+    if not exact and abs(diff) <= unit:
         code = "FL202"
     elif short and rel.data.get("partial"):
         return
@@ -52,7 +54,6 @@ def check(rel: Relation, ctx: Context, shares: dict[int, Relation]) -> Iterator[
         code = "FL203"
     else:
         code = str(rel.data.get("code", "FL201")) if rel.kind == "identity" else "FL201"
-    diff = point - total.base_value
     candidates = [(total, point / total.scale)]
     for role, p in rel.members:
         if role in ("part", "minus"):

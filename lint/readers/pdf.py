@@ -409,7 +409,7 @@ def _assemble(pages: list[_Page], path: str, deadline: float | None) -> Document
     current: _TableBuild | None = None
     prev: Line | TableFrag | None = None
     prev_pg: _Page | None = None
-    for pg, drop in zip(pages, drops):
+    for pg, drop in zip(pages, drops, strict=True):
         _check_deadline(deadline)
         page_start = b.length
         items: list[tuple[float, int, Line | TableFrag]] = [
@@ -433,7 +433,7 @@ def _assemble(pages: list[_Page], path: str, deadline: float | None) -> Document
                     and prev.page == item.page - 1
                 ):
                     cont = current.continuation(item)
-                if cont is None:
+                if cont is None or current is None:
                     if current is not None:
                         tables.append(current.finish())
                     title, unit = _title_and_unit(b.since(page_start))

@@ -250,7 +250,7 @@ def find_furniture(pages: Sequence[tuple[float, list[Line]]]) -> list[set[int]]:
         counts.update({key for _, key in here})
     need = max(2, int(0.3 * len(pages) + 0.999))
     out: list[set[int]] = []
-    for (height, lines), here in zip(pages, banded):
+    for (height, lines), here in zip(pages, banded, strict=True):
         drop = {idx for idx, key in here if counts[key] >= need}
         for idx in _edge_indexes(lines):
             ln = lines[idx]

@@ -72,7 +72,7 @@ def extract_fragments(
     frags: list[TableFrag] = []
     rest = glyphs
     for table in sorted(tables, key=lambda t: (t.bbox[1], t.bbox[0])):
-        cells: list[BBox] = [tuple(c) for c in table.cells]  # type: ignore[misc]
+        cells: list[BBox] = [(float(c[0]), float(c[1]), float(c[2]), float(c[3])) for c in table.cells]
         grid = _Grid(cells)
         if len(grid.xs) < 2:
             continue  # a frame around prose (e.g. a boxed 目录), not a table
@@ -113,7 +113,7 @@ def _cell_text(page: int, glyphs: list[Glyph]) -> CellText:
 
 
 def is_numeric(text: str | None) -> bool:
-    return bool(text) and NUMERIC_RE.fullmatch(text.strip().replace(" ", "")) is not None  # type: ignore[union-attr]
+    return bool(text) and NUMERIC_RE.fullmatch((text or "").strip().replace(" ", "")) is not None
 
 
 def count_header_rows(rows: Sequence[Sequence[str | None]], blank_ends: bool = False) -> int:
@@ -144,8 +144,8 @@ def count_label_cols(rows: Sequence[Sequence[str | None]], n_header: int, n_cols
     heads = header_texts(rows, n_header, n_cols)
     n = 0
     for c in range(n_cols):
-        body = [row[c] for row in rows[n_header:] if c < len(row) and row[c] and row[c].strip()]  # type: ignore[union-attr]
-        amounts = sum(1 for t in body if AMOUNT_RE.fullmatch(t.strip()))  # type: ignore[union-attr]
+        body = _column(rows[n_header:], c)
+        amounts = sum(1 for t in body if AMOUNT_RE.fullmatch(t))
         named = any(LABEL_HEAD_RE.fullmatch(h.replace(" ", "")) for h in heads[c])
         if (named and amounts <= len(body) / 2) or (body and amounts < len(body) / 2 and not _counts(body)):
             n += 1
@@ -154,9 +154,19 @@ def count_label_cols(rows: Sequence[Sequence[str | None]], n_header: int, n_cols
     return n
 
 
-def _counts(body: list[str | None]) -> bool:
+def _column(rows: Sequence[Sequence[str | None]], c: int) -> list[str]:
+    """The non-empty, stripped texts of column c."""
+    out: list[str] = []
+    for row in rows:
+        t = row[c] if c < len(row) else None
+        if t and t.strip():
+            out.append(t.strip())
+    return out
+
+
+def _counts(body: list[str]) -> bool:
     """A column of plain integers (人数, 个数) holds quantities, not labels, unless its header says 编码/序号."""
-    return all(t is not None and t.strip().isdigit() for t in body)
+    return all(t.isdigit() for t in body)
 
 
 def map_columns(prev: TableFrag, frag: TableFrag) -> list[int] | None:

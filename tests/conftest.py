@@ -1,0 +1,38 @@
+"""Shared helpers: lint a text in-process."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from lint.catalog import Catalog, load_catalog  # noqa: E402
+from lint.engine import Options, lint_document  # noqa: E402
+from lint.model import Document, FileResult  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED_PATH = ROOT / "fixtures" / "seed" / "report-2024.txt"
+_CATALOG: Catalog | None = None
+
+
+def catalog() -> Catalog:
+    global _CATALOG
+    if _CATALOG is None:
+        _CATALOG = load_catalog()
+    return _CATALOG
+
+
+def lint_text(text: str, lang: str = "zh") -> FileResult:
+    return lint_document(Document(path="<test>", text=text, fmt="txt"), catalog(), Options(lang=lang))
+
+
+def serious(result: FileResult) -> list:  # type: ignore[type-arg]
+    return [f for f in result.findings if f.severity.label in ("error", "warning")]
+
+
+@pytest.fixture(scope="session")
+def seed_text() -> str:
+    return SEED_PATH.read_text("utf-8")
