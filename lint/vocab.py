@@ -7,14 +7,14 @@ the linter a new unit, qualifier or synonym by editing TOML.
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from functools import cache
 from pathlib import Path
 
 import regex
 
-from lint.catalog import load_toml, rules_dir
+from lint.catalog import Pack, load_toml, rules_dir
 from lint.errors import RuleFileError
 
 # Full-width → half-width for digits, Latin letters and the few symbols numbers use. Same length, so
@@ -146,3 +146,19 @@ def merge_synonyms(vocab: Vocabulary, data: dict[str, object], path: Path) -> No
 def default_vocabulary() -> Vocabulary:
     path = rules_dir() / "vocabulary.toml"
     return parse_vocabulary(load_toml(path), path)
+
+
+def pack_vocabulary(packs: list[Pack]) -> Vocabulary:
+    """A copy of the default vocabulary with every pack's [[synonyms]] merged in (user packs
+    passed with --rules included). Synonym chains are closed, so a user group that renames a
+    built-in canonical name still maps every built-in variant to one name."""
+    base = default_vocabulary()
+    vocab = replace(base, synonyms=dict(base.synonyms))
+    for pack in packs:
+        merge_synonyms(vocab, pack.data, pack.path)
+    for name in list(vocab.synonyms):
+        target, hops = vocab.synonyms[name], 0
+        while target in vocab.synonyms and vocab.synonyms[target] != target and hops < 8:
+            target, hops = vocab.synonyms[target], hops + 1
+        vocab.synonyms[name] = target
+    return vocab

@@ -1,12 +1,222 @@
-"""identity: placeholder, filled in by the identity check implementation."""
+"""identity: fiscal identities from rules/*.toml that hold across the whole document.
+
+For each [[identity]] (lint/identities.py) the figures of its total and parts are looked up by
+canonical label anywhere in the report, then grouped by what they mean — stage (预算/决算…),
+period (本年/上年), fund scope (the figure's own or its heading's) and, for table cells, the table
+column — so 三公经费预算0.79万元 is never combined with 出国/公车/接待 决算 figures. A group is checked
+with the sum check's intervals (SPEC §4) and reported as FL271 (exact) or FL272 (warning).
+
+Precision before recall:
+- a label written with two different values in one group is skipped (the repeat rule reports it);
+- parts the document does not mention are absent, not zero: with a part missing, the identity is
+  reported only when the parts present already exceed the total; a part counts as 0 only when the
+  report writes it as 0 or says 无<part>;
+- at least two parts must be present (or one, with every other part said to be 无/0);
+- an identity whose figures are exactly a breakdown the text states (其中/包括…) is left to the sum
+  rule, so one mistake gives one finding.
+"""
 
 from __future__ import annotations
 
+import bisect
+from collections import defaultdict
 from collections.abc import Iterator
+from decimal import Decimal
 
+import regex
+
+from lint.checks import sum as sum_check
 from lint.checks.base import Context
-from lint.model import Finding
+from lint.checks.tolerance import Interval, interval
+from lint.extract.labels import LabelReader
+from lint.identities import Identity, identities_for
+from lint.model import Figure, Finding, Relation
+from lint.structure import Analysis
+from lint.vocab import Vocabulary
+
+GroupKey = tuple[object, ...]
+Fact = tuple[str, GroupKey, Decimal]
+TITLE_CHARS = 300  # applies_to words are looked for in the document's opening
+SENTENCE_END = regex.compile(r"[。！？!?]|\n\s*\n")
+PARAGRAPH_END = regex.compile(r"\n")
 
 
 def run(ctx: Context) -> Iterator[Finding]:
-    return iter(())
+    ids = identities_for(ctx.catalog)
+    if not ids.identities:
+        return
+    index = _Index(ctx.analysis, ids.vocab, ctx.extra_tolerance)
+    reported: set[frozenset[int]] = set()
+    for ident in ids.identities:
+        if ident.applies_to and not any(w in index.title for w in ident.applies_to):
+            continue
+        for rel in index.instances(ident):
+            key = frozenset(f.id for _, f in rel.members)
+            if key in reported:
+                continue
+            reported.add(key)
+            yield from sum_check.check(rel, ctx, {})
+
+
+class _Index:
+    """The document's figures by canonical label, with the facts its stated breakdowns cover."""
+
+    def __init__(self, analysis: Analysis, vocab: Vocabulary, extra: Decimal) -> None:
+        self.analysis = analysis
+        self.extra = extra
+        self.vocab = vocab
+        text = analysis.document.text
+        self.text = text
+        self.title = text[:TITLE_CHARS]
+        generic = {self.canon(g) for g in analysis.generic_labels}
+        self.by_label: dict[str, list[Figure]] = defaultdict(list)
+        for f in analysis.figures:
+            if f.role not in ("amount", "cell") or f.qualifiers.approx or not f.label:
+                continue
+            label = self.canon(f.label)
+            if label and label not in generic:
+                self.by_label[label].append(f)
+        self.sentences = [m.end() for m in SENTENCE_END.finditer(text)]
+        self.paragraphs = [m.end() for m in PARAGRAPH_END.finditer(text)]
+        self.stated: list[tuple[Fact, set[Fact]]] = []
+        for rel in analysis.relations:
+            if rel.kind != "sum":
+                continue
+            total = rel.role("total")
+            if total is not None:
+                self.stated.append(
+                    (self.fact(total, "document"), {self.fact(p, "document") for p in rel.roles("part")})
+                )
+        self._zero: dict[str, bool] = {}
+        self.reader = LabelReader(vocab)
+
+    def canon(self, label: str) -> str:
+        return self.vocab.canonical(label)
+
+    def variant(self, text: str) -> str:
+        """A pack's label variant read the way extraction reads a label (qualifier words such as
+        本年/预算 removed, synonyms applied), so both sides compare alike."""
+        return self.canon(self.reader.read(text).label)
+
+    # -- what a figure means --------------------------------------------------------------------
+    def fund(self, f: Figure) -> str | None:
+        """The figure's fund scope, unless its own label names it (财政拨款收入 is a label of its
+        own; the identity's variants already tell it apart); otherwise its heading's."""
+        own = f.qualifiers.fund
+        if own is not None and not any(w in f.label for w, v in self.vocab.funds.items() if v == own):
+            return own
+        return self.analysis.heading_fund.get(f.id)
+
+    def group_key(self, f: Figure, within: str) -> GroupKey:
+        q = f.qualifiers
+        where: tuple[object, ...]
+        if f.table is not None:
+            where = ("table", f.table[0], f.table[2])  # same table, same column
+        else:
+            where = ("text",)
+        if within == "sentence":
+            where += (bisect.bisect_right(self.sentences, f.start),)
+        elif within == "paragraph":
+            where += (bisect.bisect_right(self.paragraphs, f.start),)
+        return (q.stage, q.period, self.fund(f), f.dimension, *where)
+
+    def fact(self, f: Figure, within: str) -> Fact:
+        return (self.canon(f.label), self.group_key(f, within), f.base_value)
+
+    def said_zero(self, variants: tuple[str, ...]) -> bool:
+        """The report says 无<part> / <part>为零 (no figure needed for a part it does not have)."""
+        key = "|".join(variants)
+        if key not in self._zero:
+            forms = {v for v in variants} | {v.replace("(", "（").replace(")", "）") for v in variants}
+            alt = "|".join(regex.escape(v) for v in sorted(forms, key=len, reverse=True))
+            pattern = regex.compile(
+                rf"(?:无|没有)(?:发生|安排)?(?:{alt})|(?:{alt})(?:支出)?(?:均)?为(?:零|无)"
+            )
+            self._zero[key] = bool(pattern.search(self.text))
+        return self._zero[key]
+
+    # -- instances of an identity --------------------------------------------------------------
+    def slot(self, variants: tuple[str, ...], within: str) -> dict[GroupKey, list[Figure]]:
+        out: dict[GroupKey, list[Figure]] = defaultdict(list)
+        seen: set[int] = set()
+        for v in variants:
+            label = self.variant(v)
+            for f in self.by_label.get(label, []) if label else []:
+                if f.id not in seen:
+                    seen.add(f.id)
+                    out[self.group_key(f, within)].append(f)
+        return out
+
+    def instances(self, ident: Identity) -> Iterator[Relation]:
+        totals = self.slot(ident.total, ident.within)
+        if not totals:
+            return
+        parts = [self.slot(p.variants, ident.within) for p in ident.parts]
+        for key, total_figs in totals.items():
+            total = _one(total_figs)
+            if total is None:
+                continue  # the same total written with different values: the repeat rule's job
+            members: list[tuple[str, Figure]] = [("total", total)]
+            complete = True
+            conflict = False
+            for p, by_key in zip(ident.parts, parts, strict=True):
+                figs = by_key.get(key, [])
+                if not figs:
+                    complete = complete and self.said_zero(p.variants)
+                    continue
+                fig = _one(figs)
+                if fig is None:
+                    conflict = True
+                    break
+                members.append(("part" if p.sign > 0 else "minus", fig))
+            present = len(members) - 1
+            if conflict or present == 0 or (present < 2 and not complete):
+                continue
+            if len({f.id for _, f in members}) != len(members):
+                continue
+            if self.covered(members, ident.within):
+                continue
+            t = interval(total, self.extra)
+            s = _sum(members, self.extra)
+            if not complete and not s.lo > t.hi:
+                continue  # parts missing: only parts that already exceed the total are wrong
+            if len(ident.parts) == 1 and members[1][0] == "part" and s.hi < t.lo:
+                # a one-part identity (收入总计 = 支出总计) is symmetric: put the larger side first
+                members = [("total", members[1][1]), ("part", total)]
+            yield Relation(
+                kind="identity",
+                members=members,
+                anchor=total.start,
+                data={
+                    "code": ident.code,
+                    "name": f"{ident.formula()}［{ident.name}］",
+                    "complete": True,
+                    "identity": ident.name,
+                    "source": ident.source,
+                },
+            )
+
+    def covered(self, members: list[tuple[str, Figure]], within: str) -> bool:
+        """The text itself states this breakdown (same total, these parts among its parts)."""
+        if any(r == "minus" for r, _ in members):
+            return False
+        total = self.fact(members[0][1], "document")
+        parts = {self.fact(f, "document") for r, f in members[1:]}
+        return any(t == total and parts <= stated for t, stated in self.stated)
+
+
+def _one(figs: list[Figure]) -> Figure | None:
+    """The figure of a label in one group: the first, unless the group holds different values."""
+    if len({f.base_value for f in figs}) > 1:
+        return None
+    return min(figs, key=lambda f: f.start)
+
+
+def _sum(members: list[tuple[str, Figure]], extra: Decimal) -> Interval:
+    s = Interval.point(Decimal(0))
+    for role, f in members:
+        if role == "part":
+            s = s + interval(f, extra)
+        elif role == "minus":
+            s = s - interval(f, extra)
+    return s

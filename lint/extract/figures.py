@@ -65,7 +65,8 @@ class FigureExtractor:
 
     # -- document level -------------------------------------------------------------------
     def default_stage(self, text: str) -> str | None:
-        head = text[:300]
+        """From the title (first lines); fund words (一般公共预算) are not a 预算 title."""
+        head = self.labels.fund_re.sub("", "\n".join(text.strip().split("\n")[:3])[:200])
         if any(w in head for w in self.vocab.title_final):
             return "final"
         if any(w in head for w in self.vocab.title_budget):
@@ -163,7 +164,7 @@ class FigureExtractor:
             return Decimal(n), 0, unit, dim, scale, m.start("cn")
         num_start = m.start("num")
         before = norm[num_start - 1] if num_start > 0 else ""
-        if (before.isalnum() and not _is_cjk(before)) or before in "._/#" or before == "第":
+        if before and ((before.isalnum() and not _is_cjk(before)) or before in "._/#第"):
             return None
         if _in_code_context(norm, num_start):
             return None

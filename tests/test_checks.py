@@ -1,0 +1,137 @@
+"""One passing and one failing case per check kind, on short reports in varied phrasing."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import lint_text, serious
+
+from lint.model import FileResult
+
+
+def codes(result: FileResult) -> list[str]:
+    return sorted(f.rule for f in result.findings)
+
+
+def test_sum_nested_breakdown_passes_and_a_wrong_part_fails() -> None:
+    good = "本年支出合计100.00万元，其中：基本支出60.00万元，其中人员经费50.00万元、公用经费10.00万元；项目支出40.00万元。"
+    assert codes(lint_text(good)) == []
+    bad = good.replace("公用经费10.00", "公用经费11.00")
+    r = lint_text(bad)
+    assert codes(r) == ["FL201"]
+    f = r.findings[0]
+    assert f.figures[0][1].text == "60.00万元"  # the total named first
+    assert {x.text for _, x in f.figures} == {"60.00万元", "50.00万元", "11.00万元"}
+    assert f.expected == "61.00" and f.actual == "60.00"
+
+
+def test_sum_rounding_is_never_an_error() -> None:
+    # 382.17 + 8.38 + 190.89 = 581.44, printed 581.45 (梧州 2021): inside the intervals
+    assert serious(lint_text("支出581.45万元，其中：甲382.17万元，乙8.38万元，丙190.89万元。")) == []
+
+
+def test_sum_one_unit_off_is_info() -> None:
+    # parts written to the cent in 元 add to 1.00万元; the total says 1.01万元: one last-place unit
+    r = lint_text("合计1.01万元，其中：甲5000.00元，乙5000.00元。")
+    assert codes(r) == ["FL202"] and r.findings[0].severity.label == "info"
+    assert codes(lint_text("合计1.03万元，其中：甲5000.00元，乙5000.00元。")) == ["FL203"]
+
+
+def test_sum_partial_list_short_of_total_is_not_an_error() -> None:
+    assert codes(lint_text("项目支出500万元，主要用于：物业管理费33万元、网络维护费79万元等。")) == []
+    r = lint_text("项目支出50万元，主要用于：物业管理费33万元、网络维护费79万元。")
+    assert codes(r) == ["FL201"]  # parts exceed the whole even in a partial list
+
+
+def test_sum_short_without_completeness_signal_is_a_warning() -> None:
+    r = lint_text("项目支出200万元，其中：物业管理费33万元、网络维护费79万元。")
+    assert codes(r) == ["FL203"]
+    assert codes(
+        lint_text("项目支出200万元，其中：物业管理费33万元、网络维护费79万元、其他支出80万元。")
+    ) == ["FL201"]
+
+
+def test_share_and_shares_total() -> None:
+    good = "本年支出合计307.82万元，其中：基本支出105.58万元，占34.30%；项目支出202.24万元，占65.70%。"
+    assert codes(lint_text(good)) == []
+    r = lint_text(good.replace("34.30%", "43.30%"))
+    assert "FL211" in codes(r)
+    f = next(x for x in r.findings if x.rule == "FL211")
+    assert f.expected == "34.30" and f.suggestion is not None and f.suggestion.suggested == "34.30"
+
+
+def test_truncated_share_is_accepted() -> None:
+    # 29.42 / 307.82 = 9.5575% printed 9.55% (社会工作部): truncation, not an error
+    text = "支出307.82万元，其中：甲278.40万元，占90.44%；乙29.42万元，占9.55%。"
+    assert serious(lint_text(text)) == []
+
+
+def test_change_difference_rate_and_direction() -> None:
+    good = "2024年收入732.74万元，与上年收入1210.48万元相比减少477.74万元，降幅39.47%。"
+    assert codes(lint_text(good)) == []
+    assert codes(lint_text(good.replace("减少477.74", "减少487.74"))) == ["FL221"]
+    assert codes(lint_text(good.replace("39.47%", "39.74%"))) == ["FL222"]
+    r = lint_text(good.replace("相比减少", "相比增加"))
+    assert "FL223" in codes(r)
+
+
+def test_rate_with_base_derived_from_current_and_difference() -> None:
+    good = "机关运行经费支出110.00万元，比上年增加10.00万元，增长10.00%。"
+    assert codes(lint_text(good)) == []
+    assert codes(lint_text(good.replace("增长10.00%", "增长9.09%"))) == ["FL222"]
+
+
+def test_rate_from_zero_base_is_info() -> None:
+    text = "收入支出总计307.82万元。与2023年度相比，收入支出总计增加307.82万元，增长100.00%。"
+    r = lint_text(text)
+    assert codes(r) == ["FL224"] and serious(r) == []
+
+
+def test_ratio_against_the_budget_it_names() -> None:
+    good = "全年预算为52.00万元，支出决算为51.32万元，完成全年预算数的98.69%。"
+    assert codes(lint_text(good)) == []
+    assert codes(lint_text(good.replace("98.69%", "96.69%"))) == ["FL231"]
+    # the corpus case: the rate fits 全年预算 but the text names 年初预算 (which is 0)
+    wrong_base = "支出年初预算为0万元，全年预算为321.02万元，支出决算为307.82万元，完成年初预算的95.89%。"
+    r = lint_text(wrong_base)
+    assert codes(r) == ["FL231"]
+    assert r.findings[0].suggestion is not None and "321.02" in r.findings[0].suggestion.reason
+
+
+def test_average() -> None:
+    good = "三公经费决算支出为0.14万元，接待考察人员10人，平均每人139.4元。"
+    assert codes(lint_text(good)) == []
+    assert codes(lint_text(good.replace("139.4元", "193.4元"))) == ["FL241"]
+    assert codes(lint_text(good.replace("10人", "12人"))) == ["FL241"]
+
+
+def test_count_enumeration() -> None:
+    good = "内设机构为3个：办公室（财务室、政工室）、数据资源室、数字政务室。"
+    assert codes(lint_text(good)) == []
+    r = lint_text(good.replace("3个", "4个"))
+    assert codes(r) == ["FL251"] and r.findings[0].expected == "3"
+    assert codes(lint_text("下设4个科室：办公室、财务室等。")) == []  # 等: an open list
+
+
+def test_repeat_same_label_same_qualifiers() -> None:
+    text = "一、概况\n项目支出为400.63万元。\n二、项目支出情况\n项目支出为410.63万元。"
+    r = lint_text(text)
+    assert codes(r) == ["FL261"]
+    assert {x.text for _, x in r.findings[0].figures} == {"400.63万元", "410.63万元"}
+
+
+def test_repeat_never_equates_budget_and_final() -> None:
+    text = "三公经费预算支出为0.79万元。\n三公经费决算支出为0.14万元。\n上年三公经费支出为0.50万元。"
+    assert codes(lint_text(text)) == []
+
+
+def test_blank_placeholder_is_info() -> None:
+    r = lint_text("基本支出105.58万元，占 %，比上年减少 万元。")
+    assert codes(r) == ["FL281", "FL281"]
+    assert serious(r) == []
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_messages_in_both_languages(lang: str) -> None:
+    r = lint_text("支出100.00万元，其中：甲60.00万元，乙50.00万元。", lang=lang)
+    msg = r.findings[0].message
+    assert ("各项之和" in msg) if lang == "zh" else ("sum of its parts" in msg)
