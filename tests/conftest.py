@@ -9,9 +9,9 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from lint.catalog import Catalog, load_catalog  # noqa: E402
-from lint.engine import Options, lint_document  # noqa: E402
-from lint.model import Document, FileResult  # noqa: E402
+from lint.catalog import Catalog, load_catalog
+from lint.engine import Options, lint_document
+from lint.model import Document, FileResult
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED_PATH = ROOT / "fixtures" / "seed" / "report-2024.txt"

@@ -1,0 +1,161 @@
+"""Golden tests: every fixture report against the findings a careful reviewer expects.
+
+Each fixture `X.txt` under fixtures/broken, fixtures/reports (and the seed) has a hand-written
+`X.expected.json`:
+
+    {"why": "<the edit / the planted errors>",
+     "findings": [{"rule": "FL201", "line": 51, "figures": ["268.72万元", "20.23万元"], "severity": "error"}, ...]}
+
+The goldens are written from the edit, never copied from the linter's output. For each fixture:
+
+* the set of (rule, line) of the linter's error+warning findings equals the golden's error+warning
+  entries exactly (no missed error, no false alarm);
+* every golden entry (info included) is matched by its own finding with the same rule, line and
+  severity that names every listed figure text (any order; extra figures allowed);
+* extra info findings are allowed.
+
+Where the engine disagrees with a golden, the case is marked xfail(strict=True) in KNOWN_BUGS with
+the precise bug; fix the engine, then delete the entry (strict: a fixed bug fails the xfail).
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from lint.catalog import load_catalog
+from lint.engine import Options, lint_file
+from lint.model import Finding, Severity
+
+ROOT = Path(__file__).resolve().parent.parent
+FIX = ROOT / "fixtures"
+SEED = FIX / "seed" / "report-2024.txt"
+
+# The seed's golden lives beside its byte-identical copy (fixtures/seed/ holds only the seed).
+GOLDEN_OVERRIDE = {SEED: FIX / "broken" / "00-seed-copy.expected.json"}
+
+# fixture path relative to fixtures/  ->  the engine bug that makes it disagree with its golden.
+KNOWN_BUGS: dict[str, str] = {}
+
+
+def fixtures() -> list[Path]:
+    found = sorted((FIX / "broken").glob("*.txt")) + sorted((FIX / "reports").glob("*.txt"))
+    return [*found, SEED]
+
+
+def golden_path(path: Path) -> Path:
+    return GOLDEN_OVERRIDE.get(path, path.with_name(path.stem + ".expected.json"))
+
+
+def _id(path: Path) -> str:
+    return str(path.relative_to(FIX))
+
+
+def _params() -> list[object]:
+    out = []
+    for p in fixtures():
+        marks = []
+        reason = KNOWN_BUGS.get(_id(p))
+        if reason:
+            marks.append(pytest.mark.xfail(strict=True, reason=reason))
+        out.append(pytest.param(p, id=_id(p), marks=marks))
+    return out
+
+
+def _norm(text: str) -> str:
+    return unicodedata.normalize("NFKC", text).replace(" ", "")
+
+
+@pytest.fixture(scope="module")
+def catalog():
+    return load_catalog()
+
+
+def _describe(findings: list[Finding]) -> str:
+    return "\n".join(
+        f"  {f.rule} {f.severity.label} line {f.location.line}: {[fig.text for _, fig in f.figures]} {f.message}"
+        for f in findings
+    )
+
+
+def _names(finding: Finding, figures: list[str]) -> bool:
+    texts = [_norm(fig.text) for _, fig in finding.figures]
+    return all(_norm(t) in texts for t in figures)
+
+
+def _assign(expected: list[dict], findings: list[Finding]) -> list[dict]:
+    """Match each expected entry to a distinct finding; return the entries left unmatched (max matching)."""
+    cands = [
+        [
+            i
+            for i, f in enumerate(findings)
+            if f.rule == e["rule"]
+            and f.location.line == e["line"]
+            and f.severity == Severity.parse(e["severity"])
+            and _names(f, e["figures"])
+        ]
+        for e in expected
+    ]
+    match: dict[int, int] = {}  # finding index -> expected index
+
+    def augment(j: int, seen: set[int]) -> bool:
+        for i in cands[j]:
+            if i in seen:
+                continue
+            seen.add(i)
+            if i not in match or augment(match[i], seen):
+                match[i] = j
+                return True
+        return False
+
+    for j in range(len(expected)):
+        augment(j, set())
+    matched = set(match.values())
+    return [e for j, e in enumerate(expected) if j not in matched]
+
+
+def test_every_fixture_has_a_golden() -> None:
+    missing = [_id(p) for p in fixtures() if not golden_path(p).is_file()]
+    assert not missing, f"fixtures without X.expected.json: {missing}"
+    for p in fixtures():
+        g = json.loads(golden_path(p).read_text(encoding="utf-8"))
+        assert isinstance(g.get("why"), str) and g["why"].strip(), f"{_id(p)}: golden needs a 'why'"
+        for e in g["findings"]:
+            assert set(e) == {"rule", "line", "figures", "severity"}, (_id(p), e)
+            assert e["severity"] in ("error", "warning", "info"), (_id(p), e)
+
+
+def test_broken_fixtures_are_up_to_date() -> None:
+    """fixtures/broken/*.txt are exactly what make_broken.py generates from the current seed."""
+    proc = subprocess.run(
+        [sys.executable, str(FIX / "make_broken.py"), "--check"], capture_output=True, text=True
+    )
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+def test_seed_copy_is_the_seed() -> None:
+    assert (FIX / "broken" / "00-seed-copy.txt").read_bytes() == SEED.read_bytes()
+
+
+@pytest.mark.parametrize("path", _params())
+def test_golden(path: Path, catalog) -> None:
+    golden = json.loads(golden_path(path).read_text(encoding="utf-8"))
+    expected: list[dict] = golden["findings"]
+    result = lint_file(str(path), catalog, Options())
+    assert result.status == "ok", result.error
+    findings = result.findings
+    shown = f"\nwhy: {golden['why']}\nlinter said:\n{_describe(findings) or '  (nothing)'}"
+
+    got_ew = {(f.rule, f.location.line) for f in findings if f.severity >= Severity.WARNING}
+    want_ew = {(e["rule"], e["line"]) for e in expected if e["severity"] in ("error", "warning")}
+    assert got_ew == want_ew, (
+        f"missed: {sorted(want_ew - got_ew)}  unexpected: {sorted(got_ew - want_ew)}" + shown
+    )
+
+    unmatched = _assign(expected, findings)
+    assert not unmatched, f"no finding with this rule, line, severity and figures: {unmatched}" + shown
