@@ -8,7 +8,6 @@ import hashlib
 import json
 import sys
 from concurrent.futures import ProcessPoolExecutor
-from decimal import Decimal
 from pathlib import Path
 from typing import Annotated, TextIO
 
@@ -312,19 +311,14 @@ def main() -> None:
     except FiscalLintError as e:
         typer.echo(f"fiscal-lint: {e}", err=True)
         sys.exit(2)
-    except (typer.BadParameter, typer.Abort) as e:  # pragma: no cover - click handles most
-        typer.echo(f"fiscal-lint: {e}", err=True)
+    except typer.Abort:
         sys.exit(2)
     except KeyboardInterrupt:
         sys.exit(130)
-    except Exception as e:
-        import click
-
-        if isinstance(e, click.ClickException):
-            e.show()
+    except Exception as e:  # noqa: BLE001 - the last line of defence: never a traceback
+        show = getattr(e, "show", None)
+        if callable(show) and hasattr(e, "exit_code"):  # typer's usage errors (unknown option, …)
+            show()
             sys.exit(2)
         typer.echo(f"fiscal-lint: internal error: {type(e).__name__}: {e}", err=True)
         sys.exit(2)
-
-
-_ = Decimal

@@ -46,6 +46,18 @@ def lint_file(path: str, catalog: Catalog, opts: Options) -> FileResult:
 
 
 def lint_document(doc: Document, catalog: Catalog, opts: Options) -> FileResult:
+    """Lint one read document. A bug in a stage becomes this file's error, never the batch's end."""
+    try:
+        return _lint_document(doc, catalog, opts)
+    except RecursionError:
+        reason = "内部错误：文档结构过深" if opts.lang == "zh" else "internal error: document nested too deeply"
+    except Exception as e:  # noqa: BLE001 - one file's failure must not stop the batch
+        name = f"{type(e).__name__}: {e}".splitlines()[0]
+        reason = f"内部错误（请报告此问题）：{name}" if opts.lang == "zh" else f"internal error (please report): {name}"
+    return FileResult(path=doc.path, status="error", error=reason)
+
+
+def _lint_document(doc: Document, catalog: Catalog, opts: Options) -> FileResult:
     path = doc.path
     analysis = analyse(doc, extract(doc))
     ctx = Context(analysis, catalog, opts.lang, opts.extra_tolerance)

@@ -174,6 +174,7 @@ class Figure:
     role: str = "amount"  # amount | difference | rate | share | average | base | ratio | other
     direction: int = 0  # +1 增加/增长, −1 减少/下降, 0 none, for difference/rate figures
     exact: bool = False  # counts of people/items are exact integers
+    scoped: bool = False  # the label is narrowed by a preceding clause ("…中标的，采购金额X")
     table: tuple[int, int, int] | None = None  # (table index, row, col)
 
     @property

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
-from lint.checks import average, change, count, identity, ratio, repeat, share, structure, text
+from lint.checks import average, change, count, identity, ratio, repeat, share, structure, table, text
 from lint.checks import sum as sum_check
 from lint.checks.base import Context
 from lint.model import Finding
@@ -19,6 +19,7 @@ KINDS: dict[str, Callable[[Context], Iterator[Finding]]] = {
     "repeat": repeat.run,
     "identity": identity.run,
     "structure": structure.run,
+    "table": table.run,
     "text": text.run,
 }
 

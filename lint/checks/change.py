@@ -60,6 +60,11 @@ def check(rel: Relation, ctx: Context) -> Iterator[Finding]:
     stated_rate = interval(rate, extra).scale(Decimal(rate.direction or 1))
     if ratio.meets(stated_rate):
         return
+    if diff is not None and base is not None:
+        # the rate fits the written difference: FL221 already names the difference as the culprit
+        written = interval(diff, extra).scale(Decimal(diff.direction or 1)) / base_iv
+        if written is not None and written.scale(HUNDRED).meets(stated_rate):
+            return
     if (
         rate.direction
         and ratio.meets(-stated_rate)

@@ -109,11 +109,8 @@ class _Index:
 
     def group_key(self, f: Figure, within: str) -> GroupKey:
         q = f.qualifiers
-        where: tuple[object, ...]
-        if f.table is not None:
-            where = ("table", f.table[0], f.table[2])  # same table, same column
-        else:
-            where = ("text",)
+        # table cells combine only within one table column; prose only with prose
+        where: tuple[object, ...] = ("table", f.table[0], f.table[2]) if f.table is not None else ("text",)
         if within == "sentence":
             where += (bisect.bisect_right(self.sentences, f.start),)
         elif within == "paragraph":
@@ -127,7 +124,7 @@ class _Index:
         """The report says 无<part> / <part>为零 (no figure needed for a part it does not have)."""
         key = "|".join(variants)
         if key not in self._zero:
-            forms = {v for v in variants} | {v.replace("(", "（").replace(")", "）") for v in variants}
+            forms = set(variants) | {v.replace("(", "（").replace(")", "）") for v in variants}
             alt = "|".join(regex.escape(v) for v in sorted(forms, key=len, reverse=True))
             pattern = regex.compile(
                 rf"(?:无|没有)(?:发生|安排)?(?:{alt})|(?:{alt})(?:支出)?(?:均)?为(?:零|无)"
@@ -139,9 +136,11 @@ class _Index:
     def slot(self, variants: tuple[str, ...], within: str) -> dict[GroupKey, list[Figure]]:
         out: dict[GroupKey, list[Figure]] = defaultdict(list)
         seen: set[int] = set()
-        for v in variants:
-            label = self.variant(v)
-            for f in self.by_label.get(label, []) if label else []:
+        labels = {self.variant(v) for v in variants} - {""}
+        # 会议费支出 is 会议费: a fee label may carry 支出 (the seed writes both)
+        labels |= {lbl + "支出" for lbl in labels if lbl.endswith("费")}
+        for label in sorted(labels):
+            for f in self.by_label.get(label, []):
                 if f.id not in seen:
                     seen.add(f.id)
                     out[self.group_key(f, within)].append(f)

@@ -23,6 +23,7 @@ def _eligible(f: Figure, generic: set[str]) -> bool:
         n is not None
         and f.role in ("amount", "base")
         and not f.qualifiers.approx
+        and not f.scoped
         and len(f.label) >= n
         and f.label not in generic
     )
@@ -50,6 +51,8 @@ def _split_by_heading_fund(figs: list[Figure], heading_fund: dict[int, str]) -> 
 
 def _check(figs: list[Figure], ctx: Context) -> Iterator[Finding]:
     counts = Counter(f.base_value for f in figs)
+    if len(counts) > 2:
+        return  # three different values under one label: the label is ambiguous, not the figures
     ranked = counts.most_common()
     majority_value, n = ranked[0]
     if len(ranked) > 1 and ranked[1][1] == n:
@@ -58,8 +61,11 @@ def _check(figs: list[Figure], ctx: Context) -> Iterator[Finding]:
     reference = next(f for f in figs if f.base_value == majority_value)
     ref_iv = interval(reference, ctx.extra_tolerance)
     for f in figs:
-        if f is reference or interval(f, ctx.extra_tolerance).meets(ref_iv):
+        if f is reference or f.base_value == reference.base_value:
             continue
+        same_writing = f.unit == reference.unit and f.precision == reference.precision
+        if not same_writing and interval(f, ctx.extra_tolerance).meets(ref_iv):
+            continue  # 0.14万元 and 1400元 may be one fact written two ways
         yield finding(
             ctx,
             "FL261",

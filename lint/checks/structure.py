@@ -20,7 +20,14 @@ from lint.checks.base import Context, finding
 from lint.model import Document, Finding, Location
 from lint.structure.sections import CN, LEVELS, Heading
 
-LEVEL_ZH = ("“第X部分”", "一级标题（一、）", "二级标题（（一））", "三级标题（1．）", "四级标题（（1））", "五级标题（①）")
+LEVEL_ZH = (
+    "“第X部分”",
+    "一级标题（一、）",
+    "二级标题（（一））",
+    "三级标题（1．）",
+    "四级标题（（1））",
+    "五级标题（①）",
+)
 LEVEL_EN = (
     "Part (第X部分)",
     "Level-1 heading (一、)",
@@ -42,7 +49,9 @@ DATE_PREFIX = regex.compile(r"^(?:报告日期|日期|时间|报告时间|编制
 YEAR_IN_HEADING = regex.compile(
     r"(?<!\d)((?:19|20)\d{2})\s*年(?:度)?\s*(?:[“\"]?)(?:部门|单位|整体|预算|决算|绩效|收入|支出|收支|“?三公|政府采购|机关运行|财政拨款)"
 )
-COMPARATIVE = regex.compile(r"上年|上一年|去年|以前|以来|历年|同期|相比|对比|比较|[比较与]|至|截至|截止|[—~～\-]|到")
+COMPARATIVE = regex.compile(
+    r"上年|上一年|去年|以前|以来|历年|同期|相比|对比|比较|[比较与]|至|截至|截止|[—~～\-]|到"
+)
 FORWARD = regex.compile(r"计划|打算|建议|安排|下一步|改进|展望|规划|目标")
 BUDGET_LOOKBACK = regex.compile(r"执行|决算|完成")
 GLOSS_PREV = regex.compile(
@@ -58,6 +67,9 @@ COMPARE_YEAR = regex.compile(
     r"|(?:比|较)\s*((?:19|20)\d{2})\s*年(?:度)?[^，,。；;]{0,12}?(?:增加|减少|增长|下降|持平|上升|降低|减|增|多|少)"
 )
 PREV_WORDS = regex.compile(r"上年|上年度|上一年|去年")
+MONEY = regex.compile(r"[0-9０-９X]\s*(?:万元|亿元|元)|%|％")
+DEFINITION = regex.compile(r"^[^：:]{1,30}[：:]\s*\S")
+UNNUMBERED_EXCLUDE = regex.compile(r"[0-9０-９。；;，,、]")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -302,7 +314,8 @@ def _style_key(h: Heading) -> tuple[str, bool]:
 class Item:
     heading: Heading
     offset: int  # offset of the marker's first character
-    parent_start: int  # offset where the parent heading's line starts (0 at top level)
+    parent_start: int = 0  # offset where the parent heading's line starts (0 at top level)
+    parent: Heading | None = None
 
 
 def usable_headings(headings: list[Heading], layout: Layout) -> list[Item]:
@@ -316,7 +329,7 @@ def usable_headings(headings: list[Heading], layout: Layout) -> list[Item]:
         if "\t" in line:  # a table row the reader did not recognise as a table
             continue
         lead = len(line) - len(line.lstrip())
-        out.append(Item(h, h.start + lead, 0))
+        out.append(Item(h, h.start + lead))
     return out
 
 
@@ -330,6 +343,7 @@ def sibling_runs(items: list[Item]) -> list[list[Item]]:
             stack.pop()
         parent = stack[-1] if stack else None
         it.parent_start = parent.heading.start if parent else 0
+        it.parent = parent.heading if parent else None
         key = (parent.offset if parent else -1, it.heading.level)
         if key not in groups:
             groups[key] = [[]]
@@ -362,6 +376,9 @@ def numbering(ctx: Context, items: list[Item], layout: Layout) -> Iterator[Findi
             text[run[0].parent_start : run[0].offset], level, range(1, first.number)
         ):
             missing = [marker_for(level, k, first.marker) for k in range(1, first.number)]
+            parent = run[0].parent
+            parent_zh = f"{parent.marker}{parent.title[:12]}" if parent else "文首"
+            parent_en = f"{parent.marker}{parent.title[:12]}" if parent else "the start of the document"
             yield finding(
                 ctx,
                 "FL301",
@@ -369,7 +386,8 @@ def numbering(ctx: Context, items: list[Item], layout: Layout) -> Iterator[Findi
                 [],
                 {
                     **_level_values(level),
-                    "prev": "（本级开头）",
+                    "prev": parent_zh,
+                    "prev_en": parent_en,
                     "marker": first.marker,
                     "missing": "、".join(missing[:5]),
                     "missing_en": ", ".join(missing[:5]),
@@ -409,7 +427,9 @@ def numbering(ctx: Context, items: list[Item], layout: Layout) -> Iterator[Findi
                     actual=cur.heading.marker,
                 )
             elif n > p + 1:
-                if _listed_inline(text[prev.offset + len(prev.heading.marker) : cur.offset], level, range(p + 1, n)):
+                if _listed_inline(
+                    text[prev.offset + len(prev.heading.marker) : cur.offset], level, range(p + 1, n)
+                ):
                     continue
                 missing = [marker_for(level, k, prev.heading.marker) for k in range(p + 1, n)]
                 hint, hint_en = "", ""
@@ -431,6 +451,7 @@ def numbering(ctx: Context, items: list[Item], layout: Layout) -> Iterator[Findi
                     {
                         **_level_values(level),
                         "prev": prev.heading.marker,
+                        "prev_en": prev.heading.marker,
                         "marker": cur.heading.marker,
                         "missing": "、".join(f"“{m}”" for m in missing[:5]),
                         "missing_en": ", ".join(f"“{m}”" for m in missing[:5]),
@@ -460,7 +481,9 @@ def numbering(ctx: Context, items: list[Item], layout: Layout) -> Iterator[Findi
         # style: the first item whose delimiter/width differs from the list's first item
         ref = _style_key(run[0].heading)
         for it in run[1:]:
-            if _style_key(it.heading) != ref and (level not in style_found or it.offset < style_found[level][0]):
+            if _style_key(it.heading) != ref and (
+                level not in style_found or it.offset < style_found[level][0]
+            ):
                 f = finding(
                     ctx,
                     "FL303",
@@ -482,7 +505,9 @@ def numbering(ctx: Context, items: list[Item], layout: Layout) -> Iterator[Findi
         yield f
 
 
-def _unnumbered_heading(layout: Layout, after: int, before: int, missing: list[str]) -> tuple[int, str, str] | None:
+def _unnumbered_heading(
+    layout: Layout, after: int, before: int, missing: list[str]
+) -> tuple[int, str, str] | None:
     """A line between two headings that repeats a contents entry of the missing number without it:
     the part heading whose 第二部分 was lost ("上海市XX局2024年度部门决算表")."""
     if len(missing) != 1 or not layout.toc:
@@ -509,22 +534,34 @@ def _heading_texts(headings: list[Heading], layout: Layout) -> list[tuple[int | 
     """(level or None for an unnumbered line, folded text) of every heading-like body line."""
     numbered = {h.line: h for h in headings}
     out: list[tuple[int | None, str]] = []
+    prev = ""
     for ln, line in enumerate(layout.lines, start=1):
-        if not layout.body(ln) or "\t" in line:
-            continue
         s = line.strip()
         if not s:
             continue
+        before, prev = prev, s
+        if not layout.body(ln) or "\t" in line:
+            continue
         h = numbered.get(ln)
         if h is not None:
-            head = SENTENCE.split(s, maxsplit=1)[0][:80]
-            out.append((h.level, fold(head)))
-        elif _heading_like(s) and len(s) <= 40 and not s.endswith("表"):
+            # a section heading, not a numbered paragraph ("（五）拟订…国有资产管理…。") nor a
+            # definition ("十、“三公”经费：指…")
+            if not _heading_like(s.rstrip("。.")) or DEFINITION.match(s):
+                continue
+            out.append((h.level, fold(s)))
+        elif (
+            len(s) <= 30
+            and not UNNUMBERED_EXCLUDE.search(s)
+            and not s.endswith("表")
+            and (not before or before[-1] in "。；;：:！？!?）)" or _heading_like(before))
+        ):
             out.append((None, fold(s)))
     return out
 
 
-def required_sections(ctx: Context, rt: ReportType, headings: list[Heading], layout: Layout) -> Iterator[Finding]:
+def required_sections(
+    ctx: Context, rt: ReportType, headings: list[Heading], layout: Layout
+) -> Iterator[Finding]:
     texts = _heading_texts(headings, layout)
     missing: list[RequiredSection] = []
     present = 0
@@ -619,7 +656,10 @@ def years(
                         ctx,
                         doc.location(base + m.start(g), base + m.end(g)),
                         year,
-                        (f"第{ln}行的{what}", f"{'the previous year' if what == '上年' else 'this year'} on line {ln}"),
+                        (
+                            f"第{ln}行的{what}",
+                            f"{'the previous year' if what == '上年' else 'this year'} on line {ln}",
+                        ),
                         m.group(0),
                         (f"{what}即{want}年", f"{what} = {want}"),
                     )
@@ -629,10 +669,19 @@ def years(
             if y == year - 1:
                 continue
             sentence_start = max(line.rfind(c, 0, m.start()) for c in "。；;")
-            sentence_end = min((i for i in (line.find(c, m.end()) for c in "。；;") if i >= 0), default=len(line))
+            sentence_end = min(
+                (i for i in (line.find(c, m.end()) for c in "。；;") if i >= 0), default=len(line)
+            )
             sentence = line[sentence_start + 1 : sentence_end]
             mentions_previous = bool(PREV_WORDS.search(sentence))
-            if not ((rt and rt.previous_year_comparisons) or mentions_previous):
+            # a report that compares every figure with the previous year (决算, 预算): its money
+            # comparisons must name 上年; elsewhere only a sentence that itself says 上年 is checked
+            templated = bool(
+                rt
+                and rt.previous_year_comparisons
+                and MONEY.search(line[max(0, m.start() - 80) : m.end() + 80])
+            )
+            if not (templated or mentions_previous):
                 continue
             if y == year and not mentions_previous and not retrospective:
                 continue

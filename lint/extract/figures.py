@@ -51,7 +51,9 @@ class FigureExtractor:
         self.dec_re = regex.compile(r"(?:" + alternation(v.markers["decrease"]) + r")(?:了|为|达到?|约)?\s*$")
         self.flat_re = regex.compile(alternation(v.markers["flat"]))
         self.share_re = regex.compile(alternation(v.markers["share"]))
-        self.avg_re = regex.compile(r"(?:" + alternation(v.markers["average"]) + r")(?:为|是|约)?\s*$")
+        self.avg_re = regex.compile(
+            r"(?:" + alternation(v.markers["average"]) + r")[^，,。；;：:\d]{0,6}?(?:为|是|约)?\s*$"
+        )
         self.compare_start = regex.compile(r"^\s*(?:同比|对比|相比|比|较|与|同)")
         self.after_compare = regex.compile(
             r"^[^，,。；;：:]{0,6}?(?:相比|相较|比较|"
@@ -133,8 +135,10 @@ class FigureExtractor:
                 location=doc.location(num_start, end),
                 role=role,
                 direction=direction,
-                exact=dim in EXACT_DIMENSIONS and decimals == 0,
+                # counts are exact; so is a written zero ("0万元": nothing was spent)
+                exact=(dim in EXACT_DIMENSIONS and decimals == 0) or value == 0,
             )
+            fig.scoped = norm[max(0, clause_start - 2) : clause_start].startswith("的")
             if dim == "percent" and value < 0:
                 fig.direction = -1
             out.append(fig)
@@ -333,7 +337,7 @@ def _apply_precision(figures: list[Figure]) -> None:
         counts = by_unit.get(f.unit)
         if counts:
             modal, n = counts.most_common(1)[0]
-            if n >= 3 and modal > f.decimals:
+            if n >= 2 and modal > f.decimals:
                 f.precision = modal
 
 

@@ -102,8 +102,8 @@ class LabelReader:
             if m and m.end() < len(text):
                 text = text[m.end() :]
             text = self.leading_re.sub("", text)
-        if len(text) > MAX_LABEL:
-            text = text[-MAX_LABEL:]
+        # Never truncate further: two long names that share a tail are different facts
+        # (…群众团体事务（款）一般行政管理事务（项） vs …组织事务（款）一般行政管理事务（项）).
         # an unbalanced bracket left by cutting is noise
         text = text.lstrip("）)").rstrip("（(")
         return text

@@ -31,6 +31,7 @@ def analyse(doc: Document, extraction: Extraction, vocab: Vocabulary | None = No
     headings = outline(doc.text)
     _assign_sections(doc.text, headings, figures)
     finder = RelationFinder(vocab, LabelReader(vocab))
+    finder.year = extraction.year
     relations = finder.find(doc.text, figures)
     _inherit_qualifiers(relations)
     _apply_defaults(figures, extraction.default_stage)

@@ -30,6 +30,7 @@ class Group:
     parts: list[Figure] = field(default_factory=list)
     marker: str = ""
     partial: bool = False
+    bracketed: bool = False  # "（其中A，B）": the breakdown ends at the closing bracket
 
 
 def _suffix_score(a: str, b: str) -> int:
@@ -60,6 +61,11 @@ class RelationFinder:
             r"占(?P<whole>[^，,。；;：:%]{0,24}?)(?:的|之)?(?:比重|比例)?(?:为|约)?\s*$"
         )
         self.ratio_base = regex.compile(r"(?:完成|达到|为|占|是)(?P<base>[^，,。；;]{0,14}?)的\s*$")
+        direction = alternation(m["increase"] + m["decrease"])
+        self.named_base_re = regex.compile(
+            r"(?:比|较|同比|与)(?P<base>[^，,。；;]{1,24}?)(?:相比)?(?:" + direction + r")(?:了)?\s*$"
+        )
+        self.year: int | None = None
         self.exec_rate = regex.compile(r"(?:执行率|完成率|执行进度)(?:为|达到?)?\s*$")
         blank_units = "万元|元|%|％|亿元"
         self.blank_re = regex.compile(
@@ -105,6 +111,9 @@ class RelationFinder:
                 for _ in SENTENCE_END.findall(gap):
                     if stack:
                         stack.pop()
+                if "）" in gap or ")" in gap:
+                    while stack and stack[-1].bracketed:
+                        stack.pop()
             prev = f
             if f.role != "amount" or f.qualifiers.approx:
                 continue
@@ -122,10 +131,12 @@ class RelationFinder:
                 and last_amount.dimension == f.dimension
                 and not any(last_amount is g.total for g in stack)
             ):
+                between = text[last_amount.end : f.start]
                 g = Group(
                     total=last_amount,
                     marker=marker.group(0),
-                    partial=bool(self.partial_re.search(text[last_amount.end : f.start])),
+                    partial=bool(self.partial_re.search(between)),
+                    bracketed=between.count("（") + between.count("(") > between.count("）") + between.count(")"),
                 )
                 # a group opened inside an open group's parts is nested under it
                 stack.append(g)
@@ -163,7 +174,7 @@ class RelationFinder:
                 depth = max(i for i, s in enumerate(scores) if s == best)
                 del stack[depth + 1 :]
         top = stack[-1]
-        if top.total.dimension != f.dimension:
+        if top.total.dimension != f.dimension or (f.dimension != "money" and f.unit != top.total.unit):
             return
         if (
             f.qualifiers.period
@@ -179,7 +190,9 @@ class RelationFinder:
     def _sum_relation(self, text: str, g: Group) -> Relation:
         tail = text[g.parts[-1].end : g.parts[-1].end + 3]
         partial = g.partial or tail.startswith("等")
-        complete = bool(self.residual_re.match(g.parts[-1].label)) or g.marker.startswith("分别")
+        # domain.md §1: a list introduced by 其中/包括/分别为 that gives every item an amount is the
+        # whole breakdown; 含 may name only some parts.
+        complete = any(self.residual_re.match(p.label) for p in g.parts) or not g.marker.startswith("含")
         return Relation(
             kind="sum",
             members=[("total", g.total)] + [("part", p) for p in g.parts],
@@ -273,6 +286,9 @@ class RelationFinder:
                 continue
             base = _previous(figures, i, text, lambda x: x.role == "base" and x.dimension != "percent")
             if base is None:
+                named = self._named_base(text, figures, i)
+                if named is not None:
+                    out.append(Relation("change", [*named, ("rate", f)], f.start, {"direction": f.direction}))
                 continue
             current = self._current(figures, i, text, f, base)
             if current is None:
@@ -286,6 +302,30 @@ class RelationFinder:
                 )
             )
         return out
+
+    def _named_base(self, text: str, figures: list[Figure], i: int) -> list[tuple[str, Figure]] | None:
+        """"2023年当年预算执行数为60.13万元，2024年预算安排25.77万元，比2023年预算执行数减少57.14%":
+        the rate names its base by stage and year; both figures stand earlier in the sentence."""
+        f = figures[i]
+        start = _sentence_start(text, f.start)
+        m = self.named_base_re.search(fold_width(text[max(start, f.start - 40) : f.start]))
+        if not m:
+            return None
+        named = self.labels.read(m.group("base"))
+        period = _normal_period(named.period, self.year)
+        if named.stage is None and period is None:
+            return None
+        earlier = [x for x in figures[:i] if x.start >= start and x.role == "amount" and x.dimension == "money"]
+        bases = [x for x in earlier if _matches(x, named.stage, period)]
+        if len(bases) != 1:
+            return None
+        currents = [x for x in earlier if x is not bases[0] and not _matches(x, named.stage, period)]
+        if not currents:
+            return None
+        cur = currents[-1]
+        if cur.qualifiers.period not in (None, "current"):
+            return None
+        return [("current", cur), ("base", bases[0])]
 
     def _current(
         self, figures: list[Figure], i: int, text: str, f: Figure, base: Figure | None
@@ -446,6 +486,17 @@ def _next(figures: list[Figure], i: int, text: str, pred: Callable[[Figure], boo
 
 def _between(figures: list[Figure], a: Figure, b: Figure, pred: Callable[[Figure], bool]) -> bool:
     return any(a.start < x.start < b.start and pred(x) for x in figures)
+
+
+def _matches(f: Figure, stage: str | None, period: str | None) -> bool:
+    q = f.qualifiers
+    return (stage is None or q.stage == stage) and (period is None or q.period == period)
+
+
+def _normal_period(period: str | None, year: int | None) -> str | None:
+    if period and period.isdigit() and year:
+        return {year: "current", year - 1: "previous"}.get(int(period), period)
+    return period
 
 
 def _stage_matches(stage: str | None, wanted: str) -> bool:

@@ -32,11 +32,11 @@ class Heading:
 
 
 def _number(text: str) -> int | None:
-    text = text.translate(str.maketrans("０１２３４５６７８９", "0123456789"))
-    if text.isdigit():
-        return int(text)
-    if len(text) == 1 and "①" <= text <= "⑳":
+    if len(text) == 1 and "①" <= text <= "⑳":  # before isdigit(): "①".isdigit() is True
         return ord(text) - ord("①") + 1
+    text = text.translate(str.maketrans("０１２３４５６７８９", "0123456789"))
+    if text.isascii() and text.isdigit():
+        return int(text)
     return parse_chinese(text)
 
 
