@@ -10,9 +10,13 @@ import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from lint.errors import RuleFileError
 from lint.model import Severity
+
+if TYPE_CHECKING:
+    from lint.vocab import Vocabulary
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -91,7 +95,9 @@ def load_toml(path: Path) -> dict[str, object]:
     except FileNotFoundError:
         raise RuleFileError(str(path), "file not found") from None
     except tomllib.TOMLDecodeError as e:
-        line = getattr(e, "lineno", None)
+        # Python < 3.14 has no e.lineno; the line is in the message: "… (at line 3, column 7)"
+        found = re.search(r"\(at line (\d+)", str(e))
+        line = getattr(e, "lineno", None) or (int(found.group(1)) if found else None)
         msg = str(e).split(" (at line")[0]
         raise RuleFileError(str(path), f"invalid TOML: {msg}", line) from None
     except UnicodeDecodeError:
@@ -190,9 +196,19 @@ def builtin_packs() -> list[Path]:
 class Catalog:
     packs: list[Pack]
     rules: dict[str, RuleDef]
+    _vocabulary: Vocabulary | None = field(default=None, repr=False, compare=False)
 
     def get(self, code: str) -> RuleDef:
         return self.rules[code]
+
+    @property
+    def vocabulary(self) -> Vocabulary:
+        """The vocabulary with every pack's [[synonyms]] merged in (user packs included)."""
+        if self._vocabulary is None:
+            from lint.vocab import pack_vocabulary
+
+            self._vocabulary = pack_vocabulary(self.packs)
+        return self._vocabulary
 
 
 def load_catalog(extra: list[Path] | None = None) -> Catalog:
@@ -206,4 +222,7 @@ def load_catalog(extra: list[Path] | None = None) -> Catalog:
                     str(pack.path), f"rule {rule.code} already defined by pack {rules[rule.code].pack!r}"
                 )
             rules[rule.code] = rule
+    from lint.identities import validate_packs
+
+    validate_packs(packs)  # a broken [[identity]] is a load error (exit 2), not a mid-lint surprise
     return Catalog(packs=packs, rules=rules)

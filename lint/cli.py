@@ -315,7 +315,7 @@ def main() -> None:
         sys.exit(2)
     except KeyboardInterrupt:
         sys.exit(130)
-    except Exception as e:  # noqa: BLE001 - the last line of defence: never a traceback
+    except Exception as e:
         show = getattr(e, "show", None)
         if callable(show) and hasattr(e, "exit_code"):  # typer's usage errors (unknown option, …)
             show()

@@ -50,16 +50,23 @@ def lint_document(doc: Document, catalog: Catalog, opts: Options) -> FileResult:
     try:
         return _lint_document(doc, catalog, opts)
     except RecursionError:
-        reason = "内部错误：文档结构过深" if opts.lang == "zh" else "internal error: document nested too deeply"
-    except Exception as e:  # noqa: BLE001 - one file's failure must not stop the batch
+        reason = (
+            "内部错误：文档结构过深" if opts.lang == "zh" else "internal error: document nested too deeply"
+        )
+    except Exception as e:
         name = f"{type(e).__name__}: {e}".splitlines()[0]
-        reason = f"内部错误（请报告此问题）：{name}" if opts.lang == "zh" else f"internal error (please report): {name}"
+        reason = (
+            f"内部错误（请报告此问题）：{name}"
+            if opts.lang == "zh"
+            else f"internal error (please report): {name}"
+        )
     return FileResult(path=doc.path, status="error", error=reason)
 
 
 def _lint_document(doc: Document, catalog: Catalog, opts: Options) -> FileResult:
     path = doc.path
-    analysis = analyse(doc, extract(doc))
+    vocab = catalog.vocabulary
+    analysis = analyse(doc, extract(doc, vocab), vocab)
     ctx = Context(analysis, catalog, opts.lang, opts.extra_tolerance)
     findings = [_override(f, opts) for f in run_checks(ctx) if wanted(f.rule, opts)]
     findings.sort(key=Finding.sort_key)

@@ -190,10 +190,27 @@ def holds(kind: str, ivs: list[tuple[Decimal, Decimal]]) -> bool:
     raise ValueError(kind)
 
 
+def _same_writing(a: str, b: str) -> bool:
+    ma, mb = FIGURE.fullmatch(a), FIGURE.fullmatch(b)
+    assert ma and mb
+    da = len(ma.group(1).split(".")[1]) if "." in ma.group(1) else 0
+    db = len(mb.group(1).split(".")[1]) if "." in mb.group(1) else 0
+    if ma.group(2) == "万元":
+        da, db = max(da, 2), max(db, 2)
+    return ma.group(2) == mb.group(2) and da == db
+
+
 def broken_relations(texts: dict[Occ, str]) -> list[tuple[str, list[Occ]]]:
     """Relations that fail when each occurrence is written as texts[occ]."""
     out = []
     for kind, members in RELATIONS:
+        if kind == "eq" and _same_writing(texts[members[0]], texts[members[1]]):
+            # one fact written twice at the same precision: the two must read the same
+            if Decimal(FIGURE.fullmatch(texts[members[0]]).group(1)) != Decimal(  # type: ignore[union-attr]
+                FIGURE.fullmatch(texts[members[1]]).group(1)  # type: ignore[union-attr]
+            ):
+                out.append((kind, members))
+            continue
         if not holds(kind, [interval(texts[m]) for m in members]):
             out.append((kind, members))
     return out

@@ -77,7 +77,13 @@ def test_bad_inputs_exit_2_one_line_each_and_the_batch_goes_on(tmp_path: Path) -
     assert r.returncode == 2
     data = json.loads(r.stdout)
     status = {Path(f["path"]).name: f["status"] for f in data["files"]}
-    assert status == {"missing.txt": "error", "garbage.txt": "error", "latin.txt": "error", "empty.txt": "ok", "good.txt": "ok"}
+    assert status == {
+        "missing.txt": "error",
+        "garbage.txt": "error",
+        "latin.txt": "error",
+        "empty.txt": "ok",
+        "good.txt": "ok",
+    }
     good_file = next(f for f in data["files"] if f["path"].endswith("good.txt"))
     assert [x["rule"] for x in good_file["findings"]] == ["FL201"]
     for f in data["files"]:
@@ -132,7 +138,7 @@ def test_stdin() -> None:
 
 def test_english_messages() -> None:
     r = run("check", "--lang", "en", "-", stdin=BROKEN.encode("utf-8"))
-    assert "sum of its parts" in r.stdout and "1 files" not in r.stdout or "file" in r.stdout
+    assert ("sum of its parts" in r.stdout and "1 files" not in r.stdout) or "file" in r.stdout
 
 
 def test_rules_and_rule_docs() -> None:
@@ -171,7 +177,7 @@ def test_config_file_severity_and_ignore(tmp_path: Path) -> None:
     p.write_text(BROKEN, "utf-8")
     (tmp_path / "fiscal-lint.toml").write_text('severity = { FL201 = "warning" }\n', "utf-8")
     assert run("check", str(p)).returncode == 0
-    (tmp_path / "fiscal-lint.toml").write_text('bogus = 1\n', "utf-8")
+    (tmp_path / "fiscal-lint.toml").write_text("bogus = 1\n", "utf-8")
     r = run("check", str(p))
     assert r.returncode == 2 and "fiscal-lint.toml" in r.stderr and "bogus" in r.stderr
 

@@ -41,55 +41,11 @@ GOLDEN_OVERRIDE = {SEED: FIX / "broken" / "00-seed-copy.expected.json"}
 
 # fixture path relative to fixtures/  ->  the engine bug that makes it disagree with its golden.
 KNOWN_BUGS: dict[str, str] = {
-    "broken/01-transposed-part.txt": (
-        "FL203 instead of FL201 at L51: a 其他-item (其他工资福利支出) marks a breakdown complete only when it is the "
-        "LAST item; here 退休费0.45 follows it, so the 9-item 人员经费 list (268.63 vs 268.72) is downgraded to a warning. "
-        "Minimal: 人员经费100.00万元，包括基本工资60.00万元，其他工资福利支出30.00万元，退休费5.00万元。 -> FL203, want FL201"
-    ),
-    "broken/03-total-not-parts.txt": (
-        "extra FL203 at L51 where FL201 is due: the basic_split identity (基本支出 = 人员经费 + 公用经费) does not make "
-        "the breakdown complete. Minimal: 基本支出100.00万元，其中：人员经费60.00万元，公用经费30.00万元。 -> FL203, want FL201"
-    ),
-    "broken/09-sangong-final-one-section.txt": (
-        "FL203 instead of FL201 at L62: the 三公 identity (出国 + 接待 + 公车, all three listed) does not make the "
-        "breakdown complete (0.41 vs 0+0.14+0). The FL261 at L62 is right."
-    ),
     "broken/10-total-one-place.txt": (
         "(a) false FL222 at L31: with 减少477.74 written, the rate is checked against the computed difference 486.74 "
         "(1210.48-723.74) and the message says '477.74 ÷ 1210.48 = 40.21%' (wrong arithmetic; 477.74/1210.48 = 39.47%, "
         "which is what is written); the wrong difference is already FL221. (b) missed FL261 at L31: 收入723.74 (预算执行（决算）收入) "
         "vs 决算收入支出732.74 on L35/L39 and 财政拨款收入支出732.74 on L51 are not treated as one quantity (domain R25)."
-    ),
-    "broken/21-data-entries-breakdown.txt": (
-        "FL203 instead of FL201 at L84 (policy): a 其中 list that gives an amount for every item, without 主要/等, is "
-        "treated as possibly incomplete (domain.md §1: exact when every item has an amount and the list is introduced by "
-        "包括/其中); 9571 vs 36+171+183+9118 = 9508."
-    ),
-    "broken/22-unit-slip.txt": (
-        "FL203 instead of FL201 at L51: the 公用经费 包括 list (every item with an amount; public_items identity) is "
-        "treated as possibly incomplete; 63.39 vs 58.3905 after 租赁费5万元 -> 5元."
-    ),
-    "broken/27-rounding-one-section.txt": (
-        "missed FL261 at L65: repeat check treats 21.01 and 21.02 as compatible because their rounding intervals touch "
-        "at 21.015 (closed intervals); two writings of one figure at the same precision must be identical. "
-        "Minimal: 一、甲\\n零散支出21.01万元。\\n二、乙\\n零散支出21.02万元。 -> nothing (21.03 is caught)"
-    ),
-    "reports/caigou-zichan-2023.txt": (
-        "false FL201 at L7: the breakdown of 车辆6辆 runs past '；' and adds 2台（套）and 0台（套）(equipment, unit 台) "
-        "to the vehicles (辆): '6辆 ≠ 8辆'. Parts with a different count unit must not join a breakdown."
-    ),
-    "reports/juesuan-yuan-2023.txt": (
-        "false FL201 at L21: a nested '（其中A0元，B36,180.00元）' does not close at '）': the sibling 公务接待费6,180.00元 "
-        "after '；' is taken as a part of 公务用车购置及运行维护费36,180.00元 ('≠ 42360.00')."
-    ),
-    "reports/sangong-budget-short.txt": (
-        "missed FL201 at L3: an integer '0万元' part is given the tolerance of its written precision (±0.5万元) "
-        "instead of the document's 2-decimal convention (SPEC §4: 5万元 in a 2-decimal document -> [4.995, 5.005]), so "
-        "0.79 vs 0+0.97+0 passes. Minimal: 合计0.41万元，其中：甲0.14万元，乙0万元。 -> nothing ('乙0.00万元' -> FL203)"
-    ),
-    "reports/sangong-2023.txt": (
-        "missed FL241 at L9: '人均接待费142.28元' (人均 + label + amount) is not recognised as an average; only "
-        "'人均142.28元'/'平均每人' are. 17.26万元/1,208人次 = 142.88元."
     ),
     "reports/yusuan-2025.txt": (
         "(a) false FL201 at L17: nested '（其中公务用车购置费0万元，公务用车运行维护费8.40万元）' does not close at '）', "

@@ -209,7 +209,7 @@ def test_user_pack_identity_and_synonym_through_cli(tmp_path: Path) -> None:
     assert [(x["role"], x["label"], x["value"]) for x in findings[0]["figures"]] == [
         ("total", "会议培训费", "5.00"),
         ("part", "会议费", "2.00"),
-        ("part", "培训费支出", "2.00"),
+        ("part", "培训经费", "2.00"),  # the user's synonym applies everywhere: labels are canonical
     ]
     assert "meeting_training" in findings[0]["message"]
 

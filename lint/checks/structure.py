@@ -372,8 +372,12 @@ def numbering(ctx: Context, items: list[Item], layout: Layout) -> Iterator[Findi
         level = run[0].heading.level
         explained: set[int] = set()
         first = run[0].heading
-        if first.number > 1 and not _listed_inline(
-            text[run[0].parent_start : run[0].offset], level, range(1, first.number)
+        # A list that starts late under a heading has lost its first items; at the very start of a
+        # document it is more often an excerpt or a cover page the reader could not see.
+        if (
+            first.number > 1
+            and run[0].parent is not None
+            and not _listed_inline(text[run[0].parent_start : run[0].offset], level, range(1, first.number))
         ):
             missing = [marker_for(level, k, first.marker) for k in range(1, first.number)]
             parent = run[0].parent

@@ -341,16 +341,17 @@ def _apply_precision(figures: list[Figure]) -> None:
                 f.precision = modal
 
 
-_EXTRACTOR: FigureExtractor | None = None
+# Compiling the patterns costs milliseconds; keep one extractor per vocabulary object.
+_EXTRACTORS: dict[int, tuple[Vocabulary, FigureExtractor]] = {}
 
 
 def extract(doc: Document, vocab: Vocabulary | None = None) -> Extraction:
-    global _EXTRACTOR
-    if vocab is not None:
-        return FigureExtractor(vocab).extract(doc)
-    if _EXTRACTOR is None:
-        _EXTRACTOR = FigureExtractor()
-    return _EXTRACTOR.extract(doc)
+    vocab = vocab or default_vocabulary()
+    cached = _EXTRACTORS.get(id(vocab))
+    if cached is None or cached[0] is not vocab:
+        cached = (vocab, FigureExtractor(vocab))
+        _EXTRACTORS[id(vocab)] = cached
+    return cached[1].extract(doc)
 
 
 __all__ = ["Extraction", "FigureExtractor", "extract", "qualifiers_of"]

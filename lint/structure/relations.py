@@ -66,6 +66,9 @@ class RelationFinder:
             r"(?:比|较|同比|与)(?P<base>[^，,。；;]{1,24}?)(?:相比)?(?:" + direction + r")(?:了)?\s*$"
         )
         self.year: int | None = None
+        self.average_noun = regex.compile(
+            r"(?:人均|平均每人|平均每户|平均每次)(?P<noun>[^，,。；;：:\d]{0,6}?)(?:为|是|约)?\s*$"
+        )
         self.exec_rate = regex.compile(r"(?:执行率|完成率|执行进度)(?:为|达到?)?\s*$")
         blank_units = "万元|元|%|％|亿元"
         self.blank_re = regex.compile(
@@ -136,7 +139,8 @@ class RelationFinder:
                     total=last_amount,
                     marker=marker.group(0),
                     partial=bool(self.partial_re.search(between)),
-                    bracketed=between.count("（") + between.count("(") > between.count("）") + between.count(")"),
+                    bracketed=between.count("（") + between.count("(")
+                    > between.count("）") + between.count(")"),
                 )
                 # a group opened inside an open group's parts is nested under it
                 stack.append(g)
@@ -304,7 +308,7 @@ class RelationFinder:
         return out
 
     def _named_base(self, text: str, figures: list[Figure], i: int) -> list[tuple[str, Figure]] | None:
-        """"2023年当年预算执行数为60.13万元，2024年预算安排25.77万元，比2023年预算执行数减少57.14%":
+        """ "2023年当年预算执行数为60.13万元，2024年预算安排25.77万元，比2023年预算执行数减少57.14%":
         the rate names its base by stage and year; both figures stand earlier in the sentence."""
         f = figures[i]
         start = _sentence_start(text, f.start)
@@ -315,7 +319,9 @@ class RelationFinder:
         period = _normal_period(named.period, self.year)
         if named.stage is None and period is None:
             return None
-        earlier = [x for x in figures[:i] if x.start >= start and x.role == "amount" and x.dimension == "money"]
+        earlier = [
+            x for x in figures[:i] if x.start >= start and x.role == "amount" and x.dimension == "money"
+        ]
         bases = [x for x in earlier if _matches(x, named.stage, period)]
         if len(bases) != 1:
             return None
@@ -398,9 +404,27 @@ class RelationFinder:
             dim = f.dimension
             total = _previous(figures, j, text, lambda x: x.dimension == dim and x.role == "amount")  # noqa: B023
             if total is None:
+                total = self._average_total(text, figures, i)
+            if total is None:
                 continue
             out.append(Relation("average", [("total", total), ("count", count), ("average", f)], f.start))
         return out
+
+    def _average_total(self, text: str, figures: list[Figure], i: int) -> Figure | None:
+        """ "公务接待费17.26万元…。共接待…1,208人次，人均接待费142.28元": the total named by the
+        average's noun (接待费) stands earlier in the same paragraph."""
+        f = figures[i]
+        m = self.average_noun.search(fold_width(text[max(0, f.start - 16) : f.start]))
+        noun = m.group("noun") if m else ""
+        if len(noun) < 2:
+            return None
+        para = text.rfind("\n", 0, f.start)
+        for x in reversed(figures[:i]):
+            if x.start < para:
+                break
+            if x.role == "amount" and x.dimension == f.dimension and x.label.endswith(noun):
+                return x
+        return None
 
     # -- enumerations ---------------------------------------------------------------------
     def _enumerations(self, text: str, figures: list[Figure]) -> list[Relation]:
