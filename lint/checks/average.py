@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from decimal import Decimal
 
-from lint.checks.base import Context, finding, named
+from lint.checks.base import Context, disjoint, finding, named
 from lint.checks.tolerance import fmt_value, interval
 from lint.model import Finding, Relation
 
@@ -36,10 +35,7 @@ def check(rel: Relation, ctx: Context) -> Iterator[Finding]:
         {"total": named(total), "count": count.text, "computed": shown, "average": avg.text},
         expected=shown.removesuffix(avg.unit),
         actual=str(avg.value),
-        arithmetic=f"{total.text} ÷ {count.text} = {shown}；区间 {q} 与 {stated} 不相交"
-        if ctx.lang == "zh"
-        else f"{total.text} ÷ {count.text} = {shown}; intervals {q} and {stated} do not meet",
+        arithmetic=f"{total.text} ÷ {count.text} = {shown}"
+        + ("；" if ctx.lang == "zh" else "; ")
+        + disjoint(ctx.lang, q.show(avg), stated.show(avg)),
     )
-
-
-_ = Decimal

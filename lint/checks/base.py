@@ -18,6 +18,11 @@ class Context:
     extra_tolerance: Decimal = Decimal(0)  # widen every interval by this many base units
 
 
+def disjoint(lang: str, a: str, b: str) -> str:
+    """The interval clause of an arithmetic line."""
+    return f"区间 {a} 与 {b} 不相交" if lang == "zh" else f"intervals {a} and {b} do not meet"
+
+
 def named(f: Figure) -> str:
     """'人员经费268.72万元' — how a figure is named in a message."""
     return f"{f.label}{f.text}" if f.label else f.text

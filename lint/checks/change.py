@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from lint.checks.base import Context, finding, named
+from lint.checks.base import Context, disjoint, finding, named
 from lint.checks.culprit import first_repair
 from lint.checks.tolerance import HUNDRED, Interval, fmt_value, interval
 from lint.model import Figure, Finding, Relation
@@ -88,9 +88,9 @@ def check(rel: Relation, ctx: Context) -> Iterator[Finding]:
         {"computed": shown, "difference": diff_text, "base": base_text, "rate": rate.text},
         expected=shown.rstrip("%"),
         actual=str(rate.value),
-        arithmetic=f"{diff_text} ÷ {base_text} × 100 = {shown}；区间 {ratio} 与 {stated_rate} 不相交"
-        if ctx.lang == "zh"
-        else f"{diff_text} ÷ {base_text} × 100 = {shown}; intervals {ratio} and {stated_rate} do not meet",
+        arithmetic=f"{diff_text} ÷ {base_text} × 100 = {shown}"
+        + ("；" if ctx.lang == "zh" else "; ")
+        + disjoint(ctx.lang, ratio.show(rate), stated_rate.show(rate)),
         suggestion=first_repair([(rate, abs(point))], ctx.lang),
     )
 
@@ -135,9 +135,9 @@ def _difference_finding(
         },
         expected=fmt_value(abs(point), diff).removesuffix(diff.unit),
         actual=str(diff.value),
-        arithmetic=f"{cur.text} − {base.text} = {fmt_value(point, diff)}；区间 {computed} 与 {stated} 不相交"
-        if ctx.lang == "zh"
-        else f"{cur.text} − {base.text} = {fmt_value(point, diff)}; intervals {computed} and {stated} do not meet",
+        arithmetic=f"{cur.text} − {base.text} = {fmt_value(point, diff)}"
+        + ("；" if ctx.lang == "zh" else "; ")
+        + disjoint(ctx.lang, computed.show(diff), stated.show(diff)),
         suggestion=first_repair(candidates, ctx.lang),
     )
 

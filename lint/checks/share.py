@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from lint.checks.base import Context, finding, named
+from lint.checks.base import Context, disjoint, finding, named
 from lint.checks.culprit import first_repair
 from lint.checks.tolerance import HUNDRED, Interval, interval
 from lint.model import Finding, Relation
@@ -41,9 +41,9 @@ def check(rel: Relation, ctx: Context) -> Iterator[Finding]:
         {"part": named(part), "whole": named(whole), "computed": shown, "share": share.text},
         expected=shown.rstrip("%"),
         actual=str(share.value),
-        arithmetic=f"{part.text} ÷ {whole.text} × 100 = {shown}；区间 {computed} 与 {stated} 不相交"
-        if ctx.lang == "zh"
-        else f"{part.text} ÷ {whole.text} × 100 = {shown}; intervals {computed} and {stated} do not meet",
+        arithmetic=f"{part.text} ÷ {whole.text} × 100 = {shown}"
+        + ("；" if ctx.lang == "zh" else "; ")
+        + disjoint(ctx.lang, computed.show(share), stated.show(share)),
         suggestion=suggestion,
     )
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from lint.checks.base import Context, finding, named
+from lint.checks.base import Context, disjoint, finding, named
 from lint.checks.culprit import first_repair
 from lint.checks.tolerance import Interval, fmt_value, interval, unit_of
 from lint.model import Figure, Finding, Relation
@@ -62,10 +62,9 @@ def check(rel: Relation, ctx: Context, shares: dict[int, Relation]) -> Iterator[
     suggestion = first_repair(candidates, ctx.lang)
     terms = " + ".join(p.text for r, p in rel.members if r == "part")
     minus = "".join(f" − {p.text}" for r, p in rel.members if r == "minus")
-    arithmetic = (
-        f"{total.text} ≠ {terms}{minus} = {fmt_value(point, total)}；区间 {t} 与 {s} 不相交"
-        if ctx.lang == "zh"
-        else f"{total.text} ≠ {terms}{minus} = {fmt_value(point, total)}; intervals {t} and {s} do not meet"
+    sep = "；" if ctx.lang == "zh" else "; "
+    arithmetic = f"{total.text} ≠ {terms}{minus} = {fmt_value(point, total)}{sep}" + disjoint(
+        ctx.lang, t.show(total), s.show(total)
     )
     values = {
         "total": named(total),

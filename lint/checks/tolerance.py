@@ -64,11 +64,17 @@ class Interval:
     def __str__(self) -> str:
         return f"[{_fmt(self.lo)}, {_fmt(self.hi)}]"
 
+    def show(self, like: Figure) -> str:
+        """The interval in the unit of `like`, to a few decimals past its precision: [268.715, 268.725]."""
+        places = max(like.precision, 2) + 2
+        q = Decimal(1).scaleb(-places)
+        lo = _fmt((self.lo / like.scale).quantize(q))
+        hi = _fmt((self.hi / like.scale).quantize(q))
+        return f"[{lo}, {hi}]"
+
 
 def _fmt(v: Decimal) -> str:
-    q = v.normalize()
-    s = format(q, "f")
-    return s
+    return format(v.normalize(), "f")
 
 
 def unit_of(f: Figure) -> Decimal:
