@@ -254,7 +254,7 @@ class RelationFinder:
             if x.role in ("amount", "cell")
             and x.dimension == part.dimension
             and x.label == label
-            and x.qualifiers.period == part.qualifiers.period
+            and (x.qualifiers.period or "current") == (part.qualifiers.period or "current")
             and not x.qualifiers.approx
         ]
         before = [x for x in candidates if x.start < figures[idx].start]
@@ -370,9 +370,20 @@ class RelationFinder:
             in_sentence = [
                 x for x in figures[:i] if x.start >= start and x.role == "amount" and x.dimension == "money"
             ]
-            if not in_sentence or named is None or named.stage is None:
+            wanted = named.stage if named is not None else None
+            if wanted is None and self.exec_rate.search(clause):
+                # "预算执行率为98.50%，全年预算数为913.71万元，全年执行数为900.00万元": the rate names
+                # no base; it is 执行数 ÷ 调整后(全年)预算, and its figures may follow it.
+                end = _sentence_end(text, f.end)
+                in_sentence = [
+                    x
+                    for x in figures
+                    if start <= x.start < end and x is not f and x.role == "amount" and x.dimension == "money"
+                ]
+                stages = {x.qualifiers.stage for x in in_sentence}
+                wanted = "adjusted" if "adjusted" in stages else "budget"
+            if not in_sentence or wanted is None:
                 continue
-            wanted = named.stage
             denominators = [x for x in in_sentence if _stage_matches(x.qualifiers.stage, wanted)]
             numerators = [x for x in in_sentence if x.qualifiers.stage == "final"]
             if not denominators or not numerators:
@@ -474,6 +485,11 @@ def _split_items(body: str) -> list[str] | None:
     if any(not it or len(it) > 40 for it in items):
         return None
     return items
+
+
+def _sentence_end(text: str, pos: int) -> int:
+    m = SENTENCE_END.search(text, pos)
+    return m.start() if m else len(text)
 
 
 def _sentence_start(text: str, pos: int) -> int:
