@@ -7,16 +7,15 @@ import csv
 import hashlib
 import json
 import sys
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Annotated, TextIO
 
 import typer
 
 from lint import __version__
-from lint.catalog import Catalog, load_catalog
+from lint.catalog import load_catalog
 from lint.config import Config, find_config, load_config
-from lint.engine import Options, analyse_file, expand, lint_file
+from lint.engine import Options, analyse_file, expand, lint_files
 from lint.errors import FiscalLintError, InputError, UsageError
 from lint.model import FileResult, Finding, Severity
 from lint.readers import ReadOptions
@@ -67,14 +66,6 @@ def _open_out(output: Path | None) -> TextIO:
         return output.open("w", encoding="utf-8")
     except OSError as e:
         raise UsageError(f"{output}: cannot write: {e.strerror}") from None
-
-
-def _lint_one(args: tuple[str, Catalog, Options]) -> FileResult:
-    path, catalog, opts = args
-    result = lint_file(path, catalog, opts)
-    if result.document is not None:
-        result.document.char_boxes = None  # not needed after checking; keeps results small to pass
-    return result
 
 
 @app.command()
@@ -138,11 +129,7 @@ def check(
         )
         for p in missing
     ]
-    if jobs > 1 and len(files) > 1:
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
-            results += list(pool.map(_lint_one, [(p, catalog, opts) for p in files]))
-    else:
-        results += [lint_file(p, catalog, opts) for p in files]
+    results += lint_files(files, catalog, opts, jobs)
     known_prints = _read_baseline(baseline) if baseline else set()
     if known_prints:
         for r in results:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -100,3 +101,47 @@ def expand(paths: list[str]) -> tuple[list[str], list[str]]:
         else:
             files.append(p)
     return files, missing
+
+
+# -- several files ------------------------------------------------------------------------
+_WORKER: tuple[Catalog, Options] | None = None
+
+
+def _init_worker(catalog: Catalog, opts: Options) -> None:
+    global _WORKER
+    _WORKER = (catalog, opts)
+
+
+def _lint_in_worker(path: str) -> FileResult:
+    assert _WORKER is not None
+    return _slim(lint_file(path, *_WORKER))
+
+
+def _slim(result: FileResult) -> FileResult:
+    """What the reports need: findings and the text of the document, not every figure or box."""
+    result.figures = []
+    if result.document is not None:
+        result.document.char_boxes = None
+    return result
+
+
+def lint_files(paths: list[str], catalog: Catalog, opts: Options, jobs: int = 1) -> list[FileResult]:
+    """Lint files in the given order. With jobs > 1 the catalogue and options go to each worker once,
+    and the largest files start first so one long PDF does not finish last."""
+    if jobs <= 1 or len(paths) < 2:
+        return [_slim(lint_file(p, catalog, opts)) for p in paths]
+    order = sorted(range(len(paths)), key=lambda i: -_size(paths[i]))
+    chunk = max(1, len(paths) // (4 * jobs))
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(catalog, opts)) as pool:
+        done = list(pool.map(_lint_in_worker, [paths[i] for i in order], chunksize=chunk))
+    results: list[FileResult] = [FileResult(path="", status="ok")] * len(paths)
+    for i, r in zip(order, done, strict=True):
+        results[i] = r
+    return results
+
+
+def _size(path: str) -> int:
+    try:
+        return Path(path).stat().st_size
+    except OSError:
+        return 0

@@ -152,9 +152,10 @@ class Qualifiers:
         return (self.stage, self.period, self.fund)
 
 
-@dataclass
+@dataclass(eq=False)
 class Figure:
-    """One quantity written in the report, exact as written."""
+    """One quantity written in the report, exact as written. Compared by identity: two figures
+    with the same value are still two places in the report."""
 
     id: int
     text: str  # source text, e.g. "268.72万元"

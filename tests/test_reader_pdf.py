@@ -415,3 +415,14 @@ def test_corpus_every_page_table_found(corpus_docs: dict[str, Document], name: s
             assert set(want - got) <= headers.get(page.page_number, set()), page.page_number
             page.close()
     assert any(t.unit for t in doc.tables) and all(t.n_cols >= 2 for t in doc.tables)
+
+
+def test_double_spaced_lines_stay_one_sentence() -> None:
+    """社会工作部 sets 15 pt type 31 pt apart: the gap between lines is no paragraph break, so a
+    number broken from its unit ("增加307.82⏎万元") or its clause must be joined again."""
+    pdf = Path(__file__).resolve().parent.parent / "fixtures" / "corpus" / "shehui-gongzuobu-2024-juesuan.pdf"
+    text = read_pdf(pdf, str(pdf), ReadOptions()).text
+    assert "年初预算为0万元，全年预算为321.02万元，支出决算为307.82万元，完成年初预算的95.89%。" in text
+    assert "一般公共预算财政拨款支出增加307.82万元，增长100.00%。" in text
+    # paragraphs still start on their own line
+    assert "\n（三）一般公共预算财政拨款支出决算具体情况\n" in text

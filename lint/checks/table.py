@@ -1,12 +1,194 @@
-"""table: placeholder, filled in by the table check implementation."""
+"""table: 合计/小计 rows and columns, 科目编码 hierarchy, repeats between tables and the 说明, 执行率, 得分.
+
+Relations come from lint/structure/tables.py; every comparison uses the interval logic of SPEC §4,
+so a figure that may have been rounded is never an error. A total that misses the sum of its rounded
+parts by one or two units of the last decimal is 舍位平衡 and is reported as info (FL407).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from decimal import Decimal
 
-from lint.checks.base import Context
-from lint.model import Finding
+from lint.checks.base import Context, finding
+from lint.checks.tolerance import HUNDRED, Interval, fmt_value, interval, unit_of
+from lint.model import Figure, Finding, Relation
+from lint.structure.tables import TableView, table_relations
+
+ROUNDING_UNITS = 2  # 舍位平衡: a cent or two
 
 
 def run(ctx: Context) -> Iterator[Finding]:
-    return iter(())
+    a = ctx.analysis
+    final_doc = a.default_stage == "final"
+    vs, rels = table_relations(a.document.tables, a.figures, final_doc)
+    done: set[tuple[int, ...]] = set()
+    for rel in rels:
+        key = tuple(sorted(f.id if f.id else id(f) for _, f in rel.members))
+        if key in done:
+            continue
+        done.add(key)
+        if rel.kind == "table-sum":
+            yield from _check_sum(rel, ctx, vs)
+        elif rel.kind == "table-repeat":
+            yield from _check_repeat(rel, ctx, vs)
+        elif rel.kind == "table-rate":
+            yield from _check_rate(rel, ctx, vs)
+        elif rel.kind == "table-score":
+            yield from _check_score(rel, ctx, vs)
+
+
+def describe(f: Figure, vs: list[TableView]) -> str:
+    """How a figure is named in a message: its table cell, or its label in the 说明."""
+    if f.table is None:
+        return f"{f.label}{f.text}" if f.label else f.text
+    ti, r, c = f.table
+    return f"{vs[ti].where(r, c)} {f.text}"
+
+
+def _cell(f: Figure, vs: list[TableView]) -> str:
+    if f.table is None:
+        return f.text
+    ti, r, c = f.table
+    v = vs[ti]
+    g = v.group_of(c)
+    label = (v.code(g, r) + " " + v.label(g, r)).strip() if g else ""
+    return f"{label}{f.text}" if label else f.text
+
+
+def _rounding(diff: Decimal, f: Figure) -> bool:
+    return not f.exact and abs(diff) <= ROUNDING_UNITS * unit_of(f)
+
+
+def _check_sum(rel: Relation, ctx: Context, vs: list[TableView]) -> Iterator[Finding]:
+    total = rel.role("total")
+    parts = rel.roles("part")
+    if total is None or not parts:
+        return
+    extra = ctx.extra_tolerance
+    t = interval(total, extra)
+    s = Interval.point(Decimal(0))
+    point = Decimal(0)
+    for p in parts:
+        s, point = s + interval(p, extra), point + p.base_value
+    if t.meets(s):
+        return
+    diff = point - total.base_value
+    code = "FL407" if _rounding(diff, total) else str(rel.data.get("code", "FL401"))
+    terms = " + ".join(p.text for p in parts)
+    arithmetic = (
+        f"{total.text} ≠ {terms} = {fmt_value(point, total)}；区间 {t} 与 {s} 不相交"
+        if ctx.lang == "zh"
+        else f"{total.text} ≠ {terms} = {fmt_value(point, total)}; intervals {t} and {s} do not meet"
+    )
+    values: dict[str, object] = {
+        "total": describe(total, vs),
+        "parts": "、".join(_cell(p, vs) for p in parts),
+        "sum": fmt_value(point, total),
+        "diff": fmt_value(abs(diff), total),
+        "a": "",
+        "b": "",
+    }
+    values["detail"] = (
+        f"≠ 各项得分之和 {values['sum']}（差 {values['diff']}）"
+        if ctx.lang == "zh"
+        else f"≠ the sum of the item scores {values['sum']} (off by {values['diff']})"
+    )
+    yield finding(
+        ctx,
+        code,
+        total,
+        [("total", total)] + [("part", p) for p in parts],
+        values,
+        expected=fmt_value(point, total).removesuffix(total.unit),
+        actual=str(total.value),
+        arithmetic=arithmetic,
+    )
+
+
+def _check_repeat(rel: Relation, ctx: Context, vs: list[TableView]) -> Iterator[Finding]:
+    a, b = rel.role("a"), rel.role("b")
+    if a is None or b is None:
+        return
+    extra = ctx.extra_tolerance
+    ia, ib = interval(a, extra), interval(b, extra)
+    if ia.meets(ib):
+        return
+    diff = b.base_value - a.base_value
+    coarse = a if unit_of(a) >= unit_of(b) else b
+    code = "FL407" if _rounding(diff, coarse) else str(rel.data.get("code", "FL403"))
+    values: dict[str, object] = {
+        "a": describe(a, vs),
+        "b": describe(b, vs),
+        "diff": fmt_value(abs(diff), coarse),
+        "total": "",
+        "sum": "",
+    }
+    arithmetic = (
+        f"{a.text} ≠ {b.text}；区间 {ia} 与 {ib} 不相交"
+        if ctx.lang == "zh"
+        else f"{a.text} ≠ {b.text}; intervals {ia} and {ib} do not meet"
+    )
+    yield finding(
+        ctx,
+        code,
+        b,
+        [("a", a), ("b", b)],
+        values,
+        expected=str(a.value),
+        actual=str(b.value),
+        arithmetic=arithmetic,
+    )
+
+
+def _check_rate(rel: Relation, ctx: Context, vs: list[TableView]) -> Iterator[Finding]:
+    rate, actual, budget = rel.role("rate"), rel.role("actual"), rel.role("budget")
+    if rate is None or actual is None or budget is None:
+        return
+    extra = ctx.extra_tolerance
+    q = interval(actual, extra) / interval(budget, extra)
+    if q is None:
+        return  # a budget of 0: the rate is undefined, not wrong
+    q = q.scale(HUNDRED)
+    r = interval(rate, extra)
+    if r.meets(q):
+        return
+    computed = actual.base_value / budget.base_value * HUNDRED
+    values: dict[str, object] = {
+        "rate": describe(rate, vs),
+        "computed": f"{computed.quantize(Decimal('0.01'))}%",
+        "actual": actual.text,
+        "budget": budget.text,
+    }
+    yield finding(
+        ctx,
+        "FL405",
+        rate,
+        [("rate", rate), ("actual", actual), ("budget", budget)],
+        values,
+        expected=str(computed.quantize(Decimal("0.01"))),
+        actual=str(rate.value),
+        arithmetic=f"{actual.text} ÷ {budget.text} × 100 = {computed.quantize(Decimal('0.01'))}%；{r} ∩ {q} = ∅",
+    )
+
+
+def _check_score(rel: Relation, ctx: Context, vs: list[TableView]) -> Iterator[Finding]:
+    score, top = rel.role("score"), rel.role("max")
+    if score is None or top is None:
+        return
+    if interval(score).lo <= interval(top).hi:
+        return
+    values: dict[str, object] = {
+        "total": describe(score, vs),
+        "detail": f"超过分值 {top.text}" if ctx.lang == "zh" else f"exceeds its maximum {top.text}",
+    }
+    yield finding(
+        ctx,
+        "FL406",
+        score,
+        [("score", score), ("max", top)],
+        values,
+        expected=f"≤ {top.value}",
+        actual=str(score.value),
+        arithmetic=f"{score.text} > {top.text}",
+    )

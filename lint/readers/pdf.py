@@ -24,6 +24,7 @@ from lint.readers.pdf_lines import (
     has_duplicates,
     is_cjk,
     line_break,
+    line_pitch,
     page_lines,
     to_glyphs,
 )
@@ -70,6 +71,7 @@ class _Page:
     frags: list[TableFrag]
     left: float
     right: float
+    pitch: float = 0.0  # usual distance between baselines of consecutive lines (0: unknown)
 
 
 @dataclass
@@ -233,7 +235,7 @@ def _read_page(page: Any, stats: _Stats) -> _Page:
     width = float(page.width)
     left = min((ln.x0 for ln in lines), default=0.0)
     right = max(max((ln.x1 for ln in lines), default=width), width - left)
-    return _Page(page.page_number, float(page.height), lines, frags, left, right)
+    return _Page(page.page_number, float(page.height), lines, frags, left, right, line_pitch(lines))
 
 
 def _check_text_layer(stats: _Stats, path: str) -> None:
@@ -420,7 +422,7 @@ def _assemble(pages: list[_Page], path: str, deadline: float | None) -> Document
         for idx, (_, _, item) in enumerate(items):
             if isinstance(item, Line):
                 if isinstance(prev, Line) and prev_pg is not None:
-                    b.add(line_break(prev, item, prev_pg.right, pg.left, prev_pg is pg))
+                    b.add(line_break(prev, item, prev_pg.right, pg.left, prev_pg is pg, pg.pitch))
                 else:
                     b.newline()
                 b.add(item.text, item.boxes, item.page)

@@ -11,6 +11,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Any, NamedTuple
 
 from lint.model import BBox
@@ -209,7 +210,18 @@ def page_lines(page: int, glyphs: list[Glyph]) -> list[Line]:
     return out
 
 
-def line_break(a: Line, b: Line, right_edge: float, left_edge: float, same_page: bool) -> str:
+def line_pitch(lines: Sequence[Line]) -> float:
+    """The page's usual baseline-to-baseline distance: double-spaced reports (社会工作部: 31 pt for
+    15 pt type) must not read every line as a new paragraph."""
+    steps = sorted(
+        round(b.top - a.top, 1) for a, b in pairwise(lines) if 0 < b.top - a.top < 4 * max(a.size, 1.0)
+    )
+    return steps[len(steps) // 2] if len(steps) >= 3 else 0.0
+
+
+def line_break(
+    a: Line, b: Line, right_edge: float, left_edge: float, same_page: bool, pitch: float = 0.0
+) -> str:
     """Separator between consecutive prose lines: keep the break after 。！？：； , after a line that stops
     well short of the right edge, before an indented line, at a font-size change or a paragraph gap;
     otherwise join with "" (a space only between two Latin letters)."""
@@ -221,7 +233,7 @@ def line_break(a: Line, b: Line, right_edge: float, left_edge: float, same_page:
         return "\n"
     if abs(a.size - b.size) > 1.0:
         return "\n"
-    if same_page and b.top - a.bottom > 0.8 * max(a.size, b.size):
+    if same_page and (b.top - a.top > 1.5 * pitch if pitch else b.top - a.bottom > 0.8 * max(a.size, b.size)):
         return "\n"
     if a.text[-1].isascii() and a.text[-1].isalpha() and b.text[0].isascii() and b.text[0].isalpha():
         return " "

@@ -10,7 +10,8 @@ Only the text between figures is read here; checks receive Relations and never s
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import bisect
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 import regex
@@ -80,6 +81,11 @@ class RelationFinder:
     # -- entry point ----------------------------------------------------------------------
     def find(self, text: str, figures: list[Figure]) -> list[Relation]:
         prose = [f for f in figures if f.table is None]
+        self._starts = [f.start for f in prose]
+        self._index = {id(f): i for i, f in enumerate(prose)}
+        self._by_label: dict[str, list[Figure]] = {}
+        for f in prose:
+            self._by_label.setdefault(f.label, []).append(f)
         relations: list[Relation] = []
         groups = self._breakdowns(text, prose)
         for g in groups:
@@ -91,6 +97,10 @@ class RelationFinder:
         relations += self._enumerations(text, prose)
         relations += self._blanks(text)
         return relations
+
+    def _span(self, figures: list[Figure], lo: int, hi: int) -> list[Figure]:
+        """Figures starting in [lo, hi), found by bisection on their offsets."""
+        return figures[bisect.bisect_left(self._starts, lo) : bisect.bisect_left(self._starts, hi)]
 
     # -- breakdowns -----------------------------------------------------------------------
     def _sibling_score(self, label: str, level: Group) -> int:
@@ -250,7 +260,7 @@ class RelationFinder:
             return None
         candidates = [
             x
-            for x in figures
+            for x in self._by_label.get(label, [])
             if x.role in ("amount", "cell")
             and x.dimension == part.dimension
             and x.label == label
@@ -320,7 +330,7 @@ class RelationFinder:
         if named.stage is None and period is None:
             return None
         earlier = [
-            x for x in figures[:i] if x.start >= start and x.role == "amount" and x.dimension == "money"
+            x for x in self._span(figures, start, f.start) if x.role == "amount" and x.dimension == "money"
         ]
         bases = [x for x in earlier if _matches(x, named.stage, period)]
         if len(bases) != 1:
@@ -339,7 +349,7 @@ class RelationFinder:
         """The figure that changed: the amount before the base/difference in the same sentence, else
         the nearest earlier amount (within the paragraph) carrying the label the change names."""
         anchor = base or f
-        j = figures.index(anchor) if anchor in figures else i
+        j = self._index.get(id(anchor), i)
         cur = _previous(
             figures,
             j,
@@ -350,7 +360,7 @@ class RelationFinder:
             return cur
         if f.label and not self.labels.is_generic(f.label):
             para_start = text.rfind("\n\n", 0, f.start)
-            for x in reversed(figures[:i]):
+            for x in _before(figures, i):
                 if x.start < para_start - 400:
                     break
                 if x.role == "amount" and x.label == f.label and x.dimension == f.dimension:
@@ -360,7 +370,7 @@ class RelationFinder:
     # -- ratios ---------------------------------------------------------------------------
     def _ratios(self, text: str, figures: list[Figure]) -> list[Relation]:
         out: list[Relation] = []
-        for i, f in enumerate(figures):
+        for f in figures:
             if f.role != "ratio":
                 continue
             start = _sentence_start(text, f.start)
@@ -368,7 +378,9 @@ class RelationFinder:
             m = self.ratio_base.search(clause)
             named = self.labels.read(m.group("base")) if m else None
             in_sentence = [
-                x for x in figures[:i] if x.start >= start and x.role == "amount" and x.dimension == "money"
+                x
+                for x in self._span(figures, start, f.start)
+                if x.role == "amount" and x.dimension == "money"
             ]
             wanted = named.stage if named is not None else None
             if wanted is None and self.exec_rate.search(clause):
@@ -377,8 +389,8 @@ class RelationFinder:
                 end = _sentence_end(text, f.end)
                 in_sentence = [
                     x
-                    for x in figures
-                    if start <= x.start < end and x is not f and x.role == "amount" and x.dimension == "money"
+                    for x in self._span(figures, start, end)
+                    if x is not f and x.role == "amount" and x.dimension == "money"
                 ]
                 stages = {x.qualifiers.stage for x in in_sentence}
                 wanted = "adjusted" if "adjusted" in stages else "budget"
@@ -411,7 +423,7 @@ class RelationFinder:
             )
             if count is None:
                 continue
-            j = figures.index(count)
+            j = self._index[id(count)]
             dim = f.dimension
             total = _previous(figures, j, text, lambda x: x.dimension == dim and x.role == "amount")  # noqa: B023
             if total is None:
@@ -430,7 +442,7 @@ class RelationFinder:
         if len(noun) < 2:
             return None
         para = text.rfind("\n", 0, f.start)
-        for x in reversed(figures[:i]):
+        for x in _before(figures, i):
             if x.start < para:
                 break
             if x.role == "amount" and x.dimension == f.dimension and x.label.endswith(noun):
@@ -504,9 +516,15 @@ def _same_sentence(text: str, a: Figure, b: Figure) -> bool:
     return not SENTENCE_END.search(text[lo.end : hi.start])
 
 
+def _before(figures: list[Figure], i: int) -> Iterator[Figure]:
+    """figures[i-1], figures[i-2], … without copying the list (callers stop early)."""
+    for j in range(i - 1, -1, -1):
+        yield figures[j]
+
+
 def _previous(figures: list[Figure], i: int, text: str, pred: Callable[[Figure], bool]) -> Figure | None:
     f = figures[i]
-    for x in reversed(figures[:i]):
+    for x in _before(figures, i):
         if not _same_sentence(text, x, f):
             return None
         if pred(x):
@@ -516,7 +534,8 @@ def _previous(figures: list[Figure], i: int, text: str, pred: Callable[[Figure],
 
 def _next(figures: list[Figure], i: int, text: str, pred: Callable[[Figure], bool]) -> Figure | None:
     f = figures[i]
-    for x in figures[i + 1 :]:
+    for j in range(i + 1, len(figures)):
+        x = figures[j]
         if not _same_sentence(text, f, x):
             return None
         if pred(x):
@@ -525,7 +544,13 @@ def _next(figures: list[Figure], i: int, text: str, pred: Callable[[Figure], boo
 
 
 def _between(figures: list[Figure], a: Figure, b: Figure, pred: Callable[[Figure], bool]) -> bool:
-    return any(a.start < x.start < b.start and pred(x) for x in figures)
+    for j in range(bisect.bisect_right(figures, a.start, key=lambda x: x.start), len(figures)):
+        x = figures[j]
+        if x.start >= b.start:
+            return False
+        if pred(x):
+            return True
+    return False
 
 
 def _matches(f: Figure, stage: str | None, period: str | None) -> bool:
