@@ -280,12 +280,16 @@ def show_rule(
         (rule.doc_zh if zh else rule.doc_en).strip() or rule.summary(lang),
     ]
     if rule.example_fail:
-        lines += ["", ("不通过的例子：" if zh else "Fails:"), f"    {rule.example_fail}"]
+        lines += ["", ("不通过的例子：" if zh else "Fails:"), _indent(rule.example_fail)]
     if rule.example_pass:
-        lines += ["", ("通过的例子：" if zh else "Passes:"), f"    {rule.example_pass}"]
+        lines += ["", ("通过的例子：" if zh else "Passes:"), _indent(rule.example_pass)]
     if rule.source:
         lines += ["", ("依据：" if zh else "Source: ") + rule.source]
     typer.echo("\n".join(lines))
+
+
+def _indent(text: str) -> str:
+    return "\n".join("    " + line for line in text.strip("\n").split("\n"))
 
 
 def main() -> None:

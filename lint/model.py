@@ -193,7 +193,15 @@ class Figure:
             out["role"] = role
         out["location"] = self.location.as_json()
         if self.table is not None:
-            out["table"] = {"index": self.table[0], "row": self.table[1], "column": self.table[2]}
+            row_label, _, column_label = self.raw_label.partition("｜")
+            out["table"] = {
+                "index": self.table[0],
+                "page": self.location.page,
+                "row": self.table[1],
+                "column": self.table[2],
+                "row_label": row_label,
+                "column_label": column_label,
+            }
         return out
 
 

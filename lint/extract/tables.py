@@ -21,36 +21,39 @@ CODE = regex.compile(r"^\s*\d{3}(?:\d{2}){0,2}\s*$")
 
 
 def header_text(table: Table, col: int) -> str:
-    """The column header: header rows joined top to bottom, merged (None) cells filled from the left."""
+    """The column header, header rows joined top to bottom. A None cell is covered by a horizontal
+    merge, so it reads the nearest cell to its left; an empty cell adds nothing."""
     parts: list[str] = []
     for r in range(min(table.header_rows, table.n_rows)):
         row = table.cells[r]
-        text = ""
-        for c in range(min(col, len(row) - 1), -1, -1):
-            cell = row[c]
-            if cell is not None and cell.text.strip():
-                text = cell.text.strip() if c == col or r < table.header_rows - 1 else ""
-                break
+        c = min(col, len(row) - 1)
+        while c > 0 and row[c] is None:
+            c -= 1
+        cell = row[c] if c >= 0 else None
+        text = cell.text.strip() if cell is not None else ""
         if text and text not in parts:
             parts.append(text)
     return "".join(parts)
 
 
-def row_label(table: Table, row: int) -> tuple[str, str]:
-    """(label, 科目编码) of a body row from its label columns."""
+def row_label(table: Table, row: int, col: int | None = None) -> tuple[str, str]:
+    """(label, 科目编码) for a cell: the nearest name to its left — on a two-sided 收入支出总表 the
+    支出 side has its own name column — falling back to the table's label columns."""
     cells = table.cells[row]
     code = ""
-    names: list[str] = []
-    for c in range(min(table.label_cols, len(cells))):
+    for c in range((len(cells) if col is None else col) - 1, -1, -1):
         cell = cells[c]
-        if cell is None or not cell.text.strip():
+        t = cell.text.strip() if cell is not None else ""
+        if not t or (NUMERIC.match(fold_width(t)) and not CODE.match(fold_width(t))):
             continue
-        t = cell.text.strip()
         if CODE.match(fold_width(t)):
-            code = fold_width(t).strip()
-        else:
-            names.append(t)
-    return "".join(names), code
+            code = code or fold_width(t).strip()
+            continue
+        return t, code
+    return "", code
+
+
+CODE_HEADER = regex.compile(r"编码|代码|^[类款项]$")
 
 
 def table_figures(
@@ -60,10 +63,10 @@ def table_figures(
     unit = table.unit or ""
     dim, scale = ex.vocab.units.get(unit, ("number", None)) if unit else ("number", None)
     for r in range(table.header_rows, table.n_rows):
-        label, _code = row_label(table, r)
         for c, cell in enumerate(table.cells[r]):
             if cell is None or c < table.label_cols:
                 continue
+            label, _code = row_label(table, r, c)
             m = NUMERIC.match(fold_width(cell.text))
             if not m:
                 continue
@@ -74,6 +77,8 @@ def table_figures(
             if m.group("neg"):
                 value = -value
             col_head = header_text(table, c)
+            if CODE_HEADER.search(col_head):
+                continue  # 科目编码 digits are not amounts
             cell_unit = m.group("unit") or unit
             cdim, cscale = ex.vocab.units.get(cell_unit, (dim, scale)) if cell_unit else (dim, scale)
             if "%" in col_head or "率" in col_head:
@@ -89,7 +94,7 @@ def table_figures(
                     scale=cscale if isinstance(cscale, Decimal) else Decimal(1),
                     decimals=decimals,
                     precision=decimals,
-                    label=ex.vocab.canonical(label),
+                    label=ex.vocab.canonical(ex.labels.tidy(label)),
                     raw_label=f"{label}｜{col_head}",
                     qualifiers=Qualifiers(info.stage, info.period, info.fund),
                     section=(),

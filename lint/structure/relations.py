@@ -229,8 +229,9 @@ class RelationFinder:
                 continue
             clause = text[max(part.end, f.start - 40) : f.start]
             m = self.share_whole.search(fold_width(clause))
-            whole_label = self.vocab.canonical(self.labels.tidy(m.group("whole"))) if m else ""
-            whole = self._resolve_whole(whole_label, part, parent.get(part.id), figures, i)
+            written = self.labels.tidy(m.group("whole")) if m else ""
+            whole_label = self.vocab.canonical(written)
+            whole = self._resolve_whole(written, whole_label, part, parent.get(part.id), figures, i)
             if whole is None or whole is part:
                 continue
             out.append(
@@ -244,14 +245,23 @@ class RelationFinder:
         return out
 
     def _resolve_whole(
-        self, label: str, part: Figure, group_total: Figure | None, figures: list[Figure], idx: int
+        self,
+        written: str,
+        label: str,
+        part: Figure,
+        group_total: Figure | None,
+        figures: list[Figure],
+        idx: int,
     ) -> Figure | None:
+        """The whole a share names: its breakdown's total when the wording points there (占总支出的,
+        占比, the total's own label), else the nearest figure carrying that label."""
         if group_total is not None:
             gl = group_total.label
-            stripped = label.lstrip("总全")
+            stripped = written.lstrip("总全")
             if (
-                not label
-                or label.startswith(("总", "全部"))
+                not written
+                or written.startswith(("总", "全部"))
+                or label == gl
                 or stripped == gl
                 or (stripped and stripped in gl)
             ):
