@@ -48,12 +48,9 @@ def _stage_conflict(a: Figure, b: Figure) -> bool:
 
 
 class RelationFinder:
-    def __init__(
-        self, vocab: Vocabulary, labels: LabelReader, siblings: list[set[str]] | None = None
-    ) -> None:
+    def __init__(self, vocab: Vocabulary, labels: LabelReader) -> None:
         self.vocab = vocab
         self.labels = labels
-        self.siblings = siblings or []
         m = vocab.markers
         self.breakdown_re = regex.compile(alternation(m["breakdown"]))
         self.partial_re = regex.compile(alternation(m["partial"]))
@@ -103,13 +100,9 @@ class RelationFinder:
         return figures[bisect.bisect_left(self._starts, lo) : bisect.bisect_left(self._starts, hi)]
 
     # -- breakdowns -----------------------------------------------------------------------
-    def _sibling_score(self, label: str, level: Group) -> int:
-        best = 0
-        for p in level.parts:
-            if any(label in s and p.label in s for s in self.siblings):
-                return 3
-            best = max(best, _suffix_score(label, p.label))
-        return best
+    @staticmethod
+    def _sibling_score(label: str, level: Group) -> int:
+        return max((_suffix_score(label, p.label) for p in level.parts), default=0)
 
     def _breakdowns(self, text: str, figures: list[Figure]) -> list[Group]:
         groups: list[Group] = []
@@ -118,7 +111,7 @@ class RelationFinder:
         last_amount: Figure | None = None
         for f in figures:
             gap = text[prev.end : f.start] if prev else ""
-            if prev is None or PARAGRAPH_END in gap or self._heading_between(gap):
+            if prev is None or PARAGRAPH_END in gap:
                 stack, last_amount = [], None
             else:
                 for _ in SENTENCE_END.findall(gap):
@@ -197,9 +190,6 @@ class RelationFinder:
         ):
             return
         top.parts.append(f)
-
-    def _heading_between(self, gap: str) -> bool:
-        return False
 
     def _sum_relation(self, text: str, g: Group) -> Relation:
         tail = text[g.parts[-1].end : g.parts[-1].end + 3]
