@@ -137,3 +137,22 @@ def test_messages_in_both_languages(lang: str) -> None:
     r = lint_text("支出100.00万元，其中：甲60.00万元，乙50.00万元。", lang=lang)
     msg = r.findings[0].message
     assert ("各项之和" in msg) if lang == "zh" else ("sum of its parts" in msg)
+
+
+def test_culprit_is_the_figure_that_disagrees_with_its_repeat() -> None:
+    text = (
+        "一、概况\n项目支出为400.63万元，其中：物业管理费33.08万元，网络维护费367.55万元。\n"
+        "二、项目支出情况\n项目支出为400.63万元，其中：物业管理费33.08万元，网络维护费376.55万元。\n"
+    )
+    r = lint_text(text)
+    fl201 = next(f for f in r.findings if f.rule == "FL201")
+    assert fl201.suggestion is not None
+    assert (fl201.suggestion.current, fl201.suggestion.suggested) == ("376.55", "367.55")
+    assert fl201.location.line == 4 and fl201.suggestion.figure.location.line == 4
+
+
+def test_repeat_names_the_minority_writing() -> None:
+    text = "一、甲\n项目支出为400.63万元。\n二、乙\n项目支出为400.63万元。\n三、丙\n项目支出为410.63万元。\n"
+    (f,) = [x for x in lint_text(text).findings if x.rule == "FL261"]
+    assert f.location.line == 6
+    assert f.suggestion is not None and f.suggestion.suggested == "400.63"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from lint.catalog import Catalog
@@ -16,6 +16,17 @@ class Context:
     catalog: Catalog
     lang: str = "zh"
     extra_tolerance: Decimal = Decimal(0)  # widen every interval by this many base units
+    _repeats: dict[int, list[Figure]] | None = field(default=None, repr=False)
+
+    @property
+    def repeats(self) -> dict[int, list[Figure]]:
+        """figure id → every prose figure stating the same fact (used to name culprits)."""
+        if self._repeats is None:
+            from lint.checks.repeat import repeat_groups
+
+            groups = repeat_groups(self.analysis.figures, self.analysis.generic_labels)
+            self._repeats = {f.id: figs for figs in groups.values() if len(figs) > 1 for f in figs}
+        return self._repeats
 
 
 def disjoint(lang: str, a: str, b: str) -> str:

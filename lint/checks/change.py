@@ -138,7 +138,7 @@ def _difference_finding(
         arithmetic=f"{cur.text} − {base.text} = {fmt_value(point, diff)}"
         + ("；" if ctx.lang == "zh" else "; ")
         + disjoint(ctx.lang, computed.show(diff), stated.show(diff)),
-        suggestion=first_repair(candidates, ctx.lang),
+        suggestion=first_repair(candidates, ctx.lang, ctx.repeats),
     )
 
 

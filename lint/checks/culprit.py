@@ -15,6 +15,10 @@ REASON_SWAP = {
     "en": "two adjacent digits look transposed (the difference is divisible by 9)",
 }
 REASON_DIGIT = {"zh": "只需改动一位数字即可使关系成立", "en": "changing one digit makes the relation hold"}
+REASON_REPEAT = {
+    "zh": "该数字与第 {line} 行的同一数字（{text}）不一致，改为后者即可使关系成立",
+    "en": "it disagrees with the same figure at line {line} ({text}); that value makes the relation hold",
+}
 
 
 def _digits(f: Figure) -> str:
@@ -47,8 +51,16 @@ def repair(f: Figure, wanted: Decimal, lang: str) -> Suggestion | None:
     return None
 
 
-def first_repair(candidates: list[tuple[Figure, Decimal]], lang: str) -> Suggestion | None:
-    """The swap suggestion if any candidate has one, else the only one-digit edit (ambiguity → None)."""
+def first_repair(
+    candidates: list[tuple[Figure, Decimal]], lang: str, repeats: dict[int, list[Figure]] | None = None
+) -> Suggestion | None:
+    """The likeliest culprit: a figure whose repeat elsewhere holds exactly the value that repairs
+    the relation; else a digit swap; else the only one-digit edit (ambiguity → None)."""
+    for f, v in candidates:
+        for other in (repeats or {}).get(f.id, []):
+            if other is not f and other.value == v and other.unit == f.unit:
+                reason = REASON_REPEAT[lang].format(line=other.location.line, text=other.text)
+                return Suggestion(f, str(f.value), str(other.value), reason)
     found = [s for f, v in candidates if (s := repair(f, v, lang)) is not None]
     swaps = [s for s in found if s.reason == REASON_SWAP[lang]]
     if len(swaps) == 1:

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterator
+from decimal import Decimal
 
 from lint.checks.base import Context, finding
 from lint.checks.tolerance import interval
-from lint.model import Figure, Finding
+from lint.model import Figure, Finding, Suggestion
 
 # Counts need long labels: short ones (产生办件) name different things in different paragraphs.
 MIN_LABEL = {"money": 2, "people": 6, "count": 6}
@@ -29,13 +30,25 @@ def _eligible(f: Figure, generic: set[str]) -> bool:
     )
 
 
+RepeatKey = tuple[str, str, str | None, str | None]
+
+
+def repeat_groups(figures: list[Figure], generic: set[str]) -> dict[RepeatKey, list[Figure]]:
+    """Prose figures that state the same fact: same label, dimension, stage and period."""
+    groups: dict[RepeatKey, list[Figure]] = defaultdict(list)
+    for f in figures:
+        if f.table is None and _eligible(f, generic):
+            groups[key(f)].append(f)
+    return groups
+
+
+def key(f: Figure) -> RepeatKey:
+    return (f.label, f.dimension, f.qualifiers.stage, f.qualifiers.period)
+
+
 def run(ctx: Context) -> Iterator[Finding]:
     a = ctx.analysis
-    groups: dict[tuple[str, str, str | None, str | None], list[Figure]] = defaultdict(list)
-    for f in a.figures:
-        if f.table is None and _eligible(f, a.generic_labels):
-            groups[(f.label, f.dimension, f.qualifiers.stage, f.qualifiers.period)].append(f)
-    for figs in groups.values():
+    for figs in repeat_groups(a.figures, a.generic_labels).values():
         if len(figs) < 2:
             continue
         for cluster in _split_by_heading_fund(figs, a.heading_fund):
@@ -80,4 +93,18 @@ def _check(figs: list[Figure], ctx: Context) -> Iterator[Finding]:
             expected=str(reference.base_value / f.scale),
             actual=str(f.value),
             arithmetic=f"{f.text} ≠ {reference.text}",
+            suggestion=_majority(ctx, f, reference, counts),
         )
+
+
+def _majority(ctx: Context, f: Figure, reference: Figure, counts: Counter[Decimal]) -> Suggestion | None:
+    """When the other value is written more often, this one is the likely typo."""
+    if counts[reference.base_value] <= counts[f.base_value] or f.unit != reference.unit:
+        return None
+    n = counts[reference.base_value]
+    reason = (
+        f"同一数字在其他 {n} 处均写作 {reference.text}"
+        if ctx.lang == "zh"
+        else f"the same figure is written {reference.text} in {n} other places"
+    )
+    return Suggestion(f, str(f.value), str(reference.value), reason)

@@ -59,7 +59,7 @@ def check(rel: Relation, ctx: Context, shares: dict[int, Relation]) -> Iterator[
         if role in ("part", "minus"):
             sign = 1 if role == "part" else -1
             candidates.append((p, (p.base_value - sign * diff) / p.scale))
-    suggestion = first_repair(candidates, ctx.lang)
+    suggestion = first_repair(candidates, ctx.lang, ctx.repeats)
     terms = " + ".join(p.text for r, p in rel.members if r == "part")
     minus = "".join(f" − {p.text}" for r, p in rel.members if r == "minus")
     sep = "；" if ctx.lang == "zh" else "; "
