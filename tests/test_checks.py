@@ -156,3 +156,36 @@ def test_repeat_names_the_minority_writing() -> None:
     (f,) = [x for x in lint_text(text).findings if x.rule == "FL261"]
     assert f.location.line == 6
     assert f.suggestion is not None and f.suggestion.suggested == "400.63"
+
+
+# False alarms found by a precision review of realistic reports (fixtures/realistic/); each must stay quiet.
+QUIET = [
+    "编制52人，其中行政编制30人、事业编制22人，实有人数49人。",
+    "编制数52人，其中：行政编制30人，事业编制22人；实有人数49人。",
+    "一般公共服务支出（类）1234.56万元，其中行政运行（项）1034.56万元、事业运行（项）200.00万元；"
+    "社会保障和就业支出（类）156.78万元。",
+    "“三公”经费支出8.64万元，上年为9.12万元，减少0.48万元，下降5.26%。",
+    "绩效自评报告\n上年结转资金15.60万元，全年执行数245.25万元。",
+    "开展绩效自评，涉及资金322.67万元。开展部门评价，涉及资金45.00万元。",
+    "绩效自评\n项目总投资655.5万元，分别为：中央财政资金450.0万元、省级财政资金120.0万元、县级配套资金85.5万元。"
+    "实际支出648.9万元，其中中央财政资金450.0万元，省级财政资金118.6万元，县级配套资金80.3万元。",
+    "本部门共有干部职工58人，其中党员42人，女性23人，大专以上学历55人。",
+    "参保人数5.63万人，较上年增加2100人，参保率提高1.8个百分点。",
+    "全年实际支出1796.78万元，年中追加预算248.36万元，第四季度支付占全年的41%。",
+    "年中追加预算248.36万元，占年初预算的15.92%；三是支付进度前慢后快，第四季度支付占全年的41%。",
+    "全年发放低保金4862.35万元，惠及15321人，月人均补助水平264.5元。",
+    "“三公”经费预算为18.00万元，决算为14.62万元。与上年相比，“三公”经费减少1.73万元，下降10.58%。",
+]
+
+
+@pytest.mark.parametrize("text", QUIET)
+def test_realistic_phrasing_raises_no_false_alarm(text: str) -> None:
+    assert serious(lint_text(text)) == []
+
+
+def test_the_same_phrasing_still_catches_real_errors() -> None:
+    assert codes(lint_text("“三公”经费支出8.64万元，上年为9.12万元，减少0.48万元，下降5.62%。")) == ["FL222"]
+    assert codes(lint_text("编制52人，其中行政编制30人、事业编制23人，实有人数49人。")) == ["FL201"]
+    assert codes(lint_text("年中追加预算248.36万元，占年初预算的15.29%；另有结余。")) == []  # no 年初预算 figure
+    r = lint_text("年初预算1560.00万元，年中追加预算248.36万元，占年初预算的15.29%。")
+    assert codes(r) == ["FL211"]

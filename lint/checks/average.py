@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from lint.checks.base import Context, disjoint, finding, named
-from lint.checks.tolerance import fmt_value, interval
 from lint.model import Finding, Relation
+from lint.tolerance import fmt_value, interval
 
 
 def run(ctx: Context) -> Iterator[Finding]:

@@ -8,8 +8,8 @@ from decimal import Decimal
 
 from lint.checks.base import Context, disjoint, finding, named
 from lint.checks.culprit import first_repair
-from lint.checks.tolerance import HUNDRED, Interval, fmt_value, interval
 from lint.model import Figure, Finding, Relation
+from lint.tolerance import HUNDRED, Interval, fmt_value, interval
 
 WORDS = {1: ("增加", "an increase"), -1: ("减少", "a decrease"), 0: ("持平", "no change")}
 

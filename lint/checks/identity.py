@@ -27,11 +27,11 @@ import regex
 
 from lint.checks import sum as sum_check
 from lint.checks.base import Context
-from lint.checks.tolerance import Interval, interval
 from lint.extract.labels import LabelReader
 from lint.identities import Identity, identities_for
 from lint.model import Figure, Finding, Relation
 from lint.structure import Analysis
+from lint.tolerance import Interval, interval
 from lint.vocab import Vocabulary
 
 GroupKey = tuple[object, ...]

@@ -6,8 +6,8 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from lint.checks.base import Context, finding, named
-from lint.checks.tolerance import HUNDRED, interval
 from lint.model import Finding, Relation, Suggestion
+from lint.tolerance import HUNDRED, interval
 
 
 def run(ctx: Context) -> Iterator[Finding]:

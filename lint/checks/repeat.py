@@ -11,8 +11,8 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from lint.checks.base import Context, finding
-from lint.checks.tolerance import interval
 from lint.model import Figure, Finding, Suggestion
+from lint.tolerance import interval
 
 # Counts need long labels: short ones (产生办件) name different things in different paragraphs.
 MIN_LABEL = {"money": 2, "people": 6, "count": 6}

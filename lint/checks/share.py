@@ -7,8 +7,8 @@ from decimal import Decimal
 
 from lint.checks.base import Context, disjoint, finding, named
 from lint.checks.culprit import first_repair
-from lint.checks.tolerance import HUNDRED, Interval, interval
 from lint.model import Finding, Relation
+from lint.tolerance import HUNDRED, Interval, interval
 
 
 def run(ctx: Context) -> Iterator[Finding]:

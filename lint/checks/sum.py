@@ -7,8 +7,8 @@ from decimal import Decimal
 
 from lint.checks.base import Context, disjoint, finding, named
 from lint.checks.culprit import first_repair
-from lint.checks.tolerance import Interval, fmt_value, interval, unit_of
 from lint.model import Figure, Finding, Relation
+from lint.tolerance import Interval, fmt_value, interval, unit_of
 
 
 def run(ctx: Context) -> Iterator[Finding]:

@@ -11,9 +11,9 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from lint.checks.base import Context, finding
-from lint.checks.tolerance import HUNDRED, Interval, fmt_value, interval, unit_of
 from lint.model import Figure, Finding, Relation
 from lint.structure.tables import TableView, table_relations
+from lint.tolerance import HUNDRED, Interval, fmt_value, interval, unit_of
 
 ROUNDING_UNITS = 2  # 舍位平衡: a cent or two
 

@@ -18,6 +18,10 @@ from lint.extract.numbers import CN_CHARS, parse_arabic, parse_chinese
 from lint.model import Document, Figure, Qualifiers, Table
 from lint.vocab import Vocabulary, alternation, default_vocabulary, fold_width
 
+# "开展部门评价，涉及资金45.00万元": a label that starts with an action names no fact of its own.
+SCOPED_LABEL = regex.compile(
+    r"^(?:共|合计|累计)?(?:涉及|用于|安排|下达|拨付|发放|支付|投入|落实|争取|完成|实现|带动|撬动)"
+)
 CLAUSE_STOP = "，,。；;：:！!？?\n\t、"
 SENTENCE_STOP = "。！!？?\n"
 EXACT_DIMENSIONS = ("people", "count")
@@ -138,7 +142,9 @@ class FigureExtractor:
                 # counts are exact; so is a written zero ("0万元": nothing was spent)
                 exact=(dim in EXACT_DIMENSIONS and decimals == 0) or value == 0,
             )
-            fig.scoped = norm[max(0, clause_start - 2) : clause_start].startswith("的")
+            fig.scoped = norm[max(0, clause_start - 2) : clause_start].startswith("的") or bool(
+                SCOPED_LABEL.match(info.raw)
+            )
             if dim == "percent" and value < 0:
                 fig.direction = -1
             out.append(fig)
@@ -197,7 +203,9 @@ class FigureExtractor:
 
     def _role(self, norm: str, clause: str, dim: str, end: int) -> tuple[str, int]:
         c = fold_width(clause)
-        if dim in ("percent", "points"):
+        if dim == "points":
+            return "other", 0  # "提高1.8个百分点" is a difference of two rates, never a growth rate
+        if dim == "percent":
             if self.share_re.search(c):
                 return "share", 0
             if self.inc_re.search(c):
@@ -208,7 +216,9 @@ class FigureExtractor:
                 return "ratio", 0
             return "other", 0
         if self.avg_re.search(c):
-            return "average", 0
+            # 月人均/日均: a per-month or per-day figure, not total ÷ count over the year
+            m = self.avg_re.search(c)
+            return ("other" if m and c[max(0, m.start() - 1) : m.start()] in ("月", "日") else "average"), 0
         if self.inc_re.search(c):
             return "difference", 1
         if self.dec_re.search(c):
@@ -315,7 +325,8 @@ def _inherit_generic_labels(figures: list[Figure], norm: str, labels: LabelReade
         if f.role not in ("amount", "base"):
             continue
         if (
-            labels.is_generic(f.label)
+            f.label
+            and labels.is_generic(f.label)
             and prev is not None
             and not labels.is_generic(prev.label)
             and prev.dimension == f.dimension

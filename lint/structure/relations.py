@@ -13,16 +13,21 @@ from __future__ import annotations
 import bisect
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 import regex
 
 from lint.extract.labels import LabelReader
 from lint.model import Figure, Relation
+from lint.tolerance import Interval, interval
 from lint.vocab import Vocabulary, alternation, fold_width
 
 SENTENCE_END = regex.compile(r"[。！？!?\n]")
 PARAGRAPH_END = "\n"
 LIST_BOUNDARY = regex.compile(r"[。；;！？!?]")
+# Words between a part and its 占 that name another subject; function words do not.
+SUBJECT = regex.compile(r"[\u4e00-\u9fff](?<![分别均各约共计占其中为的和])")
+LEVEL_MARK = regex.compile(r"\([类款项]\)$")
 
 
 @dataclass
@@ -32,6 +37,16 @@ class Group:
     marker: str = ""
     partial: bool = False
     bracketed: bool = False  # "（其中A，B）": the breakdown ends at the closing bracket
+    joiner: str = ""  # what separates its parts: "、" lists end at the next ，or ；
+
+    def holds(self) -> bool:
+        """Do the parts so far already add up to the total (within rounding)?"""
+        if len(self.parts) < 2:
+            return False
+        total = Interval.point(Decimal(0))
+        for p in self.parts:
+            total = total + interval(p)
+        return total.meets(interval(self.total))
 
 
 def _suffix_score(a: str, b: str) -> int:
@@ -55,6 +70,8 @@ class RelationFinder:
         self.breakdown_re = regex.compile(alternation(m["breakdown"]))
         self.partial_re = regex.compile(alternation(m["partial"]))
         self.residual_re = regex.compile(r"^(?:" + alternation(m["residual"]) + ")")
+        self.attribute_re = regex.compile(alternation(m["attribute"]))
+        self.share_word = regex.compile(alternation(m["share"]))
         self.share_whole = regex.compile(
             r"占(?P<whole>[^，,。；;：:%]{0,24}?)(?:的|之)?(?:比重|比例)?(?:为|约)?\s*$"
         )
@@ -78,6 +95,7 @@ class RelationFinder:
     # -- entry point ----------------------------------------------------------------------
     def find(self, text: str, figures: list[Figure]) -> list[Relation]:
         prose = [f for f in figures if f.table is None]
+        self._text = text
         self._starts = [f.start for f in prose]
         self._index = {id(f): i for i, f in enumerate(prose)}
         self._by_label: dict[str, list[Figure]] = {}
@@ -86,7 +104,8 @@ class RelationFinder:
         relations: list[Relation] = []
         groups = self._breakdowns(text, prose)
         for g in groups:
-            relations.append(self._sum_relation(text, g))
+            if not any(self.attribute_re.search(p.label) for p in g.parts):
+                relations.append(self._sum_relation(text, g))
         relations += self._shares(text, prose, groups)
         relations += self._changes(text, prose)
         relations += self._ratios(text, prose)
@@ -150,13 +169,31 @@ class RelationFinder:
                 groups.append(g)
                 g.parts.append(f)
             elif stack:
-                self._place(
-                    f,
-                    stack,
-                    bool(LIST_BOUNDARY.search(text[last_amount.end : f.start])) if last_amount else False,
-                )
+                between = text[last_amount.end : f.start] if last_amount else ""
+                self._close_finished(f, stack, between)
+                if stack:
+                    self._place(f, stack, bool(LIST_BOUNDARY.search(between)))
             last_amount = f
         return [g for g in groups if g.parts]
+
+    @staticmethod
+    def _close_finished(f: Figure, stack: list[Group], between: str) -> None:
+        """End lists that the wording or the arithmetic shows are over:
+        - "编制52人，其中行政编制30人、事业编制22人，实有人数49人": a 、 list ends at ，or ；;
+        - "…其中：行政编制30人，事业编制22人；实有人数49人": at a ；, a list whose parts already
+          add up to its total takes no further (non-zero) part;
+        - a 科目 at the same level as the total ("（类）" after "（类）") is its sibling, not its part."""
+        while stack:
+            g = stack[-1]
+            level = LEVEL_MARK.search(g.total.label)
+            if (
+                (g.joiner == "、" and any(c in between for c in "，,；;"))
+                or (any(c in between for c in "；;") and f.value != 0 and g.holds())
+                or (level and f.label.endswith(level.group(0)))
+            ):
+                stack.pop()
+                continue
+            break
 
     def _place(self, f: Figure, stack: list[Group], boundary: bool) -> None:
         """Attach f to the innermost open group it belongs to, popping groups it cannot be part of."""
@@ -189,6 +226,9 @@ class RelationFinder:
             and f.qualifiers.period != top.total.qualifiers.period
         ):
             return
+        if len(top.parts) == 1:
+            gap = self._text[top.parts[0].end : f.start]
+            top.joiner = "、" if "、" in gap and not any(c in gap for c in "，,；;") else "，"
         top.parts.append(f)
 
     def _sum_relation(self, text: str, g: Group) -> Relation:
@@ -218,6 +258,12 @@ class RelationFinder:
             if part is None:
                 continue
             clause = text[max(part.end, f.start - 40) : f.start]
+            # "…248.36万元，占年初预算的15.92%；…第四季度支付占全年的41%": the 41% has its own
+            # subject; only a share whose 占 follows its part with no other subject between is checked.
+            region = max(part.end, figures[i - 1].end)
+            said = list(self.share_word.finditer(fold_width(text[region : f.start])))
+            if not said or SUBJECT.search(text[region : region + said[-1].start()]):
+                continue
             m = self.share_whole.search(fold_width(clause))
             written = self.labels.tidy(m.group("whole")) if m else ""
             whole_label = self.vocab.canonical(written)
@@ -258,6 +304,17 @@ class RelationFinder:
                 return group_total
         if not label:
             return None
+        named = self.labels.read(written)
+        if not named.label and named.stage:
+            # "年初预算1560.00万元，年中追加预算248.36万元，占年初预算的15.92%": the whole is named by
+            # its stage alone; it stands earlier in the same sentence.
+            share = figures[idx]
+            same = [
+                x
+                for x in self._span(figures, _sentence_start(self._text, share.start), share.start)
+                if x.role == "amount" and x.dimension == part.dimension and x.qualifiers.stage == named.stage
+            ]
+            return same[-1] if len(same) == 1 else None
         candidates = [
             x
             for x in self._by_label.get(label, [])
@@ -281,6 +338,10 @@ class RelationFinder:
                 continue
             base = _previous(figures, i, text, lambda x: x.role == "base" and x.dimension == f.dimension)  # noqa: B023 - called at once
             current = self._current(figures, i, text, f, base)
+            if base is None and current is not None and current.qualifiers.period == "previous":
+                # "经费支出8.64万元，上年为9.12万元，减少0.48万元": the 上年 figure is the base
+                base = current
+                current = self._current(figures, self._index[id(base)], text, base, None)
             rate = _next(figures, i, text, lambda x: x.role == "rate")
             if rate is not None and _between(figures, f, rate, lambda x: x.role == "difference"):
                 rate = None
@@ -363,7 +424,10 @@ class RelationFinder:
             for x in _before(figures, i):
                 if x.start < para_start - 400:
                     break
-                if x.role == "amount" and x.label == f.label and x.dimension == f.dimension:
+                # "预算为18.00万元，决算为14.62万元。与上年相比，三公经费减少1.73万元": a change on
+                # last year compares what was spent, not what was budgeted
+                planned = x.qualifiers.stage in ("budget", "initial", "adjusted")
+                if x.role == "amount" and x.label == f.label and x.dimension == f.dimension and not planned:
                     return x
         return None
 

@@ -1,0 +1,1245 @@
+"""Seeded-error recall benchmark: single-figure mutations of real report text.
+
+Run from the repository root:
+
+    .venv/bin/python bench/recall.py                 # full run, writes bench/RECALL.md
+    .venv/bin/python bench/recall.py --quick         # smaller samples (smoke run)
+
+For every input document (the seed, the Shanghai Putuo corpus PDFs, fixtures/reports/*.txt):
+
+1. lint it clean and keep its error/warning findings as the baseline;
+2. collect the relations the linter finds on the clean text: ``analyse().relations`` (sum, share,
+   change, ratio, average, count) plus the relations the checks build for themselves — table
+   relations (``table_relations``), prose repeat groups (``repeat_groups``) and fiscal identities;
+3. mutate one figure at a time the way real drafts go wrong (two adjacent digits transposed, one
+   digit changed, the last digit changed, the decimal point shifted, the direction word 增加↔减少
+   flipped), edit ``Document.text`` (and the table cell, char boxes) at the figure's span, re-lint;
+4. decide independently (interval rule of SPEC §4, re-implemented here) whether the mutation broke a
+   relation the clean text satisfied, and classify what the linter said:
+   detected (a new error/warning naming the figure), elsewhere (a new error/warning not naming it),
+   info-only, missed, crash.
+
+Only "hard" breaks count for recall: the intervals miss by more than one unit of the last decimal of
+the coarsest figure compared (a one-cent slip inside a six-part sum is rounding, not an error).
+Figures in no relation are mutated too (a fixed-seed sample); any new error/warning there is listed
+for review, since such a change can break nothing the linter knows about.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import multiprocessing
+import os
+import random
+import re
+import sys
+import time
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field, replace
+from decimal import Decimal
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from lint.catalog import Catalog, load_catalog  # noqa: E402
+from lint.engine import Options, lint_document  # noqa: E402
+from lint.extract import extract  # noqa: E402
+from lint.model import Document, Figure, Finding, Relation, Severity, Table, TableCell  # noqa: E402
+from lint.readers import read  # noqa: E402
+from lint.structure import Analysis, analyse  # noqa: E402
+
+SEED = ROOT / "fixtures" / "seed" / "report-2024.txt"
+CORPUS = Path("/work/shared/corpus/shanghai-putuo")
+REPORTS = ROOT / "fixtures" / "reports"
+OUT = ROOT / "bench" / "RECALL.md"
+RANDOM_SEED = 20240716
+
+NUM = re.compile(r"[0-9０-９](?:[0-9０-９]|[,，](?=[0-9０-９]{3})|[.．](?=[0-9０-９]))*")
+FULL = str.maketrans("０１２３４５６７８９，．", "0123456789,.")
+TO_FULL = str.maketrans("0123456789,.", "０１２３４５６７８９，．")
+DIRECTION_SWAP = {
+    "增加": "减少",
+    "减少": "增加",
+    "增长": "下降",
+    "下降": "增长",
+    "上升": "下降",
+    "增幅": "降幅",
+    "降幅": "增幅",
+    "节约": "超支",
+    "超支": "节约",
+}
+DIRECTION_WINDOW = 6  # the word must end at most this many characters before the number
+MUTATION_KINDS = ("transpose", "digit", "last", "shift", "direction")
+KIND_ORDER = ("sum", "share", "change", "ratio", "average", "count", "repeat", "table", "identity")
+OUTCOMES = ("detected", "elsewhere", "info-only", "missed", "crash")
+CONTEXT = 40
+
+# ---------------------------------------------------------------------------------------------------------
+# Oracle: intervals (SPEC §4), re-implemented so the benchmark does not grade the linter with its own code
+
+
+@dataclass(frozen=True)
+class Iv:
+    lo: Decimal
+    hi: Decimal
+
+    def __add__(self, o: Iv) -> Iv:
+        return Iv(self.lo + o.lo, self.hi + o.hi)
+
+    def __sub__(self, o: Iv) -> Iv:
+        return Iv(self.lo - o.hi, self.hi - o.lo)
+
+    def times(self, k: Decimal) -> Iv:
+        a, b = self.lo * k, self.hi * k
+        return Iv(min(a, b), max(a, b))
+
+    def div(self, o: Iv) -> Iv | None:
+        if o.lo <= 0 <= o.hi:
+            return None
+        qs = [self.lo / o.lo, self.lo / o.hi, self.hi / o.lo, self.hi / o.hi]
+        return Iv(min(qs), max(qs))
+
+    def gap(self, o: Iv) -> Decimal:
+        if self.lo <= o.hi and o.lo <= self.hi:
+            return Decimal(0)
+        return o.lo - self.hi if o.lo > self.hi else self.lo - o.hi
+
+
+@dataclass(frozen=True)
+class Val:
+    """What the oracle needs of one written figure (possibly mutated)."""
+
+    value: Decimal  # signed, in the written unit
+    scale: Decimal
+    precision: int
+    dimension: str
+    exact: bool
+    direction: int
+
+    @property
+    def unit(self) -> Decimal:
+        return Decimal(1).scaleb(-self.precision) * self.scale
+
+    def iv(self) -> Iv:
+        v = self.value * self.scale
+        if self.exact:
+            return Iv(v, v)
+        u = self.unit
+        if self.dimension in ("percent", "points"):  # rounded or truncated
+            return Iv(v - u, v + u / 2) if v < 0 else Iv(v - u / 2, v + u)
+        return Iv(v - u / 2, v + u / 2)
+
+    def signed_iv(self) -> Iv:
+        """A difference or rate with its direction word applied."""
+        return self.iv().times(Decimal(self.direction or 1))
+
+
+def val_of(f: Figure) -> Val:
+    return Val(f.value, f.scale, f.precision, f.dimension, f.exact, f.direction)
+
+
+OK, SOFT, HARD, UNCHECKABLE = "ok", "soft", "hard", "uncheckable"
+RANK = {UNCHECKABLE: 0, OK: 1, SOFT: 2, HARD: 3}
+
+
+def grade(a: Iv | None, b: Iv | None, unit: Decimal) -> str:
+    """ok when the intervals meet; soft when they miss by at most one unit (尾差); hard beyond."""
+    if a is None or b is None:
+        return UNCHECKABLE
+    g = a.gap(b)
+    if g == 0:
+        return OK
+    return SOFT if g <= unit else HARD
+
+
+def worst(states: Iterable[str]) -> str:
+    out = UNCHECKABLE
+    for s in states:
+        if RANK[s] > RANK[out]:
+            out = s
+    return out
+
+
+@dataclass
+class Rel:
+    """A relation of the clean document, as (role, figure start offset) members."""
+
+    kind: str  # reporting kind: sum share change ratio average count repeat table identity
+    sub: str  # the linter's kind: sum, table-sum, table-repeat, identity …
+    members: list[tuple[str, int]]
+    data: dict[str, object] = field(default_factory=dict)
+
+    def role(self, name: str) -> int | None:
+        return next((s for r, s in self.members if r == name), None)
+
+    def roles(self, name: str) -> list[int]:
+        return [s for r, s in self.members if r == name]
+
+
+def evaluate(rel: Rel, vals: dict[int, Val]) -> str:
+    """The state of one relation under the given figure values."""
+    k = rel.sub
+    if k in ("sum", "identity", "table-sum"):
+        total = rel.role("total")
+        parts = rel.roles("part")
+        minus = rel.roles("minus")
+        if total is None or not parts + minus:
+            return UNCHECKABLE
+        t = vals[total].iv()
+        s = Iv(Decimal(0), Decimal(0))
+        for p in parts:
+            s = s + vals[p].iv()
+        for p in minus:
+            s = s - vals[p].iv()
+        unit = max(vals[x].unit for x in [total, *parts, *minus])
+        state = grade(t, s, unit)
+        short = s.hi < t.lo
+        if state != OK and short and k == "sum":
+            if not rel.data.get("complete") or rel.data.get("partial"):
+                return SOFT  # 含/主要包括/…等 name only some parts: short of the total is not an error
+            if len(parts + minus) == 1 and not rel.data.get("hidden_zero"):
+                return SOFT  # “X，其中Y”: one part of a larger whole
+        return state
+    if k == "share":
+        part, whole, share = rel.role("part"), rel.role("whole"), rel.role("share")
+        if part is None or whole is None or share is None:
+            return UNCHECKABLE
+        q = vals[part].iv().div(vals[whole].iv())
+        return grade(q.times(Decimal(100)) if q else None, vals[share].iv(), vals[share].unit)
+    if k == "change":
+        cur, base, diff, rate = (rel.role(r) for r in ("current", "base", "difference", "rate"))
+        states: list[str] = []
+        computed: Iv | None = None
+        if cur is not None and base is not None:
+            computed = vals[cur].iv() - vals[base].iv()
+        if diff is not None and computed is not None:
+            states.append(grade(computed, vals[diff].signed_iv(), vals[diff].unit))
+        if rate is not None:
+            base_iv: Iv | None = None
+            if base is not None:
+                base_iv = vals[base].iv()
+            elif cur is not None and diff is not None:
+                base_iv = vals[cur].iv() - vals[diff].signed_iv()
+            if computed is None and diff is not None:
+                computed = vals[diff].signed_iv()
+            if base_iv is not None and computed is not None:
+                q = computed.div(base_iv)
+                if q is not None:
+                    states.append(grade(q.times(Decimal(100)), vals[rate].signed_iv(), vals[rate].unit))
+        return worst(states)
+    if k == "ratio":
+        cur, base, ratio = rel.role("current"), rel.role("base"), rel.role("ratio")
+        if cur is None or base is None or ratio is None:
+            return UNCHECKABLE
+        q = vals[cur].iv().div(vals[base].iv())
+        return grade(q.times(Decimal(100)) if q else None, vals[ratio].iv(), vals[ratio].unit)
+    if k == "average":
+        total, count, avg = rel.role("total"), rel.role("count"), rel.role("average")
+        if total is None or count is None or avg is None:
+            return UNCHECKABLE
+        return grade(vals[total].iv().div(vals[count].iv()), vals[avg].iv(), vals[avg].unit)
+    if k == "count":
+        count = rel.role("count")
+        items = rel.data.get("items")
+        if count is None or not isinstance(items, list):
+            return UNCHECKABLE
+        return OK if vals[count].value == len(items) else HARD
+    if k == "latent-repeat":
+        a, b = (x for _, x in rel.members)
+        return grade(vals[a].iv(), vals[b].iv(), max(vals[a].unit, vals[b].unit))
+    if k in ("latent-change", "latent-rate"):
+        cur, base, stated = (x for _, x in rel.members)
+        d = vals[cur].iv() - vals[base].iv()
+        d = d.times(Decimal(1 if d.lo + d.hi >= 0 else -1))
+        if k == "latent-change":
+            return grade(d, vals[stated].iv(), vals[stated].unit)
+        q = d.div(vals[base].iv())
+        return grade(q.times(Decimal(100)) if q else None, vals[stated].iv(), vals[stated].unit)
+    if k == "latent-share":
+        part, whole, share = (x for _, x in rel.members)
+        q = vals[part].iv().div(vals[whole].iv())
+        return grade(q.times(Decimal(100)) if q else None, vals[share].iv(), vals[share].unit)
+    if k == "latent-sum":
+        total, *parts = (x for _, x in rel.members)
+        sm = Iv(Decimal(0), Decimal(0))
+        for x in parts:
+            sm = sm + vals[x].iv()
+        return grade(vals[total].iv(), sm, max(vals[x].unit for x in [total, *parts]))
+    if k in ("repeat", "table-repeat"):
+        figs = [s for _, s in rel.members]
+        states = []
+        for i, a in enumerate(figs):
+            for b in figs[i + 1 :]:
+                va, vb = vals[a], vals[b]
+                if k == "repeat" and (va.scale, va.precision) == (vb.scale, vb.precision):
+                    # SPEC §5 repeat: the same fact is written identically everywhere
+                    states.append(OK if va.value == vb.value else HARD)
+                else:
+                    states.append(grade(va.iv(), vb.iv(), max(va.unit, vb.unit)))
+        return worst(states)
+    if k == "table-rate":
+        rate, actual, budget = rel.role("rate"), rel.role("actual"), rel.role("budget")
+        if rate is None or actual is None or budget is None:
+            return UNCHECKABLE
+        q = vals[actual].iv().div(vals[budget].iv())
+        return grade(q.times(Decimal(100)) if q else None, vals[rate].iv(), vals[rate].unit)
+    if k == "table-score":
+        score, top = rel.role("score"), rel.role("max")
+        if score is None or top is None:
+            return UNCHECKABLE
+        return OK if vals[score].iv().lo <= vals[top].iv().hi else HARD
+    return UNCHECKABLE
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Relations of the clean document
+
+
+def reporting_kind(sub: str) -> str:
+    return "table" if sub.startswith("table-") else sub
+
+
+def collect_relations(a: Analysis, catalog: Catalog) -> tuple[list[Rel], list[str]]:
+    """Every relation the linter builds on the clean text, and notes on sources that failed."""
+    rels: list[Rel] = []
+    notes: list[str] = []
+    for r in a.relations:
+        rels.append(_rel(r.kind, r))
+    try:
+        from lint.structure.tables import table_relations
+
+        _, trels = table_relations(a.document.tables, a.figures, a.default_stage == "final")
+        rels += [_rel(r.kind, r) for r in trels]
+    except Exception as e:  # a private API may move; the benchmark still runs
+        notes.append(f"table relations unavailable: {type(e).__name__}: {e}")
+    try:
+        from lint.checks import repeat as repeat_mod
+
+        split = getattr(repeat_mod, "_split_by_heading_fund", None)
+        for figs in repeat_mod.repeat_groups(a.figures, a.generic_labels).values():
+            if len(figs) < 2:
+                continue
+            clusters = split(figs, a.heading_fund) if split else [figs]
+            for cluster in clusters:
+                if len(cluster) >= 2:
+                    rels.append(Rel("repeat", "repeat", [("figure", f.start) for f in cluster]))
+    except Exception as e:
+        notes.append(f"repeat groups unavailable: {type(e).__name__}: {e}")
+    try:
+        from lint.checks.identity import _Index
+        from lint.identities import identities_for
+
+        ids = identities_for(catalog)
+        index = _Index(a, ids.vocab, Decimal(0))
+        for ident in ids.identities:
+            if ident.applies_to and not any(w in index.title for w in ident.applies_to):
+                continue
+            for r in index.instances(ident):
+                rels.append(_rel("identity", r))
+    except Exception as e:
+        notes.append(f"identities unavailable: {type(e).__name__}: {e}")
+    return rels, notes
+
+
+def _rel(sub: str, r: Relation) -> Rel:
+    return Rel(reporting_kind(sub), sub, [(role, f.start) for role, f in r.members], dict(r.data))
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Latent relations: arithmetic the text states that the linter did not link (found by coincidence of
+# written values around a figure in no relation). Only figures with three or more significant digits
+# take part, so chance matches are rare; every example is listed in the report for review.
+
+LATENT_NEAR = 200  # characters either side for change/share partners
+LATENT_WHOLE = 1500  # characters back to look for the whole of a share
+LATENT_SUM = 400  # characters forward for the parts of a sum
+LATENT_MAX_PARTS = 10
+
+
+def _sig(f: Figure) -> int:
+    digits = str(abs(f.value)).replace(".", "").lstrip("0")
+    return len(digits)
+
+
+def _solid(f: Figure) -> bool:
+    return f.value != 0 and _sig(f) >= 3 and not f.qualifiers.approx
+
+
+def latent_relations(a: Analysis, free: set[int]) -> list[Rel]:
+    figs = sorted(a.figures, key=lambda f: f.start)
+    vals = {f.start: val_of(f) for f in figs}
+    money = [f for f in figs if f.dimension == "money" and f.value > 0]
+    out: list[Rel] = []
+
+    def holds(r: Rel) -> bool:
+        return evaluate(r, vals) == OK
+
+    for f in figs:
+        if f.start not in free or not _solid(f):
+            continue
+        found: list[Rel] = []
+        if f.dimension == "money":
+            for g in money:
+                if g is f or g.base_value != f.base_value:
+                    continue
+                prose_pair = f.table is None and g.table is None
+                if prose_pair and (abs(g.start - f.start) < 60 or g.label != f.label):
+                    continue
+                found.append(Rel("latent", "latent-repeat", [("a", f.start), ("b", g.start)]))
+                break
+            near = [g for g in money if g is not f and abs(g.start - f.start) <= LATENT_NEAR]
+            for x in near:
+                for y in near:
+                    if x is y or x.base_value <= y.base_value or f.base_value in (x.base_value, y.base_value):
+                        continue
+                    r = Rel(
+                        "latent",
+                        "latent-change",
+                        [("current", x.start), ("base", y.start), ("stated", f.start)],
+                    )
+                    if holds(r):
+                        found.append(r)
+                        break
+                if found and found[-1].sub == "latent-change":
+                    break
+            after = [
+                g for g in money if f.start < g.start <= f.start + LATENT_SUM and g.base_value < f.base_value
+            ]
+            for n in range(2, min(LATENT_MAX_PARTS, len(after)) + 1):
+                r = Rel("latent", "latent-sum", [("total", f.start)] + [("part", g.start) for g in after[:n]])
+                if holds(r):
+                    found.append(r)
+                    break
+        elif f.dimension == "percent" and 0 < f.value < 100:
+            parts = [g for g in money if abs(g.start - f.start) <= LATENT_NEAR]
+            wholes = [g for g in money if f.start - LATENT_WHOLE <= g.start <= f.start + LATENT_NEAR]
+            for x in parts:
+                for y in wholes:
+                    if x is y or y.base_value <= 0:
+                        continue
+                    for sub, members in (
+                        ("latent-share", [("part", x.start), ("whole", y.start), ("share", f.start)]),
+                        ("latent-rate", [("current", x.start), ("base", y.start), ("rate", f.start)]),
+                    ):
+                        r = Rel("latent", sub, list(members))
+                        if holds(r):
+                            found.append(r)
+                            break
+                    if found:
+                        break
+                if found:
+                    break
+        for r in found:
+            r.data["focus"] = f.start
+        out += found
+    return out
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Mutations
+
+
+@dataclass
+class Mutation:
+    doc: int
+    fig: int  # start offset of the mutated figure (clean text)
+    kind: str
+    start: int  # span replaced in the clean text
+    end: int
+    new: str
+    old: str
+    val: Val | None  # the mutated figure's value for the oracle
+    group: str  # related | latent (in no relation, but arithmetic ties it) | free
+
+
+def number_span(text: str, f: Figure) -> tuple[int, int] | None:
+    m = NUM.match(text, f.start)
+    if m is None:
+        return None
+    raw = m.group().translate(FULL).replace(",", "")
+    try:
+        if Decimal(raw) != abs(f.value):
+            return None
+    except ArithmeticError:
+        return None
+    return m.start(), m.end()
+
+
+def _digits(s: str) -> list[int]:
+    return [i for i, c in enumerate(s) if c.translate(FULL).isdigit()]
+
+
+def _as_written(plain: str, like: str) -> str:
+    return plain.translate(TO_FULL) if any("０" <= c <= "９" for c in like) else plain
+
+
+def _val(f: Figure, plain: str, direction: int | None = None) -> Val:
+    raw = plain.translate(FULL).replace(",", "")
+    value = Decimal(raw) * (-1 if f.value < 0 else 1)
+    decimals = len(raw.split(".")[1]) if "." in raw else 0
+    return Val(
+        value,
+        f.scale,
+        max(f.precision, decimals),
+        f.dimension,
+        f.exact,
+        f.direction if direction is None else direction,
+    )
+
+
+def _leading_zero(s: str) -> bool:
+    p = s.translate(FULL).replace(",", "")
+    return len(p) > 1 and p[0] == "0" and p[1] != "."
+
+
+def numeric_mutations(text: str, f: Figure, rng: random.Random) -> dict[str, tuple[int, int, str]]:
+    """kind → (start, end, replacement) for the number of figure `f`."""
+    span = number_span(text, f)
+    if span is None:
+        return {}
+    s, e = span
+    n = text[s:e]
+    out: dict[str, tuple[int, int, str]] = {}
+    pos = _digits(n)
+    digit = [c.translate(FULL) for c in n]
+
+    def put(chars: list[str]) -> str:
+        return _as_written("".join(chars), n)
+
+    pairs = [(i, j) for i, j in itertools.pairwise(pos) if j == i + 1 and digit[i] != digit[j]]
+    rng.shuffle(pairs)
+    for i, j in pairs:
+        c = digit[:]
+        c[i], c[j] = c[j], c[i]
+        cand = put(c)
+        if not _leading_zero(cand):
+            out["transpose"] = (s, e, cand)
+            break
+    if len(pos) > 1:
+        p = rng.choice(pos[:-1])
+        choices = [d for d in "0123456789" if d != digit[p]]
+        if p == pos[0]:
+            choices = [d for d in choices if d != "0"]
+        c = digit[:]
+        c[p] = rng.choice(choices)
+        out["digit"] = (s, e, put(c))
+    p = pos[-1]
+    c = digit[:]
+    c[p] = rng.choice([d for d in "0123456789" if d != digit[p]])
+    if not _leading_zero(put(c)):
+        out["last"] = (s, e, put(c))
+    plain = "".join(digit).replace(",", "")
+    if Decimal(plain) != 0:
+        whole, _, frac = plain.partition(".")
+        if frac:  # ×10: the point one place right
+            whole, frac = (whole + frac[0]).lstrip("0") or "0", frac[1:]
+        elif len(whole) > 1:  # ÷10: a point before the last digit
+            whole, frac = whole[:-1], whole[-1]
+        else:
+            whole = ""
+        if whole:
+            if "," in "".join(digit):
+                whole = f"{int(whole):,}"
+            out["shift"] = (s, e, put(list(whole + ("." + frac if frac else ""))))
+    return out
+
+
+def direction_mutation(text: str, f: Figure) -> tuple[int, int, str] | None:
+    lo = max(0, f.start - DIRECTION_WINDOW - 2)
+    window = text[lo : f.start]
+    best: tuple[int, int, str] | None = None
+    for word, swap in DIRECTION_SWAP.items():
+        i = window.rfind(word)
+        if i >= 0 and (best is None or lo + i > best[0]):
+            best = (lo + i, lo + i + len(word), swap)
+    return best
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Editing a Document
+
+
+def splice(doc: Document, start: int, end: int, new: str) -> Document:
+    """The document with text[start:end] replaced; table cells and char boxes follow the edit."""
+    delta = len(new) - (end - start)
+    text = doc.text[:start] + new + doc.text[end:]
+
+    def move(x: int) -> int:
+        return x + delta if x >= end else x
+
+    tables: list[Table] = []
+    for t in doc.tables:
+        if delta == 0 and not (t.start <= start < t.end or any(_touches(t, start, end))):
+            tables.append(t)
+            continue
+        rows: list[list[TableCell | None]] = []
+        for row in t.cells:
+            out: list[TableCell | None] = []
+            for c in row:
+                if c is None:
+                    out.append(None)
+                    continue
+                cs, ce = move(c.start), (c.end + delta if c.end >= end else c.end)
+                if cs != c.start or ce != c.end or (c.start <= start and end <= c.end):
+                    out.append(replace(c, start=cs, end=ce, text=text[cs:ce]))
+                else:
+                    out.append(c)
+            rows.append(out)
+        tables.append(
+            replace(t, cells=rows, start=move(t.start), end=t.end + delta if t.end >= end else t.end)
+        )
+    boxes = doc.char_boxes
+    if boxes is not None:
+        mid = boxes[start:end]
+        if len(mid) != len(new):
+            fill = next((b for b in mid if b is not None), None)
+            mid = [fill] * len(new)
+        boxes = boxes[:start] + mid + boxes[end:]
+    blocks = [(move(o), d) for o, d in doc.blocks]
+    return Document(doc.path, text, doc.fmt, tables=tables, char_boxes=boxes, blocks=blocks)
+
+
+def _touches(t: Table, start: int, end: int) -> Iterator[bool]:
+    for row in t.cells:
+        for c in row:
+            if c is not None:
+                yield c.start <= start < c.end or c.start < end <= c.end
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Linting (runs in worker processes; the clean documents are inherited through fork)
+
+
+@dataclass
+class Clean:
+    name: str
+    doc: Document
+    baseline: set[tuple[str, tuple[int, ...]]]
+    flagged: set[int]  # figure offsets named by a baseline error/warning
+    seconds: float
+
+
+DOCS: list[Clean] = []
+CATALOG: Catalog | None = None
+
+
+@dataclass
+class NewFinding:
+    rule: str
+    severity: str
+    message: str
+    offsets: tuple[int, ...]
+
+
+@dataclass
+class Outcome:
+    mutation: Mutation
+    result: str  # detected | elsewhere | info-only | missed | crash
+    new: list[NewFinding]
+    error: str | None = None
+    diag: str | None = None  # for misses: why
+
+
+def _key(f: Finding, back: Callable[[int], int] | None = None) -> tuple[str, tuple[int, ...]]:
+    offs = {fig.start for _, fig in f.figures} | {f.location.offset}
+    if back is not None:
+        offs = {back(o) for o in offs}
+    return f.rule, tuple(sorted(offs))
+
+
+def lint_clean(name: str, doc: Document, catalog: Catalog) -> Clean:
+    t0 = time.perf_counter()
+    res = lint_document(doc, catalog, Options())
+    dt = time.perf_counter() - t0
+    if res.status != "ok":
+        raise RuntimeError(f"{name}: clean lint failed: {res.error}")
+    baseline: set[tuple[str, tuple[int, ...]]] = set()
+    flagged: set[int] = set()
+    for f in res.findings:
+        baseline.add(_key(f))
+        if f.severity >= Severity.WARNING:
+            flagged |= {fig.start for _, fig in f.figures}
+    return Clean(name, doc, baseline, flagged, dt)
+
+
+def run_mutation(m: Mutation) -> Outcome:
+    assert CATALOG is not None
+    clean = DOCS[m.doc]
+    doc = splice(clean.doc, m.start, m.end, m.new)
+    delta = len(m.new) - (m.end - m.start)
+    new_end = m.start + len(m.new)
+
+    def back(o: int) -> int:
+        if o >= new_end:
+            return o - delta
+        return min(o, m.start + max(0, m.end - m.start - 1)) if o >= m.start else o
+
+    res = lint_document(doc, CATALOG, Options())
+    if res.status != "ok":
+        return Outcome(m, "crash", [], error=res.error)
+    new: list[NewFinding] = []
+    for f in res.findings:
+        key = _key(f, back)
+        if key in clean.baseline:
+            continue
+        new.append(NewFinding(f.rule, f.severity.label, f.message, key[1]))
+    serious = [n for n in new if n.severity in ("error", "warning")]
+    if any(m.fig in n.offsets for n in serious):
+        result = "detected"
+    elif serious:
+        result = "elsewhere"
+    elif new:
+        result = "info-only"
+    else:
+        result = "missed"
+    return Outcome(m, result, new)
+
+
+def diagnose(m: Mutation, broken: list[Rel]) -> str:
+    """Why a hard break went unreported: figure lost, relation lost, or the check passed."""
+    assert CATALOG is not None
+    clean = DOCS[m.doc]
+    doc = splice(clean.doc, m.start, m.end, m.new)
+    vocab = CATALOG.vocabulary
+    a = analyse(doc, extract(doc, vocab), vocab)
+    delta = len(m.new) - (m.end - m.start)
+
+    def fwd(o: int) -> int:
+        return o + delta if o >= m.end else o
+
+    starts = {f.start: f for f in a.figures}
+    mf = starts.get(m.fig)
+    if m.kind != "direction":
+        if mf is None:
+            return "figure-lost"
+        if m.val is not None and mf.value != m.val.value:
+            return f"figure-misread({mf.value})"
+    if m.kind == "direction" and mf is not None and m.val is not None and mf.direction != m.val.direction:
+        return f"direction-not-read({mf.direction})"
+    mutated, _ = collect_relations(a, CATALOG)
+    have = {(r.sub, tuple(sorted(r.members))) for r in mutated}
+    for rel in broken:
+        want = (rel.sub, tuple(sorted((role, fwd(s)) for role, s in rel.members)))
+        if want not in have:
+            return f"relation-lost({rel.sub})"
+    return "check-passed"
+
+
+def _diag_worker(args: tuple[Mutation, list[Rel]]) -> str:
+    try:
+        return diagnose(*args)
+    except Exception as e:  # diagnostics must never stop the benchmark
+        return f"diagnose-failed({type(e).__name__})"
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Planning
+
+
+@dataclass
+class Plan:
+    mutation: Mutation
+    state: str  # oracle: ok | soft | hard | uncheckable | pre-broken
+    kinds: list[str]  # reporting kinds whose relations break (hard)
+    subs: list[str]
+    broken: list[Rel]
+
+
+def inputs() -> list[Path]:
+    return [SEED, *sorted(CORPUS.glob("*.pdf")), *sorted(REPORTS.glob("*.txt"))]
+
+
+def plan_document(
+    index: int,
+    clean: Clean,
+    a: Analysis,
+    rels: list[Rel],
+    rng: random.Random,
+    max_related: int,
+    max_free: int,
+) -> tuple[list[Plan], dict[str, int]]:
+    text = clean.doc.text
+    by_start = {f.start: f for f in a.figures}
+    vals = {s: val_of(f) for s, f in by_start.items()}
+    rels = [r for r in rels if all(s in vals for _, s in r.members)]
+    for r in rels:
+        if r.sub == "sum" and len(r.members) == 2:
+            # a zero part the linter did not take into the breakdown (其中购置费0元，运行费X元)
+            lo, hi = sorted(s for _, s in r.members)
+            r.data["hidden_zero"] = any(
+                f.value == 0 and lo < f.start < hi and f.dimension == by_start[lo].dimension
+                for f in a.figures
+            )
+    clean_state = [evaluate(r, vals) for r in rels]
+    by_fig: dict[int, list[int]] = defaultdict(list)
+    for i, r in enumerate(rels):
+        for _, s in r.members:
+            if i not in by_fig[s]:
+                by_fig[s].append(i)
+    prose_related = {s for r in rels if not r.sub.startswith("table-") for _, s in r.members}
+    related = sorted(by_fig)
+    free = [f.start for f in a.figures if f.start not in by_fig]
+    # Sample: prose-relation figures first (they are few), then table figures, to the cap.
+    pick = [s for s in related if s in prose_related]
+    rest = [s for s in related if s not in prose_related]
+    rng.shuffle(pick)
+    rng.shuffle(rest)
+    chosen = sorted((pick + rest)[:max_related])
+    latent = latent_relations(a, set(free))
+    lat_by_fig: dict[int, list[int]] = defaultdict(list)
+    for i, r in enumerate(latent):
+        focus = r.data["focus"]
+        assert isinstance(focus, int)
+        lat_by_fig[focus].append(i)
+    latent_chosen = sorted(lat_by_fig)
+    pool = [x for x in free if x not in lat_by_fig]
+    free_chosen = sorted(rng.sample(pool, min(max_free, len(pool))))
+    stats = {
+        "figures": len(a.figures),
+        "related": len(related),
+        "related_analyse": len({f.start for r in a.relations for _, f in r.members}),
+        "sampled_related": len(chosen),
+        "free": len(free),
+        "sampled_free": len(free_chosen),
+        "latent": len(latent_chosen),
+        "relations": len(rels),
+        "relations_pre_broken": sum(1 for s in clean_state if s in (SOFT, HARD)),
+    }
+    plans: list[Plan] = []
+    groups = [(s, "related") for s in chosen] + [(s, "latent") for s in latent_chosen]
+    groups += [(s, "free") for s in free_chosen]
+    lat_state = [evaluate(r, vals) for r in latent]
+    for s, group in groups:
+        f = by_start[s]
+        is_related = group != "free"
+        these, states0 = (rels, clean_state) if group == "related" else (latent, lat_state)
+        index_of = by_fig if group == "related" else lat_by_fig
+        muts = numeric_mutations(text, f, rng)
+        d = direction_mutation(text, f)
+        if d is not None:
+            muts["direction"] = d
+        if not is_related and len(muts) > 2:  # free figures: two mutations each
+            keep = rng.sample(sorted(muts), 2)
+            muts = {k: v for k, v in muts.items() if k in keep}
+        for kind, (ms, me, new) in muts.items():
+            if kind == "direction":
+                val = replace(vals[s], direction=-(f.direction or 1)) if f.direction else None
+            else:
+                val = _val(f, new)
+            m = Mutation(index, s, kind, ms, me, new, text[ms:me], val, group)
+            if not is_related:
+                plans.append(Plan(m, "free", [], [], []))
+                continue
+            states: list[str] = []
+            kinds: list[str] = []
+            subs: list[str] = []
+            broken: list[Rel] = []
+            for i in index_of[s]:
+                if states0[i] in (SOFT, HARD):
+                    states.append("pre-broken")
+                    continue
+                if val is None:  # a direction word next to a figure without direction: nothing changes
+                    states.append(OK)
+                    continue
+                st = evaluate(these[i], {**vals, s: val})
+                states.append(st)
+                if st == HARD:
+                    kinds.append(these[i].kind)
+                    subs.append(these[i].sub)
+                    broken.append(these[i])
+            usable = [x for x in states if x != "pre-broken"]
+            state = worst(usable) if usable else "pre-broken"
+            if s in clean.flagged:
+                state = "pre-flagged"
+            plans.append(Plan(m, state, sorted(set(kinds)), sorted(set(subs)), broken))
+    return plans, stats
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Report
+
+
+def around(text: str, m: Mutation) -> str:
+    lo = max(0, m.start - CONTEXT)
+    hi = min(len(text), m.end + CONTEXT)
+    snippet = text[lo : m.start] + f"【{m.old}→{m.new}】" + text[m.end : hi]
+    return snippet.replace("\n", "⏎").replace("|", "｜")
+
+
+def _figure_context(text: str, start: int, width: int = 14) -> str:
+    m = NUM.match(text, start)
+    end = m.end() if m else start + 1
+    return (
+        text[max(0, start - width) : start] + "〔" + text[start:end] + "〕" + text[end : end + 4]
+    ).replace("\n", "⏎")
+
+
+def pct(a: int, b: int) -> str:
+    return f"{100 * a / b:.0f}%" if b else "—"
+
+
+def cause_of(o: Outcome, p: Plan) -> str:
+    d = o.diag or ""
+    if o.result == "crash":
+        return "linter crashed on the mutated text"
+    if d.startswith("figure-lost"):
+        return "mutated figure no longer extracted"
+    if d.startswith("figure-misread"):
+        return "mutated figure extracted with another value"
+    if d.startswith("direction-not-read"):
+        return "flipped direction word not read as the figure's direction"
+    if d.startswith("relation-lost"):
+        return f"relation no longer recognised after the change ({', '.join(p.subs)})"
+    if o.result == "info-only":
+        return f"reported only as info ({', '.join(sorted({n.rule for n in o.new}))})"
+    if o.result == "elsewhere":
+        return "reported, but the finding does not name the mutated figure"
+    return f"relation still found, check passed ({', '.join(p.subs)})"
+
+
+def render(
+    docs: list[Clean],
+    stats: list[dict[str, int]],
+    notes: list[list[str]],
+    plans: list[Plan],
+    outcomes: list[Outcome],
+    seconds: float,
+    args: argparse.Namespace,
+) -> tuple[str, str]:
+    pairs = list(zip(plans, outcomes, strict=True))
+    hard = [(p, o) for p, o in pairs if p.state == HARD and p.mutation.group == "related"]
+    lines: list[str] = []
+    w = lines.append
+    w("# fiscal-lint recall on seeded single-figure errors")
+    w("")
+    w(
+        f"Generated by `bench/recall.py` (seed {RANDOM_SEED}, ≤{args.max_related} related and "
+        f"≤{args.max_free} unrelated figures per document, {args.jobs} processes, {seconds:.0f} s)."
+    )
+    w("")
+    w("A mutation counts for recall only when it **hard-breaks** a relation the clean text satisfied")
+    w("(SPEC §4 intervals miss by more than one unit of the last decimal of the coarsest figure")
+    w("compared). `detected` = a new error/warning naming the mutated figure; `elsewhere` = a new")
+    w("error/warning not naming it; `info-only` = only new info findings; `missed` = nothing new.")
+    w("Figures already named by a baseline error/warning, and relations already broken in the clean")
+    w("text, are left out. Recall = detected ÷ hard breaks; *any alarm* adds `elsewhere`.")
+    w("")
+    w("## Per document")
+    w("")
+    w(
+        "| document | figures | in relations (analyse / all) | sampled | mutations | hard | detected | "
+        "elsewhere | info-only | missed | crash | recall | any alarm |"
+    )
+    w("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    summary_rows: list[str] = []
+    tot: Counter[str] = Counter()
+    for i, (c, st) in enumerate(zip(docs, stats, strict=True)):
+        mine = [(p, o) for p, o in pairs if p.mutation.doc == i and p.mutation.group == "related"]
+        h = [(p, o) for p, o in mine if p.state == HARD]
+        cnt = Counter(o.result for _, o in h)
+        tot.update(cnt)
+        tot["hard"] += len(h)
+        tot["mutations"] += len(mine)
+        row = (
+            f"| {c.name} | {st['figures']} | {st['related_analyse']} / {st['related']} | "
+            f"{st['sampled_related']} | {len(mine)} | {len(h)} | "
+            + " | ".join(str(cnt[k]) for k in OUTCOMES)
+            + f" | {pct(cnt['detected'], len(h))} | {pct(cnt['detected'] + cnt['elsewhere'], len(h))} |"
+        )
+        w(row)
+        summary_rows.append(f"{c.name:42} hard {len(h):4}  recall {pct(cnt['detected'], len(h)):>5}")
+    w(
+        f"| **all** | | | | {tot['mutations']} | {tot['hard']} | "
+        + " | ".join(str(tot[k]) for k in OUTCOMES)
+        + f" | **{pct(tot['detected'], tot['hard'])}** | {pct(tot['detected'] + tot['elsewhere'], tot['hard'])} |"
+    )
+    w("")
+    states = Counter(p.state for p, _ in pairs if p.mutation.group == "related")
+    w(
+        "Oracle states of related-figure mutations: "
+        + ", ".join(f"{k} {v}" for k, v in sorted(states.items()))
+        + " (`uncheckable`: the figure's relations lack a member needed to check them, e.g. a "
+        "change with a difference and a rate but no base; `soft`: within 尾差)."
+    )
+    for c, n in zip(docs, notes, strict=True):
+        for note in n:
+            w(f"- note, {c.name}: {note}")
+    w("")
+
+    def kind_table(title: str, key: str, order: Iterable[str]) -> list[str]:
+        out = [
+            f"## Per {title}",
+            "",
+            f"| {title} | hard | detected | elsewhere | info-only | missed | crash | recall |",
+        ]
+        out.append("|---|---:|---:|---:|---:|---:|---:|---:|")
+        for k in order:
+            if key == "kind":
+                h = [(p, o) for p, o in hard if k in p.kinds]
+            elif key == "sub":
+                h = [(p, o) for p, o in hard if k in p.subs]
+            else:
+                h = [(p, o) for p, o in hard if p.mutation.kind == k]
+            if not h:
+                continue
+            cnt = Counter(o.result for _, o in h)
+            out.append(
+                f"| {k} | {len(h)} | "
+                + " | ".join(str(cnt[x]) for x in OUTCOMES)
+                + f" | {pct(cnt['detected'], len(h))} |"
+            )
+        out.append("")
+        return out
+
+    kind_lines = kind_table("relation kind", "kind", KIND_ORDER)
+    lines += kind_lines
+    subs = sorted({s for p, _ in hard for s in p.subs})
+    lines += kind_table("linter relation", "sub", subs)
+    lines += kind_table("mutation", "mutation", MUTATION_KINDS)
+
+    # Misses grouped by cause
+    misses = [(p, o) for p, o in hard if o.result != "detected"]
+    groups: dict[str, list[tuple[Plan, Outcome]]] = defaultdict(list)
+    for p, o in misses:
+        groups[cause_of(o, p)].append((p, o))
+    w("## Real misses, grouped by likely cause")
+    w("")
+    w(
+        "Each line: document · mutation · the text around it (±40 chars, the edit in 【old→new】) · "
+        "relations it broke · what the linter said."
+    )
+    w("")
+    cause_summary: list[str] = []
+    for cause, items in sorted(groups.items(), key=lambda kv: -len(kv[1])):
+        w(f"### {cause} — {len(items)}")
+        w("")
+        cause_summary.append(f"{len(items):4}  {cause}")
+        for p, o in items[: args.examples]:
+            m = p.mutation
+            said = "; ".join(f"{n.rule}/{n.severity}: {n.message}" for n in o.new[:2]) or "nothing"
+            if o.error:
+                said = o.error
+            w(
+                f"- {docs[m.doc].name} · {m.kind} · `{around(docs[m.doc].doc.text, m)}` · {', '.join(p.subs)} · {said}"
+            )
+        if len(items) > args.examples:
+            w(f"- … {len(items) - args.examples} more")
+        w("")
+
+    # Alarms on changes that broke nothing the oracle knows
+    quiet = [(p, o) for p, o in pairs if p.mutation.group == "related" and p.state in (OK, UNCHECKABLE)]
+    loud = [(p, o) for p, o in quiet if o.result in ("detected", "elsewhere")]
+    w("## New errors/warnings from changes that break no relation (related figures)")
+    w("")
+    w(
+        f"{len(loud)} of {len(quiet)} mutations that keep every relation of the figure within the "
+        "interval rule (or whose relations cannot be checked) raised a new error/warning:"
+    )
+    w("")
+    for p, o in loud[: args.examples]:
+        m = p.mutation
+        said = "; ".join(f"{n.rule}/{n.severity}: {n.message}" for n in o.new if n.severity != "info")[:300]
+        w(
+            f"- {docs[m.doc].name} · {m.kind} · oracle {p.state} · `{around(docs[m.doc].doc.text, m)}` · {said}"
+        )
+    w("")
+
+    latent = [(p, o) for p, o in pairs if p.mutation.group == "latent"]
+    lhard = [(p, o) for p, o in latent if p.state == HARD]
+    w("## Latent relations: arithmetic the linter did not link")
+    w("")
+    w(
+        "Figures in no relation of the clean text whose written value is tied to other figures by a "
+        "coincidence no chance would produce (three or more significant digits): the same value "
+        "between the 说明 and a table or under the same label (`latent-repeat`), |a − b| of two nearby "
+        "amounts (`latent-change`), a ÷ b or |a − b| ÷ b of nearby amounts (`latent-share`, "
+        "`latent-rate`), or the sum of the amounts that follow (`latent-sum`). These relations are in "
+        "the text but not in the linter's model, so a slip there goes unreported unless some other "
+        "rule catches it. Every mutation of such a figure is run."
+    )
+    w("")
+    w("| latent relation | figures | hard | detected | elsewhere | info-only | missed | crash | recall |")
+    w("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+    lsubs = sorted({x for p, _ in lhard for x in p.subs})
+    for sub in lsubs:
+        h = [(p, o) for p, o in lhard if sub in p.subs]
+        nfig = len({(p.mutation.doc, p.mutation.fig) for p, _ in h})
+        cnt = Counter(o.result for _, o in h)
+        w(
+            f"| {sub} | {nfig} | {len(h)} | "
+            + " | ".join(str(cnt[x]) for x in OUTCOMES)
+            + f" | {pct(cnt['detected'], len(h))} |"
+        )
+    lcnt = Counter(o.result for _, o in lhard)
+    w(
+        f"| **all** | {len({(p.mutation.doc, p.mutation.fig) for p, _ in lhard})} | {len(lhard)} | "
+        + " | ".join(str(lcnt[x]) for x in OUTCOMES)
+        + f" | **{pct(lcnt['detected'], len(lhard))}** |"
+    )
+    w("")
+    w("Per document (latent figures / hard mutations / detected):")
+    w("")
+    for i, (c, st) in enumerate(zip(docs, stats, strict=True)):
+        h = [(p, o) for p, o in lhard if p.mutation.doc == i]
+        if st["latent"]:
+            n = sum(1 for _, o in h if o.result == "detected")
+            w(f"- {c.name}: {st['latent']} / {len(h)} / {n}")
+    w("")
+    w("Missed latent relations, one example per figure (the partner figures are shown after ⇒):")
+    w("")
+    lat_summary: list[str] = []
+    for sub in lsubs:
+        seen: set[tuple[int, int]] = set()
+        items = [
+            (p, o) for p, o in lhard if sub in p.subs and o.result not in ("detected",) and sub == p.subs[0]
+        ]
+        figs = {(p.mutation.doc, p.mutation.fig) for p, _ in items}
+        w(f"### {sub} — {len(items)} mutations on {len(figs)} figures")
+        w("")
+        lat_summary.append(f"{len(items):4}  missed {sub} ({len(figs)} figures)")
+        shown = 0
+        for p, _ in items:
+            key = (p.mutation.doc, p.mutation.fig)
+            if key in seen:
+                continue
+            seen.add(key)
+            shown += 1
+            if shown > args.examples:
+                continue
+            m = p.mutation
+            text = docs[m.doc].doc.text
+            rel = next(r for r in p.broken if r.sub == sub)
+            partners = "; ".join(
+                f"{role} `{_figure_context(text, x)}`" for role, x in rel.members if x != m.fig
+            )
+            w(f"- {docs[m.doc].name} · {m.kind} · `{around(text, m)}` ⇒ {partners}")
+        if shown > args.examples:
+            w(f"- … {shown - args.examples} more figures")
+        w("")
+
+    free = [(p, o) for p, o in pairs if p.mutation.group == "free"]
+    free_loud = [(p, o) for p, o in free if o.result in ("detected", "elsewhere")]
+    w("## Figures in no relation")
+    w("")
+    w("| document | figures in none | sampled | mutations | new error/warning | rate |")
+    w("|---|---:|---:|---:|---:|---:|")
+    for i, (c, st) in enumerate(zip(docs, stats, strict=True)):
+        mine = [(p, o) for p, o in free if p.mutation.doc == i]
+        n = sum(1 for _, o in mine if o.result in ("detected", "elsewhere"))
+        w(f"| {c.name} | {st['free']} | {st['sampled_free']} | {len(mine)} | {n} | {pct(n, len(mine))} |")
+    w("")
+    w(
+        "These changes cannot break a relation the linter found on the clean text; a new error/warning "
+        "means the change created a relation (or a repeat conflict), or the figure's reading changed. "
+        "Review each: it is a false alarm only if the report's logic does not constrain the figure."
+    )
+    w("")
+    by_rule: dict[str, list[tuple[Plan, Outcome]]] = defaultdict(list)
+    for p, o in free_loud:
+        rules = sorted({n.rule for n in o.new if n.severity != "info"})
+        by_rule["/".join(rules)].append((p, o))
+    for rule, items in sorted(by_rule.items(), key=lambda kv: -len(kv[1])):
+        w(f"### {rule} — {len(items)}")
+        w("")
+        for p, o in items[: args.examples]:
+            m = p.mutation
+            said = "; ".join(f"{n.rule}: {n.message}" for n in o.new if n.severity != "info")[:300]
+            w(f"- {docs[m.doc].name} · {m.kind} · `{around(docs[m.doc].doc.text, m)}` · {said}")
+        if len(items) > args.examples:
+            w(f"- … {len(items) - args.examples} more")
+        w("")
+    crashes = [(p, o) for p, o in pairs if o.result == "crash"]
+    if crashes:
+        w("## Crashes")
+        w("")
+        for p, o in crashes[: args.examples]:
+            m = p.mutation
+            w(f"- {docs[m.doc].name} · {m.kind} · `{around(docs[m.doc].doc.text, m)}` · {o.error}")
+        w("")
+
+    summary = ["per document:", *summary_rows]
+    summary.append(
+        f"{'ALL':42} hard {tot['hard']:4}  recall {pct(tot['detected'], tot['hard']):>5}  "
+        f"(any alarm {pct(tot['detected'] + tot['elsewhere'], tot['hard'])})"
+    )
+    summary.append("per relation kind:")
+    summary += ["  " + x for x in kind_lines[4:-1]]
+    summary.append("real misses by cause:")
+    summary += cause_summary
+    summary.append(
+        f"latent relations (not linked by the linter): {len(lhard)} hard mutations, "
+        f"detected {lcnt['detected']} ({pct(lcnt['detected'], len(lhard))})"
+    )
+    summary += lat_summary
+    summary.append(
+        f"alarms from non-breaking related changes: {len(loud)}/{len(quiet)}; "
+        f"from unrelated figures: {len(free_loud)}/{len(free)}"
+    )
+    return "\n".join(lines) + "\n", "\n".join(summary)
+
+
+# ---------------------------------------------------------------------------------------------------------
+
+
+def main(argv: list[str] | None = None) -> int:
+    global CATALOG
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    ap.add_argument("--max-related", type=int, default=160, help="related figures mutated per document")
+    ap.add_argument("--max-free", type=int, default=40, help="unrelated figures mutated per document")
+    ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
+    ap.add_argument("--examples", type=int, default=12, help="examples listed per group")
+    ap.add_argument("--quick", action="store_true", help="small samples")
+    ap.add_argument("--output", type=Path, default=OUT)
+    args = ap.parse_args(argv)
+    if args.quick:
+        args.max_related, args.max_free = 30, 10
+    t0 = time.perf_counter()
+    CATALOG = load_catalog()
+    vocab = CATALOG.vocabulary
+    rng = random.Random(RANDOM_SEED)
+    stats: list[dict[str, int]] = []
+    notes: list[list[str]] = []
+    plans: list[Plan] = []
+    for path in inputs():
+        doc = read(str(path))
+        clean = lint_clean(path.name, doc, CATALOG)
+        a = analyse(doc, extract(doc, vocab), vocab)
+        rels, note = collect_relations(a, CATALOG)
+        p, st = plan_document(len(DOCS), clean, a, rels, rng, args.max_related, args.max_free)
+        DOCS.append(clean)
+        stats.append(st)
+        notes.append(note)
+        plans += p
+    print(f"{len(plans)} mutations on {len(DOCS)} documents; linting …", file=sys.stderr)
+    muts = [p.mutation for p in plans]
+    chunk = max(1, len(muts) // (8 * max(1, args.jobs)))
+    if args.jobs > 1:
+        with ProcessPoolExecutor(
+            max_workers=args.jobs, mp_context=multiprocessing.get_context("fork")
+        ) as pool:
+            outcomes = list(pool.map(run_mutation, muts, chunksize=chunk))
+            todo = [i for i, (p, o) in enumerate(zip(plans, outcomes, strict=True)) if p.state == HARD]
+            todo = [i for i in todo if outcomes[i].result != "detected"]
+            diags = list(pool.map(_diag_worker, [(plans[i].mutation, plans[i].broken) for i in todo]))
+    else:
+        outcomes = [run_mutation(m) for m in muts]
+        todo = [i for i, (p, o) in enumerate(zip(plans, outcomes, strict=True)) if p.state == HARD]
+        todo = [i for i in todo if outcomes[i].result != "detected"]
+        diags = [_diag_worker((plans[i].mutation, plans[i].broken)) for i in todo]
+    for i, d in zip(todo, diags, strict=True):
+        outcomes[i].diag = d
+    seconds = time.perf_counter() - t0
+    md, summary = render(DOCS, stats, notes, plans, outcomes, seconds, args)
+    args.output.write_text(md, encoding="utf-8")
+    print(summary)
+    print(f"written {args.output} in {seconds:.0f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
