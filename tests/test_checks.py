@@ -190,3 +190,18 @@ def test_the_same_phrasing_still_catches_real_errors() -> None:
     assert codes(lint_text(no_base)) == []
     r = lint_text("年初预算1560.00万元，年中追加预算248.36万元，占年初预算的15.29%。")
     assert codes(r) == ["FL211"]
+
+
+def test_recall_parts_after_a_semicolon_and_bracketed_breakdowns() -> None:
+    # bench/RECALL.md causes 3 and 4: a part after ；that reads like the others stays a part, and a
+    # （其中…） list inside a breakdown is a breakdown of its own
+    text = "收入预算15621.11万元，其中：财政拨款收入15621.11万元；事业收入0.00万元；事业单位经营收入2.00万元；其他收入0.00万元。"
+    assert codes(lint_text(text)) == ["FL201"]
+    nested = (
+        "三公经费12.60万元，其中：出国费0万元；公务用车购置及运行维护费8.40万元"
+        "（其中公务用车购置费0万元，公务用车运行维护费8.04万元）；公务接待费4.20万元。"
+    )
+    r = lint_text(nested)
+    assert codes(r) == ["FL201"]
+    assert {x.text for _, x in r.findings[0].figures} == {"8.40万元", "0万元", "8.04万元"}
+    assert serious(lint_text(nested.replace("8.04万元）", "8.40万元）"))) == []

@@ -17,7 +17,7 @@ from lint.model import Document
 from lint.readers import ReadOptions
 from lint.readers import pdf as pdf_reader
 from lint.readers.pdf import PdfTable, read_pdf
-from lint.readers.pdf_lines import Glyph, cluster_lines
+from lint.readers.pdf_lines import Glyph, Line, cluster_lines, line_break
 
 ROOT = Path(__file__).resolve().parents[1]
 FIX = ROOT / "fixtures"
@@ -426,3 +426,16 @@ def test_double_spaced_lines_stay_one_sentence() -> None:
     assert "一般公共预算财政拨款支出增加307.82万元，增长100.00%。" in text
     # paragraphs still start on their own line
     assert "\n（三）一般公共预算财政拨款支出决算具体情况\n" in text
+
+
+def _line(text: str, x0: float, x1: float, top: float) -> Line:
+    return Line(1, text, [None] * len(text), x0, x1, top, top + 15, 15.0)
+
+
+def test_a_full_line_ending_in_semicolon_runs_on() -> None:
+    """caizhengju p21: "…326.72万元，占11.11%；⏎卫生健康支出（类）60.99万元，占2.07%；" is one list."""
+    a = _line("社会保障和就业支出（类）326.72万元，占11.11%；", 76.6, 518.7, 100)
+    b = _line("卫生健康支出（类）60.99万元，占2.07%；", 76.6, 400.0, 131)
+    assert line_break(a, b, right_edge=520.0, left_edge=76.6, same_page=True, pitch=31.0) == ""
+    c = _line("主要用于以下方面：", 106.6, 518.7, 162)
+    assert line_break(c, b, right_edge=520.0, left_edge=76.6, same_page=True, pitch=31.0) == "\n"

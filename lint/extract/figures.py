@@ -64,6 +64,7 @@ class FigureExtractor:
             + alternation(v.markers["increase"] + v.markers["decrease"] + v.markers["flat"])
             + ")"
         )
+        self.bracket_breakdown = regex.compile(r"^\s*(?:其中|含|包括)")
         self.approx_after = regex.compile(r"^(?:" + alternation(v.approx_after) + ")")
         self.ratio_re = regex.compile(
             r"(?:完成|达到|为|占|是)[^，,。；;]{0,14}的\s*$|(?:执行率|完成率|执行进度)(?:为|达到?)?\s*$"
@@ -223,8 +224,11 @@ class FigureExtractor:
             return "difference", 1
         if self.dec_re.search(c):
             return "difference", -1
-        if c.count("（") + c.count("(") > c.count("）") + c.count(")"):
-            return "other", 0  # a figure in brackets: (上年50万元)
+        opened = max(c.rfind("（"), c.rfind("("))
+        if c.count("（") + c.count("(") > c.count("）") + c.count(")") and not self.bracket_breakdown.match(
+            c[opened + 1 :]
+        ):
+            return "other", 0  # a figure in brackets: (上年50万元); but （其中A0万元，B8.40万元） lists parts
         if self.compare_start.match(c) and self.after_compare.match(norm[end : end + 12]):
             return "base", 0
         return "amount", 0

@@ -90,6 +90,8 @@ class LabelReader:
 
     def tidy(self, text: str) -> str:
         text = NUMBERING.sub("", text.strip(" \t:：,，、;；。"))
+        if text[:1] in "（(" and not any(c in text for c in "）)"):
+            text = text[1:]  # "（其中公务用车购置费": the bracket opens a list, not the label
         for _ in range(3):
             before = text
             text = self.trailing_re.sub("", text)

@@ -16,7 +16,9 @@ from typing import Any, NamedTuple
 
 from lint.model import BBox
 
-BREAK_AFTER = "。！？：；!?"
+# A line ending in one of these ends its paragraph. Not ；: a list of 科目 with their shares runs on
+# across full-width lines ("…326.72万元，占11.11%；⏎卫生健康支出（类）60.99万元，占2.07%；").
+BREAK_AFTER = "。！？：!?"
 # "— 3 —", "- 3 -", "第 3 页", "第3页 共25页", "3/25", "Page 3", bare "3".
 PAGE_NO_RE = re.compile(
     r"[-—–－_~\s]*(?:第\s*)?(?:page\s*)?\d{1,4}(?:\s*页)?(?:\s*[/／]\s*\d{1,4}|\s*共\s*\d{1,4}\s*页)?[-—–－_~\s]*",

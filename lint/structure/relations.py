@@ -181,14 +181,20 @@ class RelationFinder:
         """End lists that the wording or the arithmetic shows are over:
         - "编制52人，其中行政编制30人、事业编制22人，实有人数49人": a 、 list ends at ，or ；;
         - "…其中：行政编制30人，事业编制22人；实有人数49人": at a ；, a list whose parts already
-          add up to its total takes no further (non-zero) part;
+          add up to its total takes no further non-zero part unless it reads like one of them
+          (事业单位经营收入 after 财政拨款收入, 事业收入 is still a part);
         - a 科目 at the same level as the total ("（类）" after "（类）") is its sibling, not its part."""
         while stack:
             g = stack[-1]
             level = LEVEL_MARK.search(g.total.label)
             if (
                 (g.joiner == "、" and any(c in between for c in "，,；;"))
-                or (any(c in between for c in "；;") and f.value != 0 and g.holds())
+                or (
+                    any(c in between for c in "；;")
+                    and f.value != 0
+                    and g.holds()
+                    and not any(p.label[-2:] == f.label[-2:] for p in g.parts)
+                )
                 or (level and f.label.endswith(level.group(0)))
             ):
                 stack.pop()
