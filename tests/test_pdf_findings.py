@@ -40,4 +40,3 @@ def test_seed_pdf_page_of_a_known_figure() -> None:
     (finding,) = serious(result)
     part = next(x for _, x in finding.figures if x.text == "20.23万元")
     assert part.location.page == 2
-
