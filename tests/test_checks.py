@@ -205,3 +205,20 @@ def test_recall_parts_after_a_semicolon_and_bracketed_breakdowns() -> None:
     assert codes(r) == ["FL201"]
     assert {x.text for _, x in r.findings[0].figures} == {"8.40万元", "0万元", "8.04万元"}
     assert serious(lint_text(nested.replace("8.04万元）", "8.40万元）"))) == []
+
+
+def test_adjusted_budget_identity_stated_in_one_sentence() -> None:
+    good = "2024年部门年初预算1000.00万元，年中追加200.00万元，调减50.00万元，调整后预算1150.00万元。"
+    assert serious(lint_text(good)) == []
+    r = lint_text(good.replace("调整后预算1150.00", "调整后预算1105.00"))
+    assert codes(r) == ["FL271"]
+    f = r.findings[0]
+    assert [(role, x.text) for role, x in f.figures] == [
+        ("total", "1105.00万元"),
+        ("part", "1000.00万元"),
+        ("part", "200.00万元"),
+        ("minus", "50.00万元"),
+    ]
+    assert f.suggestion is not None and f.suggestion.suggested == "1150.00"
+    # only some adjustments named (其中): no identity
+    assert codes(lint_text("年初预算1000.00万元，全年预算1250.00万元，其中追加200.00万元。")) == []

@@ -111,6 +111,7 @@ class RelationFinder:
         relations += self._ratios(text, prose)
         relations += self._averages(text, prose)
         relations += self._enumerations(text, prose)
+        relations += self._adjusted_budgets(text, prose)
         relations += self._blanks(text)
         return relations
 
@@ -519,6 +520,38 @@ class RelationFinder:
                 return x
         return None
 
+    # -- 调整预算 = 年初预算 + 调增 − 调减 -------------------------------------------------
+    def _adjusted_budgets(self, text: str, figures: list[Figure]) -> list[Relation]:
+        """ "年初预算1000.00万元，年中追加200.00万元，调减50.00万元，调整后预算1150.00万元": one
+        sentence naming the initial budget, every adjustment and the adjusted budget. A sentence
+        that lists only some adjustments (其中/主要/等) is left alone."""
+        out: list[Relation] = []
+        for start, end in _sentences(text, figures):
+            sentence = text[start:end]
+            if any(w in sentence for w in ("其中", "主要", "等")):
+                continue
+            money = [
+                x
+                for x in self._span(figures, start, end)
+                if x.dimension == "money" and not x.qualifiers.approx
+            ]
+            initial = [x for x in money if x.qualifiers.stage == "initial" and x.role == "amount"]
+            adjusted = [x for x in money if x.qualifiers.stage == "adjusted" and x.role == "amount"]
+            plus, minus = [], []
+            for x in money:
+                before = fold_width(text[max(start, x.start - 8) : x.start])
+                if ADJUST_DOWN.search(before):
+                    minus.append(x)
+                elif ADJUST_UP.search(before):
+                    plus.append(x)
+            if len(initial) != 1 or len(adjusted) != 1 or not (plus or minus):
+                continue
+            members = [("total", adjusted[0]), ("part", initial[0])]
+            members += [("part", x) for x in plus] + [("minus", x) for x in minus]
+            name = "调整预算 = 年初预算 + 调增 − 调减［adjusted_budget］"
+            out.append(Relation("identity", members, adjusted[0].start, {"code": "FL271", "name": name}))
+        return out
+
     # -- enumerations ---------------------------------------------------------------------
     def _enumerations(self, text: str, figures: list[Figure]) -> list[Relation]:
         out: list[Relation] = []
@@ -567,6 +600,20 @@ def _split_items(body: str) -> list[str] | None:
     if any(not it or len(it) > 40 for it in items):
         return None
     return items
+
+
+ADJUST_UP = regex.compile(r"(?:追加|调增|增加预算|预算调增)[^，,。；;\d]{0,6}$")
+ADJUST_DOWN = regex.compile(r"(?:调减|预算调减|收回|核减)[^，,。；;\d]{0,6}$")
+
+
+def _sentences(text: str, figures: list[Figure]) -> list[tuple[int, int]]:
+    """The (start, end) of every sentence that holds a figure."""
+    spans: list[tuple[int, int]] = []
+    for f in figures:
+        if spans and spans[-1][0] <= f.start < spans[-1][1]:
+            continue
+        spans.append((_sentence_start(text, f.start), _sentence_end(text, f.end)))
+    return spans
 
 
 def _sentence_end(text: str, pos: int) -> int:
