@@ -239,16 +239,26 @@ def test_juesuan_table_of_contents_without_a_heading_is_also_skipped(catalog: Ca
     assert lint(text, catalog) == []
 
 
-def test_juesuan_part_heading_without_its_number_is_a_gap_with_a_hint(catalog: Catalog) -> None:
-    # as in the published Shanghai template: the body's part 2 heading lost "第二部分"
+def test_juesuan_part_heading_without_its_number_is_info_with_a_hint(catalog: Catalog) -> None:
+    # as in the published Shanghai template: the body's part 2 heading lost "第二部分" — the part is
+    # there, only its number is not, so this is FL306 (info), not a gap (FL301)
     text = JUESUAN.replace(
         "第二部分 某局2024年度部门决算表\n收入支出决算总表", "某局2024年度部门决算表\n收入支出决算总表"
     )
     found = lint(text, catalog)
-    assert [(f.rule, f.location.line) for f in found] == [
-        ("FL301", line_of(text, "第三部分 某局2024年度部门决算情况说明\n一、收入支出决算总体情况说明\n某局"))
+    assert [(f.rule, f.severity.label, f.location.line) for f in found] == [
+        (
+            "FL306",
+            "info",
+            line_of(text, "第三部分 某局2024年度部门决算情况说明\n一、收入支出决算总体情况说明\n某局"),
+        )
     ]
     assert "第二部分" in found[0].message and "没有编号" in found[0].message
+
+
+def test_a_part_truly_missing_is_still_a_gap(catalog: Catalog) -> None:
+    text = JUESUAN.replace("第二部分 某局2024年度部门决算表\n收入支出决算总表", "收入支出决算总表")
+    assert [f.rule for f in lint(text, catalog)] == ["FL301"]
 
 
 def test_juesuan_missing_procurement_is_reported(catalog: Catalog) -> None:

@@ -437,6 +437,7 @@ def numbering(ctx: Context, items: list[Item], layout: Layout) -> Iterator[Findi
                     continue
                 missing = [marker_for(level, k, prev.heading.marker) for k in range(p + 1, n)]
                 hint, hint_en = "", ""
+                code = "FL301"
                 expected = marker_for(level, p + 1, cur.heading.marker)
                 if nxt == n and n == p + 2:
                     hint = f"；下一项同为“{run[i + 1].heading.marker}”，此处可能应为“{expected}”"
@@ -445,11 +446,13 @@ def numbering(ctx: Context, items: list[Item], layout: Layout) -> Iterator[Findi
                 else:
                     unnumbered = _unnumbered_heading(layout, prev.heading.line, cur.heading.line, missing)
                     if unnumbered is not None:
+                        # the section is there, only its number is not: a typesetting slip (info)
+                        code = "FL306"
                         hint = f"；第{unnumbered[0]}行“{unnumbered[1]}”与目录中的“{unnumbered[2]}”同名，但没有编号"
                         hint_en = f"; line {unnumbered[0]} “{unnumbered[1]}” matches the contents entry “{unnumbered[2]}” but has no number"
                 yield finding(
                     ctx,
-                    "FL301",
+                    code,
                     _loc(doc, cur),
                     [],
                     {
@@ -525,8 +528,13 @@ def _unnumbered_heading(
                 entries[rest] = s
     for ln in range(after + 1, before):
         s = layout.lines[ln - 1].strip()
-        if s and layout.body(ln) and _toc_key(s) in entries:
-            return ln, s, LEADER.sub("", entries[_toc_key(s)]).strip()
+        key = _toc_key(s)
+        if not s or not layout.body(ln) or len(key) < 4:
+            continue
+        # a contents line may have run on into its first sub-entry ("…决算表一、收入支出决算总表")
+        entry = entries.get(key) or next((e for k, e in entries.items() if k.startswith(key)), None)
+        if entry is not None:
+            return ln, s, LEADER.sub("", entry).strip()
     return None
 
 
