@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from lint.checks.base import Context, finding, named
-from lint.model import Finding, Relation, Suggestion
+from lint.model import Figure, Finding, Relation, Suggestion
 from lint.tolerance import HUNDRED, interval
 
 
@@ -14,6 +14,21 @@ def run(ctx: Context) -> Iterator[Finding]:
     for rel in ctx.analysis.relations:
         if rel.kind == "ratio":
             yield from check(rel, ctx)
+
+
+STAGE_WORDS = {
+    "initial": ("年初预算", "initial budget"),
+    "adjusted": ("全年预算", "adjusted budget"),
+    "budget": ("预算", "budget"),
+    "final": ("决算", "final account"),
+}
+
+
+def _staged(f: Figure, lang: str) -> str:
+    """'全年预算321.02万元': in a rate's base what matters is which budget the figure is."""
+    words = STAGE_WORDS.get(f.qualifiers.stage or "")
+    name = words[0 if lang == "zh" else 1] if words else f.label
+    return f"{name}{f.text}" if lang == "zh" else f"{name} {f.text}".strip()
 
 
 def check(rel: Relation, ctx: Context) -> Iterator[Finding]:
@@ -24,17 +39,19 @@ def check(rel: Relation, ctx: Context) -> Iterator[Finding]:
     q = interval(cur) / interval(base)
     if q is not None and q.scale(HUNDRED).meets(stated):
         return
-    # Does the rate fit another budget figure of the same sentence? Then the named base is wrong.
+    # Does the rate fit another budget figure of the same sentence? Then the base it names is wrong:
+    # the suggestion is to name that figure as the base.
     suggestion = None
     for alt in rel.roles("alternative"):
         aq = interval(cur) / interval(alt)
         if aq is not None and aq.scale(HUNDRED).meets(stated):
             reason = (
-                f"该比率与 {named(alt)} 相符，文中所称的基数可能有误"
+                f"{ratio.text} 等于 {cur.text} ÷ {_staged(alt, ctx.lang)}，文中所称的基数（{_staged(base, ctx.lang)}）可能有误"
                 if ctx.lang == "zh"
-                else f"the rate matches {named(alt)}: the base named in the text may be wrong"
+                else f"{ratio.text} is {cur.text} ÷ {_staged(alt, ctx.lang)}: the base the text names "
+                f"({_staged(base, ctx.lang)}) looks wrong"
             )
-            suggestion = Suggestion(ratio, str(ratio.value), str(ratio.value), reason)
+            suggestion = Suggestion(base, _staged(base, ctx.lang), _staged(alt, ctx.lang), reason)
             break
     if base.value == 0:
         shown = "—"
