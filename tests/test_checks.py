@@ -96,7 +96,9 @@ def test_ratio_against_the_budget_it_names() -> None:
     wrong_base = "支出年初预算为0万元，全年预算为321.02万元，支出决算为307.82万元，完成年初预算的95.89%。"
     r = lint_text(wrong_base)
     assert codes(r) == ["FL231"]
-    assert r.findings[0].suggestion is not None and "321.02" in r.findings[0].suggestion.reason
+    s = r.findings[0].suggestion
+    assert s is not None and "321.02" in s.reason
+    assert (s.current, s.suggested) == ("年初预算0万元", "全年预算321.02万元")
 
 
 def test_average() -> None:
