@@ -313,7 +313,7 @@ def collect_relations(a: Analysis, catalog: Catalog) -> tuple[list[Rel], list[st
     try:
         from lint.structure.tables import table_relations
 
-        _, trels = table_relations(a.document.tables, a.figures, a.default_stage == "final")
+        _, trels = table_relations(a.document.tables, a.figures, a.default_stage == "final", a.document.text)
         rels += [_rel(r.kind, r) for r in trels]
     except Exception as e:  # a private API may move; the benchmark still runs
         notes.append(f"table relations unavailable: {type(e).__name__}: {e}")

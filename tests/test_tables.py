@@ -172,3 +172,127 @@ def test_seed_clean(catalog: Catalog, path: str) -> None:
     result = lint_file(str(ROOT / path), catalog, Options())
     assert result.status == "ok"
     assert [f for f in result.findings if f.rule.startswith("FL4") and f.severity >= Severity.WARNING] == []
+
+
+# --- 科目 paragraphs of the 说明 and their table rows (FL404) -------------------------------------
+
+JUESUAN_ITEMS = """2024年度部门决算
+
+一般公共预算财政拨款支出决算表
+单位：万元
+
+| 科目编码 | 科目名称 | 合计 |
+|---|---|---|
+| 201 | 一般公共服务支出 | 1,574.52 |
+| 20106 | 财政事务 | 1,511.89 |
+| 2010601 | 行政运行 | 1,511.89 |
+| 20139 | 社会工作事务 | 62.63 |
+| 2013901 | 行政运行 | 51.32 |
+| 2013950 | 事业运行 | 11.31 |
+| 合计 |  | 1,574.52 |
+
+五、一般公共预算财政拨款支出决算情况说明
+（三）一般公共预算财政拨款支出决算具体情况
+1、一般公共服务支出（类）社会工作事务（款）行政运行（项）。
+主要用于：行政单位人员支出。全年预算为52.00万元，支出决算为{a}万元。
+2、一般公共服务支出（类）财政事务（款）行政运行（项）。主要用于：局本部基本支出。年初预算为1560.05万元，支出决算为{b}万元。
+3、一般公共服务支出（类）社会工作事务（款）机关服务（项）。主要用于：后勤。支出决算为{c}万元。
+"""
+
+
+def juesuan_items(a: str = "51.32", b: str = "1511.89", c: str = "9.99") -> str:
+    return JUESUAN_ITEMS.format(a=a, b=b, c=c)
+
+
+def test_item_paragraphs_agree_with_their_rows(catalog: Catalog) -> None:
+    # 行政运行 is under 社会工作事务 and under 财政事务: each item resolves its own 类 → 款 → 项 row;
+    # 机关服务 is in no table row and 全年/年初预算 have no column here: nothing to compare
+    assert lint_md(juesuan_items(), catalog) == []
+
+
+def test_item_paragraph_differs_from_its_row(catalog: Catalog) -> None:
+    [f] = lint_md(juesuan_items(a="51.23"), catalog)
+    assert f.rule == "FL404" and f.severity == Severity.ERROR
+    assert [x.text for _, x in f.figures] == ["51.32", "51.23万元"]
+    assert f.figures[0][1].table == (0, 5, 2)  # row 2013901, not 2010601 (行政运行 of 财政事务)
+    assert f.expected == "51.32" and f.actual == "51.23"
+    assert f.location.line == 19
+    assert "社会工作事务-行政运行" in f.message
+
+
+def test_item_paragraph_under_the_other_kuan(catalog: Catalog) -> None:
+    [f] = lint_md(juesuan_items(b="1151.89"), catalog)
+    assert f.rule == "FL404" and [x.text for _, x in f.figures] == ["1,511.89", "1151.89万元"]
+    assert f.figures[0][1].table == (0, 3, 2) and f.location.line == 20
+
+
+def test_item_paragraph_two_cents_off_is_a_slip_not_a_remainder(catalog: Catalog) -> None:
+    """51.34 in the prose, 51.32 in the table, both to the cent: one fact written two ways. Its own
+    rounding is inside the intervals, so two last-place units apart is an error, not 舍位平衡."""
+    [f] = lint_md(juesuan_items(a="51.34"), catalog)
+    assert f.rule == "FL404" and f.severity == Severity.ERROR
+    assert lint_md(juesuan_items(a="51.33"), catalog) == []  # the intervals touch: rounding
+
+
+def test_item_paragraph_name_alone_is_not_enough(catalog: Catalog) -> None:
+    """A path whose 款 is not in the table is skipped, even though 行政运行 (the 项) is."""
+    text = juesuan_items(a="99.99").replace("社会工作事务（款）行政运行", "人大事务（款）行政运行")
+    assert lint_md(text, catalog) == []
+
+
+def test_item_paragraph_tables_that_disagree_are_skipped(catalog: Catalog) -> None:
+    """支出决算表 and the 一般公共预算 table disagree on the row: FL403's business, no FL404 from it."""
+    other = """
+支出决算表
+单位：万元
+
+| 科目编码 | 科目名称 | 本年支出合计 |
+|---|---|---|
+| 201 | 一般公共服务支出 | 1,584.52 |
+| 20139 | 社会工作事务 | 72.63 |
+| 2013901 | 行政运行 | 61.32 |
+| 2013950 | 事业运行 | 11.31 |
+| 20106 | 财政事务 | 1,511.89 |
+| 2010601 | 行政运行 | 1,511.89 |
+| 合计 |  | 1,584.52 |
+"""
+    text = juesuan_items(a="51.23").replace("2024年度部门决算\n", "2024年度部门决算\n" + other)
+    found = [f for f in lint_md(text, catalog) if f.rule == "FL404"]
+    assert found == []
+
+
+YUSUAN_ITEMS = """2025年部门预算
+
+2025年部门一般公共预算支出功能分类预算表
+单位：元
+
+| 功能分类科目编码 | 功能分类科目名称 | 合计 | 基本支出 | 项目支出 |
+|---|---|---|---|---|
+| 201 | 一般公共服务支出 | 58,169,501.84 | 11,919,501.84 | 46,250,000.00 |
+| 20103 | 政府办公厅（室）及相关机构事务 | 58,169,501.84 | 11,919,501.84 | 46,250,000.00 |
+| 2010301 | 行政运行 | 12,029,501.84 | 11,919,501.84 | 110,000.00 |
+| 2010302 | 一般行政管理事务 | 46,140,000.00 |  | 46,140,000.00 |
+| 合计 |  |  58,169,501.84 | 11,919,501.84 | 46,250,000.00 |
+
+财政拨款支出主要内容如下：
+1.“一般公共服务支出-政府办公厅（室）及相关机构事务-行政运行”科目{a}万元，主要用于行政单位的基本支出。
+2.“一般公共服务支出（类）政府办公厅（室）及相关机构事务（款）一般行政管理事务（项）”{b}万元，主要用于其他项目支出。2024年当年预算执行数为5,000.00万元，2025年预算安排{c}万元。
+"""
+
+
+def test_item_budget_in_yuan_table_agrees(catalog: Catalog) -> None:
+    # 12,029,501.84元 = 1,202.95万元; 46,140,000.00元 = 4,614万元; 2024's 执行数 has no table column
+    text = YUSUAN_ITEMS.format(a="1,202.95", b="4,614.00", c="4,614.00")
+    assert lint_md(text, catalog) == []
+
+
+def test_item_budget_in_yuan_table_differs(catalog: Catalog) -> None:
+    text = YUSUAN_ITEMS.format(a="1,209.25", b="4,614.00", c="4,641.00")
+    found = lint_md(text, catalog)
+    assert [(f.rule, f.location.line, f.figures[1][1].text) for f in found] == [
+        ("FL404", 15, "1,209.25万元"),
+        ("FL404", 16, "4,641.00万元"),
+    ]
+    assert [f.figures[0][1].text for f in found] == ["12,029,501.84", "46,140,000.00"]
+    assert found[0].expected == "1202.95" and found[0].actual == "1209.25"
+    assert found[1].expected == "4614.00"

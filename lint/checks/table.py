@@ -13,7 +13,7 @@ from decimal import Decimal
 from lint.checks.base import Context, finding
 from lint.model import Figure, Finding, Relation
 from lint.structure.tables import TableView, table_relations
-from lint.tolerance import HUNDRED, Interval, fmt_value, interval, unit_of
+from lint.tolerance import HUNDRED, Interval, fmt_plain, fmt_value, interval, unit_of
 
 ROUNDING_UNITS = 2  # 舍位平衡: a cent or two
 
@@ -21,7 +21,7 @@ ROUNDING_UNITS = 2  # 舍位平衡: a cent or two
 def run(ctx: Context) -> Iterator[Finding]:
     a = ctx.analysis
     final_doc = a.default_stage == "final"
-    vs, rels = table_relations(a.document.tables, a.figures, final_doc)
+    vs, rels = table_relations(a.document.tables, a.figures, final_doc, a.document.text)
     done: set[tuple[int, ...]] = set()
     for rel in rels:
         key = tuple(sorted(f.id if f.id else id(f) for _, f in rel.members))
@@ -56,8 +56,8 @@ def _cell(f: Figure, vs: list[TableView]) -> str:
     return f"{label}{f.text}" if label else f.text
 
 
-def _rounding(diff: Decimal, f: Figure) -> bool:
-    return not f.exact and abs(diff) <= ROUNDING_UNITS * unit_of(f)
+def _rounding(diff: Decimal, f: Figure, units: int = ROUNDING_UNITS) -> bool:
+    return not f.exact and abs(diff) <= units * unit_of(f)
 
 
 def _check_sum(rel: Relation, ctx: Context, vs: list[TableView]) -> Iterator[Finding]:
@@ -116,18 +116,21 @@ def _check_repeat(rel: Relation, ctx: Context, vs: list[TableView]) -> Iterator[
         return
     diff = b.base_value - a.base_value
     coarse = a if unit_of(a) >= unit_of(b) else b
-    code = "FL407" if _rounding(diff, coarse) else str(rel.data.get("code", "FL403"))
+    # One fact written twice: its own rounding is inside the intervals, so only a single last-place
+    # unit between the writings (174.15万元 vs 1,741,400.00元) is a remainder; two units are a slip.
+    code = "FL407" if _rounding(diff, coarse, units=1) else str(rel.data.get("code", "FL403"))
     values: dict[str, object] = {
-        "a": describe(a, vs),
-        "b": describe(b, vs),
+        "a": describe(a, vs) + ("" if a.unit == b.unit or a.table is None else a.unit),
+        "b": str(rel.data.get("b") or describe(b, vs)),
         "diff": fmt_value(abs(diff), coarse),
         "total": "",
         "sum": "",
     }
+    ta, tb = _written(a, b), _written(b, a)
     arithmetic = (
-        f"{a.text} ≠ {b.text}；区间 {ia} 与 {ib} 不相交"
+        f"{ta} ≠ {tb}；区间 {ia} 与 {ib} 不相交"
         if ctx.lang == "zh"
-        else f"{a.text} ≠ {b.text}; intervals {ia} and {ib} do not meet"
+        else f"{ta} ≠ {tb}; intervals {ia} and {ib} do not meet"
     )
     yield finding(
         ctx,
@@ -135,10 +138,17 @@ def _check_repeat(rel: Relation, ctx: Context, vs: list[TableView]) -> Iterator[
         b,
         [("a", a), ("b", b)],
         values,
-        expected=str(a.value),
+        expected=str(a.value) if a.unit == b.unit else fmt_plain(a.base_value, b),
         actual=str(b.value),
         arithmetic=arithmetic,
     )
+
+
+def _written(f: Figure, other: Figure) -> str:
+    """A figure as written, with its table's unit when the two figures are in different units."""
+    if f.unit == other.unit or f.text.endswith(f.unit):
+        return f.text
+    return f"{f.text}{f.unit}"
 
 
 def _check_rate(rel: Relation, ctx: Context, vs: list[TableView]) -> Iterator[Finding]:

@@ -15,12 +15,14 @@ Relation kinds made here (all checked by lint/checks/table.py):
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import regex
 
 from lint.model import Figure, Relation, Table
+from lint.tolerance import interval
 from lint.vocab import fold_width
 
 NUMERIC = regex.compile(r"^\s*[-(（]?\s*(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s*[)）]?\s*(?:%|万元|元)?\s*$")
@@ -631,12 +633,205 @@ def repeat_relations(vs: list[TableView], figures: list[Figure], final_doc: bool
     return out
 
 
+# --- 科目 paragraphs of the 说明 ------------------------------------------------------------------
+# 1、一般公共服务支出（类）社会工作事务（款）行政运行（项）。…全年预算为52.00万元，支出决算为51.32万元
+# 1.“一般公共服务支出-政府办公厅（室）及相关机构事务-行政运行”科目1,202.95万元 (a 预算 document)
+
+PATH_CLASSED = regex.compile(r"^(.+?)[（(]类[)）](.+?)[（(]款[)）](.+?)[（(]项[)）]")
+NAME = r"([^\d\-—“”\"，,。：:；;]+?)"
+PATH_DASHED = regex.compile(rf"^[“\"]?{NAME}[-—]+{NAME}[-—]+{NAME}(?:[”\"]|(?=科目|[，,。：:；;]|\d))")
+# the phrase right before an item's figure, when it names nothing but a stage: 支出决算为, 2024年预算安排
+STAGE_CUE = regex.compile(
+    r"^(?:\d{4}年度?|本年度?|当年|上年度?)*(?:年初|全年|调整后?)?"
+    r"(?:支出决算|决算|预算安排|预算执行|预算|执行)(?:数|金额)?(?:为|是|:)?$"
+)
+FUND_WORDS = regex.compile(r"一般公共预算|政府性基金预算?|国有资本经营预算?|财政拨款")
+TOTAL_COLUMN = regex.compile(
+    r"^(?:本年|上年)?(?:支出)?(?:合计|小计|总计)$|^(?:本年|上年)?(?:年初|全年|调整后?)?(?:预算|决算|支出决算|执行)数?$"
+)
+OTHER_FUNDS = ("政府性基金", "国有资本")
+
+
+def item_path(title: str) -> tuple[str, ...]:
+    """The 类/款/项 names an item heading is about, or () when it names no whole 科目 path (a 项 name
+    cut short ends neither with （项） nor with a closing quote or punctuation)."""
+    t = strip_number(fold_width(title).strip())
+    m = PATH_CLASSED.match(norm(t))
+    if m is None:
+        m = PATH_DASHED.match(SPACE.sub("", t))
+    if m is None:
+        return ()
+    return tuple(_class_name(norm(p)) for p in m.groups())
+
+
+def _row_name(v: TableView, g: Group, r: int) -> str:
+    return _class_name(v.label(g, r))
+
+
+def resolve_path(v: TableView, g: Group, path: tuple[str, ...]) -> int | None:
+    """The row of a 类/款/项 path, walking the 科目编码 hierarchy; None when absent or ambiguous."""
+    prefix, row = "", None
+    for depth, name in enumerate(path):
+        hits = [
+            r
+            for r in v.body
+            if len(code := v.code(g, r)) == 3 + 2 * depth
+            and code.startswith(prefix)
+            and _row_name(v, g, r) == name
+        ]
+        if len(hits) != 1:
+            return None
+        row, prefix = hits[0], v.code(g, hits[0])
+    return row
+
+
+def column_stage(header: str, doc_stage: str | None) -> tuple[str | None, str]:
+    """(stage, period) a value column holds: 年初预算 → initial, 全年/调整预算 → adjusted, 决算 → final."""
+    h = FUND_WORDS.sub("", header)
+    period = "previous" if "上年" in h else "current"
+    if "年初" in h:
+        return "initial", period
+    if "全年" in h or "调整" in h:
+        return "adjusted", period
+    if "决算" in h or "执行" in h or "实际" in h:
+        return "final", period
+    if "预算" in h:
+        return ("budget" if doc_stage == "budget" else None), period
+    return doc_stage, period
+
+
+def stage_column(v: TableView, g: Group, stage: str, period: str, doc_stage: str | None) -> int | None:
+    """The one column of a group holding a row's whole amount for a stage and period."""
+    hits = [
+        c
+        for c in g.value_cols
+        if v.paths.get(c)
+        and TOTAL_COLUMN.match(v.paths[c][-1])
+        and column_stage(v.header(c), doc_stage) == (stage, period)
+    ]
+    return hits[0] if len(hits) == 1 else None
+
+
+def _spending(title: str) -> bool:
+    t = norm(title)
+    return "支出" in t and "收入" not in t and not any(w in t for w in ("基本支出", "经济分类", "三公"))
+
+
+def item_cells(
+    vs: list[TableView], path: tuple[str, ...], stage: str, period: str, doc_stage: str | None
+) -> list[tuple[bool, Figure]] | None:
+    """The cells of a 科目 path in the 支出 tables, (一般公共预算 table?, cell); None when another fund's
+    table spends on the same 科目 (the 说明's figure may then cover both)."""
+    out: list[tuple[bool, Figure]] = []
+    for v in vs:
+        title = norm(v.table.title)
+        for g in v.groups:
+            if not g.code_cols or (row := resolve_path(v, g, path)) is None:
+                continue
+            if any(w in title for w in OTHER_FUNDS):
+                if any(f.base_value != 0 for c in g.value_cols if (f := v.cells.get((row, c))) is not None):
+                    return None
+                continue
+            col = stage_column(v, g, stage, period, doc_stage)
+            if _spending(title) and col is not None and (cell := v.cells.get((row, col))) is not None:
+                out.append(("一般公共预算" in title, cell))
+    return out
+
+
+def heading_line(f: Figure, text: str | None) -> str:
+    """The whole line of the figure's innermost heading (section titles are cut at 40 characters)."""
+    title = f.section[-1]
+    pos = text.rfind(title, 0, f.start + len(title)) if text else -1
+    if text is None or pos < 0:
+        return title
+    end = text.find("\n", pos)
+    return text[text.rfind("\n", 0, pos) + 1 : end if end >= 0 else len(text)]
+
+
+def _heading_label_path(f: Figure) -> tuple[str, ...]:
+    """The 科目 path of an amount written right after its item heading: “…（项）”25.77万元, “…”科目1,202.95万元."""
+    return item_path(SPACE.sub("", fold_width(f.raw_label)).removesuffix("科目"))
+
+
+def _headed_paths(figures: list[Figure]) -> dict[str, tuple[str, ...]]:
+    """Item heading (as cut in the section path) → the whole 科目 path its heading amount's label spells."""
+    out: dict[str, tuple[str, ...]] = {}
+    for f in figures:
+        if f.table is None and f.section and (path := _heading_label_path(f)):
+            title, label = norm(f.section[-1]), norm(f.raw_label)
+            if title.startswith(label) or label.startswith(title):
+                out[f.section[-1]] = path
+    return out
+
+
+def _item_figure(
+    f: Figure, doc_stage: str | None, path: tuple[str, ...]
+) -> tuple[tuple[str, ...], str, str] | None:
+    """(科目 path, stage, stage phrase) of a 说明 figure under the item heading of `path`, else None."""
+    q = f.qualifiers
+    if f.table is not None or f.role != "amount" or f.dimension != "money" or q.approx or f.scoped:
+        return None
+    if not path or q.stage is None or q.period not in ("current", "previous"):
+        return None
+    raw = norm(f.raw_label)
+    if STAGE_CUE.match(raw):
+        allowed = ("budget",) if doc_stage == "budget" else ("initial", "adjusted", "final")
+        return (path, q.stage, f.raw_label.strip()) if q.stage in allowed else None
+    if (
+        doc_stage == "budget"
+        and _heading_label_path(f) == path
+        and q.stage == "budget"
+        and q.period == "current"
+    ):
+        return path, "budget", ""  # “…（项）”25.77万元: the item's budget
+    return None
+
+
+def _agree(cells: list[Figure]) -> bool:
+    ivs = [interval(c) for c in cells]
+    return all(a.meets(b) for a, b in itertools.combinations(ivs, 2))
+
+
+def item_relations(
+    vs: list[TableView], figures: list[Figure], doc_stage: str | None, text: str | None = None
+) -> list[Relation]:
+    """FL404 for the 科目 paragraphs: a figure under “A（类）B（款）C（项）” and its 一般公共预算 table cell."""
+    out: list[Relation] = []
+    headed = _headed_paths(figures)
+    for f in figures:
+        if not f.section or f.table is not None:
+            continue
+        path = item_path(heading_line(f, text)) or headed.get(f.section[-1], ())
+        item = _item_figure(f, doc_stage, path)
+        if item is None:
+            continue
+        path, stage, cue = item
+        cells = item_cells(vs, path, stage, f.qualifiers.period or "current", doc_stage)
+        main = [c for primary, c in cells or [] if primary]
+        if not cells or not main or not _agree([c for _, c in cells]):
+            continue
+        key = "科目:" + "-".join(path)
+        data: dict[str, object] = {"code": "FL404", "key": key, "b": f"“{'-'.join(path)}”{cue}{f.text}"}
+        out.append(Relation("table-repeat", [("a", main[0]), ("b", f)], f.start, data))
+    return out
+
+
+def document_stage(tables: list[Table], final_doc: bool) -> str | None:
+    """final in a 决算, budget when the tables are 预算 tables (the 预算 document's own tables)."""
+    if final_doc:
+        return "final"
+    titles = "".join(norm(t.title) for t in tables)
+    return "budget" if "预算表" in titles and "决算" not in titles else None
+
+
 def table_relations(
-    tables: list[Table], figures: list[Figure], final_doc: bool
+    tables: list[Table], figures: list[Figure], final_doc: bool, text: str | None = None
 ) -> tuple[list[TableView], list[Relation]]:
+    """Every table relation; `text` (the document's) lets a 科目 item be read from its whole heading line."""
     vs = views(tables, figures)
     rels: list[Relation] = []
     for v in vs:
         rels += row_sums(v) + hierarchy_sums(v) + column_sums(v) + rate_columns(v) + score_columns(v)
     rels += repeat_relations(vs, figures, final_doc)
+    rels += item_relations(vs, figures, document_stage(tables, final_doc), text)
     return vs, rels
