@@ -13,6 +13,7 @@ from lint.engine import Options, lint_file
 from lint.extract import extract
 from lint.model import Document, Finding, Severity
 from lint.structure import analyse
+from lint.structure.layout import opening
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED_PATH = ROOT / "fixtures" / "seed" / "report-2024.txt"
@@ -63,7 +64,7 @@ def test_seed_end_to_end_through_the_engine(catalog: Catalog) -> None:
 
 
 def test_seed_is_detected_as_whole_department_self_evaluation(catalog: Catalog) -> None:
-    rt = structure.detect_type(SEED, structure.report_types(catalog))
+    rt = structure.detect_type(opening(SEED), structure.report_types(catalog))
     assert rt is not None and rt.name == "部门整体支出绩效自评报告"
     assert len(rt.sections) == 10
 
@@ -229,7 +230,7 @@ JUESUAN = """上海市普陀区某局2024年度部门决算
 
 
 def test_juesuan_with_a_table_of_contents_is_clean(catalog: Catalog) -> None:
-    rt = structure.detect_type(JUESUAN, structure.report_types(catalog))
+    rt = structure.detect_type(opening(JUESUAN), structure.report_types(catalog))
     assert rt is not None and rt.name == "部门决算"
     assert lint(JUESUAN, catalog) == []
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field, replace
 from lint.extract import Extraction
 from lint.extract.labels import LabelReader
 from lint.model import Document, Figure, Relation
+from lint.structure.layout import Layout, read_layout
 from lint.structure.relations import RelationFinder
 from lint.structure.sections import Heading, outline, section_paths
 from lint.vocab import Vocabulary, default_vocabulary
@@ -21,6 +22,7 @@ class Analysis:
     headings: list[Heading]
     default_stage: str | None
     year: int | None
+    layout: Layout  # what each line is, section titles, years: what the structure checks walk
     generic_labels: set[str] = field(default_factory=set)
     heading_fund: dict[int, str] = field(default_factory=dict)  # figure id → fund scope of its heading
 
@@ -42,6 +44,7 @@ def analyse(doc: Document, extraction: Extraction, vocab: Vocabulary | None = No
         headings,
         extraction.default_stage,
         extraction.year,
+        layout=read_layout(doc, headings),
         generic_labels=set(vocab.generic),
         heading_fund=_heading_funds(figures, vocab),
     )

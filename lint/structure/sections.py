@@ -9,6 +9,8 @@ import regex
 from lint.extract.numbers import parse_chinese
 
 CN = "一二三四五六七八九十百零〇两"
+DIGITS = "零一二三四五六七八九"
+FULL_DIGITS = "０１２３４５６７８９"
 LEVELS: list[tuple[int, regex.Pattern[str]]] = [
     (0, regex.compile(rf"^\s*第(?P<n>[{CN}\d]+)部分")),
     (1, regex.compile(rf"^\s*(?P<n>[{CN}]+)(?P<d>[、.．])")),
@@ -18,6 +20,7 @@ LEVELS: list[tuple[int, regex.Pattern[str]]] = [
     (5, regex.compile(r"^\s*(?P<n>[①-⑳])")),
 ]
 TITLE_STOP = regex.compile(r"[。；;：:，,]")
+SENTENCE = regex.compile(r"[。；;]")
 
 
 @dataclass
@@ -34,10 +37,23 @@ class Heading:
 def _number(text: str) -> int | None:
     if len(text) == 1 and "①" <= text <= "⑳":  # before isdigit(): "①".isdigit() is True
         return ord(text) - ord("①") + 1
-    text = text.translate(str.maketrans("０１２３４５６７８９", "0123456789"))
+    text = text.translate(str.maketrans(FULL_DIGITS, "0123456789"))
     if text.isascii() and text.isdigit():
         return int(text)
     return parse_chinese(text)
+
+
+def cn_numeral(n: int) -> str:
+    """How n is written in Chinese numbering (1 → 一, 12 → 十二, 21 → 二十一); digits from 100 on."""
+    if n <= 0 or n >= 100:
+        return str(n)
+    tens, ones = divmod(n, 10)
+    out = ""
+    if tens:
+        out = ("" if tens == 1 else DIGITS[tens]) + "十"
+    if ones:
+        out += DIGITS[ones]
+    return out
 
 
 def outline(text: str) -> list[Heading]:

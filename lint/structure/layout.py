@@ -1,0 +1,246 @@
+"""Layout: what each line of a report is — contents, table row or body — and what reads as a title.
+
+Built once from the text so the structure checks (FL301–FL306) only walk this model: which headings
+to count, which lines are section titles, the contents entries an unnumbered heading may repeat,
+the numbers written inside paragraphs, the years and the report date.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+
+import regex
+
+from lint.model import Document
+from lint.structure.inline import InlineItems, inline_items
+from lint.structure.sections import CN, LEVELS, SENTENCE, Heading
+from lint.structure.years import ReportDate, YearMention, heading_years, line_years, report_dates
+
+OPENING = 300  # characters of the title block a report type is detected in
+TOC_MARK = regex.compile(r"^\s*目\s*录\s*$|^\s*目\s*次\s*$")
+LEADER = regex.compile(r"(?:[…⋯·.．・]\s*){3,}\s*\d*\s*$|(?:[…⋯·.．・]\s*){3,}")
+PAGE_END = regex.compile(r"\s\d{1,3}\s*$")
+QUOTES = regex.compile(r"[“”\"'‘’「」『』《》\s]")
+DEFINITION = regex.compile(r"^[^：:]{1,30}[：:]\s*\S")
+UNNUMBERED_EXCLUDE = regex.compile(r"[0-9０-９。；;，,、]")
+# anything a contents line may open with as its numbering: 第二部分 二、 （二） 2． （2） ②
+NUMBERING = regex.compile(rf"第[{CN}0-9]+部分|[（(]?(?:[{CN}0-9]+|[０-９]+)[、．.）)]?|[①-⑳]")
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line of the text (1-based `number`)."""
+
+    number: int
+    start: int  # offset of the line
+    content: str  # without surrounding whitespace
+    indent: int  # leading whitespace before `content`
+    key: str  # without leaders and page number, folded: a contents entry and its heading share it
+    toc: bool  # inside a table of contents
+    table: bool  # inside a table the reader recognised
+    tabbed: bool  # holds a tab: a table row the reader did not recognise
+
+    @property
+    def body(self) -> bool:
+        return not self.toc and not self.table
+
+
+@dataclass
+class TocEntry:
+    """A line of the table of contents. `titles` maps each way its opening can be read as a
+    numbering ("第二部分", "二、"…) to the key of the title after it, so a body line that lost its
+    number can be matched to the entry of the number that is missing."""
+
+    line: int
+    shown: str  # without leaders
+    titles: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class TitleLine:
+    """A body line that reads as a section title: a numbered heading (its level) or a short
+    unnumbered line set apart from the prose (level None)."""
+
+    line: int
+    level: int | None
+    folded: str
+
+
+@dataclass
+class Layout:
+    lines: list[Line]
+    toc: list[TocEntry]
+    titles: list[TitleLine]
+    inline: InlineItems
+    heading_years: dict[int, YearMention]  # heading line → year its title names
+    years: list[YearMention]  # glosses and comparisons, in reading order
+    dates: list[ReportDate]  # dates standing alone in the title block or the signature
+    opening: str  # the first characters, folded: where the report's type is named
+    blank: bool  # nothing but whitespace
+
+    def line(self, number: int) -> Line:
+        return self.lines[number - 1]
+
+
+def fold(text: str) -> str:
+    """Full-width → half-width, quotes and spaces removed: how headings and keywords are compared."""
+    return QUOTES.sub("", unicodedata.normalize("NFKC", text))
+
+
+def opening(text: str) -> str:
+    """The title block, folded: a report names its type there."""
+    return fold(text[:OPENING])
+
+
+def read_layout(doc: Document, headings: list[Heading]) -> Layout:
+    """The layout of `doc`, whose numbered lines are `headings` (sections.outline)."""
+    raw = doc.text.split("\n")
+    starts: list[int] = []
+    pos = 0
+    for line in raw:
+        starts.append(pos)
+        pos += len(line) + 1
+    toc = _find_toc(raw)
+    table_lines = _table_lines(doc)
+    lines = [
+        Line(
+            n,
+            starts[n - 1],
+            s.strip(),
+            len(s) - len(s.lstrip()),
+            _toc_key(s.strip()),
+            n in toc,
+            n in table_lines,
+            "\t" in s,
+        )
+        for n, s in enumerate(raw, start=1)
+    ]
+    # the title block and the signature: where a report date stands on its own
+    nonempty = [ln.number for ln in lines if ln.content and ln.body]
+    return Layout(
+        lines=lines,
+        toc=[_toc_entry(lines[n - 1]) for n in sorted(toc)],
+        titles=_titles(lines, headings),
+        inline=inline_items(doc.text),
+        heading_years=heading_years(raw, headings),
+        years=line_years(raw, starts),
+        dates=report_dates(raw, starts, sorted(set(nonempty[:12] + nonempty[-6:]))),
+        opening=opening(doc.text),
+        blank=not doc.text.strip(),
+    )
+
+
+def _table_lines(doc: Document) -> set[int]:
+    """Lines (1-based) covered by a table the reader recognised."""
+    out: set[int] = set()
+    for t in doc.tables:
+        if t.end > t.start:
+            first = doc.line_col(t.start)[0]
+            last = doc.line_col(max(t.end - 1, t.start))[0]
+            out.update(range(first, last + 1))
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# table of contents
+
+
+def _toc_key(line: str) -> str:
+    s = LEADER.sub("", line)
+    s = PAGE_END.sub("", s)
+    return fold(s).rstrip("0123456789")
+
+
+def _heading_like(line: str) -> bool:
+    s = line.strip()
+    return bool(s) and len(s) <= 60 and not SENTENCE.search(s)
+
+
+def _find_toc(lines: list[str]) -> set[int]:
+    """Lines of a table of contents: after a 目录 line, the entries up to the first body heading
+    that repeats one of them (or the first line that is not an entry); without a 目录 line, a block
+    of short heading lines whose first line is repeated later with nothing but headings in between."""
+    toc: set[int] = set()
+    for i, line in enumerate(lines):
+        if not TOC_MARK.match(line):
+            continue
+        seen: set[str] = set()
+        j = i + 1
+        while j < len(lines) and j - i <= 150:
+            s = lines[j].strip()
+            if s:
+                key = _toc_key(s)
+                if key in seen:
+                    break
+                if LEADER.search(s) or PAGE_END.search(s) or _heading_like(s):
+                    seen.add(key)
+                else:
+                    break
+            j += 1
+        toc.update(range(i + 1, j + 1))  # 1-based: the 目录 line and its entries
+    if toc:
+        return toc
+    # no 目录 line: the first numbered top-level line repeated after a block of short lines
+    first: int | None = None
+    for i, line in enumerate(lines[:200]):
+        s = line.strip()
+        if not s:
+            continue
+        if any(level <= 1 and p.match(s) for level, p in LEVELS):
+            first = i
+            break
+    if first is None:
+        return toc
+    key = _toc_key(lines[first])
+    for j in range(first + 1, min(len(lines), first + 150)):
+        s = lines[j].strip()
+        if not s:
+            continue
+        if _toc_key(s) == key:
+            if j - first >= 3:
+                toc.update(range(first + 1, j + 1))
+            break
+        if not _heading_like(s):
+            break
+    return toc
+
+
+def _toc_entry(line: Line) -> TocEntry:
+    s = line.content
+    titles = {s[:k]: _toc_key(s[k:]) for k in range(1, len(s) + 1) if NUMBERING.fullmatch(s[:k]) is not None}
+    return TocEntry(line.number, LEADER.sub("", s).strip(), titles)
+
+
+# ---------------------------------------------------------------------------------------------
+# section titles
+
+
+def _titles(lines: list[Line], headings: list[Heading]) -> list[TitleLine]:
+    """Every heading-like body line: numbered section headings, and short unnumbered lines that
+    follow the end of a sentence or another heading-like line."""
+    numbered = {h.line: h for h in headings}
+    out: list[TitleLine] = []
+    prev = ""
+    for ln in lines:
+        s = ln.content
+        if not s:
+            continue
+        before, prev = prev, s
+        if not ln.body or ln.tabbed:
+            continue
+        h = numbered.get(ln.number)
+        if h is not None:
+            # a section heading, not a numbered paragraph ("（五）拟订…国有资产管理…。") nor a
+            # definition ("十、“三公”经费：指…")
+            if not _heading_like(s.rstrip("。.")) or DEFINITION.match(s):
+                continue
+            out.append(TitleLine(ln.number, h.level, fold(s)))
+        elif (
+            len(s) <= 30
+            and not UNNUMBERED_EXCLUDE.search(s)
+            and not s.endswith("表")
+            and (not before or before[-1] in "。；;：:！？!?）)" or _heading_like(before))
+        ):
+            out.append(TitleLine(ln.number, None, fold(s)))
+    return out
