@@ -31,7 +31,10 @@ def analyse(doc: Document, extraction: Extraction, vocab: Vocabulary | None = No
     vocab = vocab or default_vocabulary()
     figures = extraction.figures
     headings = outline(doc.text)
-    _assign_sections(doc.text, headings, figures)
+    layout = read_layout(doc, headings)
+    # a figure's section is the body heading above it, never a contents line or a table row
+    # ("二十六、抗疫特别国债安排的支出" in a 支出决算表)
+    _assign_sections(doc.text, [h for h in headings if layout.lines[h.line - 1].body], figures)
     finder = RelationFinder(vocab, LabelReader(vocab))
     finder.year = extraction.year
     relations = finder.find(doc.text, figures)
@@ -44,7 +47,7 @@ def analyse(doc: Document, extraction: Extraction, vocab: Vocabulary | None = No
         headings,
         extraction.default_stage,
         extraction.year,
-        layout=read_layout(doc, headings),
+        layout=layout,
         generic_labels=set(vocab.generic),
         heading_fund=_heading_funds(figures, vocab),
     )
