@@ -15,6 +15,7 @@ from lint.vocab import Vocabulary, alternation
 
 YEAR = regex.compile(r"(?<!\d)((?:19|20)\d\d)\s*年(?:度)?")
 MAX_LABEL = 16
+EMPTY_BRACKETS = regex.compile(r"[（(]\s*[）)]")
 # Section numbering at the start of a clause is not part of the label: "（1）工资福利支出".
 NUMBERING = regex.compile(
     r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[、.．](?!\d)|[①-⑳])\s*"
@@ -78,7 +79,7 @@ class LabelReader:
                 removals.append(pm.span())
         for a, b in sorted(removals, reverse=True):
             text = text[:a] + text[b:]
-        text = regex.sub(r"[（(]\s*[）)]", "", text)
+        text = EMPTY_BRACKETS.sub("", text)
         label = self.tidy(text)
         return LabelInfo(
             label=self.vocab.canonical(label),

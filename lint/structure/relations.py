@@ -25,6 +25,8 @@ from lint.vocab import Vocabulary, alternation, fold_width
 SENTENCE_END = regex.compile(r"[。！？!?\n]")
 PARAGRAPH_END = "\n"
 LIST_BOUNDARY = regex.compile(r"[。；;！？!?]")
+LIST_INTRO = regex.compile(r"^\s*(?:[:：]|，?(?:分别是|分别为|包括|即)[:：]?)")
+LIST_END = regex.compile(r"[。\n]")
 # Words between a part and its 占 that name another subject; function words do not.
 SUBJECT = regex.compile(r"[\u4e00-\u9fff](?<![分别均各约共计占其中为的和])")
 LEVEL_MARK = regex.compile(r"\([类款项]\)$")
@@ -559,11 +561,11 @@ class RelationFinder:
             if f.dimension != "count" or f.role != "amount" or not f.exact or f.qualifiers.approx:
                 continue
             after = text[f.end : f.end + 400]
-            m = regex.match(r"^\s*(?:[:：]|，?(?:分别是|分别为|包括|即)[:：]?)", after)
+            m = LIST_INTRO.match(after)
             if not m:
                 continue
             body = after[m.end() :]
-            end = regex.search(r"[。\n]", body)
+            end = LIST_END.search(body)
             body = body[: end.start()] if end else body
             items = _split_items(body)
             if items is None or len(items) < 2 or body.rstrip().endswith("等"):

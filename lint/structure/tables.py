@@ -36,10 +36,13 @@ NOT_PARTS = ("结转", "结余", "总计", "结余分配")
 SPACE = regex.compile(r"\s+")
 
 
+QUOTE_CHARS = regex.compile(r"[“”\"‘’「」]")
+
+
 def norm(text: str) -> str:
     """Fold width, drop spaces and quotes: labels compared across tables and prose."""
     t = SPACE.sub("", fold_width(text))
-    return regex.sub(r"[“”\"‘’「」]", "", t)
+    return QUOTE_CHARS.sub("", t)
 
 
 def strip_number(label: str) -> str:
@@ -828,6 +831,8 @@ def table_relations(
     tables: list[Table], figures: list[Figure], final_doc: bool, text: str | None = None
 ) -> tuple[list[TableView], list[Relation]]:
     """Every table relation; `text` (the document's) lets a 科目 item be read from its whole heading line."""
+    if not tables:
+        return [], []  # prose-only documents: nothing to link to
     vs = views(tables, figures)
     rels: list[Relation] = []
     for v in vs:
