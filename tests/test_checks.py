@@ -224,3 +224,23 @@ def test_adjusted_budget_identity_stated_in_one_sentence() -> None:
     assert f.suggestion is not None and f.suggestion.suggested == "1150.00"
     # only some adjustments named (其中): no identity
     assert codes(lint_text("年初预算1000.00万元，全年预算1250.00万元，其中追加200.00万元。")) == []
+
+
+def test_recall_latent_shares_and_rates() -> None:
+    """bench/RECALL.md latent-share cases, each once linked and once broken."""
+    colon = (
+        "一般公共预算财政拨款支出307.82万元，主要用于以下方面：\n"
+        "一般公共服务支出（类）264.87万元，占86.50%；住房保障支出（类）42.95万元，占13.95%。"
+    )
+    assert "FL211" in codes(lint_text(colon))
+    assert serious(lint_text(colon.replace("86.50%", "86.05%"))) == []
+    prefixed = "2023年度本部门政府采购支出总额为1,286.54万元。授予中小企业合同金额1,102.37万元，占政府采购支出总额的58.68%。"
+    assert codes(lint_text(prefixed)) == ["FL211"]
+    this_year = (
+        "2023年度本年支出合计2,014.53万元，其中一般公共预算财政拨款支出1,860.42万元，占本年支出合计的92.53%。"
+    )
+    assert codes(lint_text(this_year)) == ["FL211"]
+    assert serious(lint_text(this_year.replace("92.53%", "92.35%"))) == []
+    later_base = "“三公”经费支出决算为42,360.00元，完成预算的84.27%，预算为50,000.00元。"
+    assert codes(lint_text(later_base)) == ["FL231"]
+    assert serious(lint_text(later_base.replace("84.27%", "84.72%"))) == []

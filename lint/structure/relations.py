@@ -25,6 +25,7 @@ from lint.vocab import Vocabulary, alternation, fold_width
 SENTENCE_END = regex.compile(r"[。！？!?\n]")
 PARAGRAPH_END = "\n"
 LIST_BOUNDARY = regex.compile(r"[。；;！？!?]")
+COLON_BREAK = regex.compile(r"[:：][ \t]*\n(?=[^\n]*$)")
 LIST_INTRO = regex.compile(r"^\s*(?:[:：]|，?(?:分别是|分别为|包括|即)[:：]?)")
 LIST_END = regex.compile(r"[。\n]")
 # Words between a part and its 占 that name another subject; function words do not.
@@ -133,6 +134,9 @@ class RelationFinder:
         last_amount: Figure | None = None
         for f in figures:
             gap = text[prev.end : f.start] if prev else ""
+            # "…307.82万元，主要用于以下方面：⏎一般公共服务支出（类）264.87万元…": a line that ends in a
+            # colon introduces the list on the next line
+            gap = COLON_BREAK.sub("：", gap)
             if prev is None or PARAGRAPH_END in gap:
                 stack, last_amount = [], None
             else:
@@ -145,13 +149,9 @@ class RelationFinder:
             prev = f
             if f.role != "amount" or f.qualifiers.approx:
                 continue
-            if last_amount is not None and SENTENCE_END.search(text[last_amount.end : f.start]):
-                last_amount_same_sentence = False
-            else:
-                last_amount_same_sentence = last_amount is not None
-            marker = (
-                self.breakdown_re.search(fold_width(text[last_amount.end : f.start])) if last_amount else None
-            )
+            between = COLON_BREAK.sub("：", text[last_amount.end : f.start]) if last_amount else ""
+            last_amount_same_sentence = last_amount is not None and not SENTENCE_END.search(between)
+            marker = self.breakdown_re.search(fold_width(between)) if last_amount else None
             if (
                 marker
                 and last_amount is not None
@@ -159,7 +159,6 @@ class RelationFinder:
                 and last_amount.dimension == f.dimension
                 and not any(last_amount is g.total for g in stack)
             ):
-                between = text[last_amount.end : f.start]
                 g = Group(
                     total=last_amount,
                     marker=marker.group(0),
@@ -172,7 +171,6 @@ class RelationFinder:
                 groups.append(g)
                 g.parts.append(f)
             elif stack:
-                between = text[last_amount.end : f.start] if last_amount else ""
                 self._close_finished(f, stack, between)
                 if stack:
                     self._place(f, stack, bool(LIST_BOUNDARY.search(between)))
@@ -300,6 +298,7 @@ class RelationFinder:
     ) -> Figure | None:
         """The whole a share names: its breakdown's total when the wording points there (占总支出的,
         占比, the total's own label), else the nearest figure carrying that label."""
+        named = self.labels.read(written)  # "本年支出合计" names 支出合计 of the current year
         if group_total is not None:
             gl = group_total.label
             stripped = written.lstrip("总全")
@@ -307,13 +306,13 @@ class RelationFinder:
                 not written
                 or written.startswith(("总", "全部"))
                 or label == gl
+                or (named.label and named.label == gl)
                 or stripped == gl
                 or (stripped and stripped in gl)
             ):
                 return group_total
         if not label:
             return None
-        named = self.labels.read(written)
         if not named.label and named.stage:
             # "年初预算1560.00万元，年中追加预算248.36万元，占年初预算的15.92%": the whole is named by
             # its stage alone; it stands earlier in the same sentence.
@@ -324,12 +323,14 @@ class RelationFinder:
                 if x.role == "amount" and x.dimension == part.dimension and x.qualifiers.stage == named.stage
             ]
             return same[-1] if len(same) == 1 else None
+        # the whole's own label, or one that only adds a prefix (本部门政府采购支出总额)
+        wanted = {label, named.label} - {""}
+        pool = [f for lbl, figs in self._by_label.items() for f in figs if _names_same(lbl, wanted)]
         candidates = [
             x
-            for x in self._by_label.get(label, [])
+            for x in sorted(pool, key=lambda x: x.start)
             if x.role in ("amount", "cell")
             and x.dimension == part.dimension
-            and x.label == label
             and (x.qualifiers.period or "current") == (part.qualifiers.period or "current")
             and not x.qualifiers.approx
         ]
@@ -470,6 +471,16 @@ class RelationFinder:
             if not in_sentence or wanted is None:
                 continue
             denominators = [x for x in in_sentence if _stage_matches(x.qualifiers.stage, wanted)]
+            if not denominators:
+                # "决算为42,360.00元，完成预算的84.72%，预算为50,000.00元": the base may follow the rate
+                after = self._span(figures, f.end, _sentence_end(text, f.end))
+                denominators = [
+                    x
+                    for x in after
+                    if x.role == "amount"
+                    and x.dimension == "money"
+                    and _stage_matches(x.qualifiers.stage, wanted)
+                ][:1]
             numerators = [x for x in in_sentence if x.qualifiers.stage == "final"]
             if not denominators or not numerators:
                 continue
@@ -670,6 +681,11 @@ def _between(figures: list[Figure], a: Figure, b: Figure, pred: Callable[[Figure
         if pred(x):
             return True
     return False
+
+
+def _names_same(label: str, wanted: set[str]) -> bool:
+    """A label names one of `wanted`, allowing a leading qualifier of 2–4 characters (本部门, 本单位)."""
+    return any(label == w or (len(w) >= 4 and label.endswith(w) and len(label) - len(w) <= 4) for w in wanted)
 
 
 def _matches(f: Figure, stage: str | None, period: str | None) -> bool:
