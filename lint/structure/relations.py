@@ -325,7 +325,9 @@ class RelationFinder:
             return same[-1] if len(same) == 1 else None
         # the whole's own label, or one that only adds a prefix (本部门政府采购支出总额)
         wanted = {label, named.label} - {""}
-        pool = [f for lbl, figs in self._by_label.items() for f in figs if _names_same(lbl, wanted)]
+        pool = [f for w in wanted for f in self._by_label.get(w, [])]
+        if not pool:
+            pool = [f for lbl, figs in self._by_label.items() for f in figs if _names_same(lbl, wanted)]
         candidates = [
             x
             for x in sorted(pool, key=lambda x: x.start)
