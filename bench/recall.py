@@ -9,8 +9,8 @@ For every input document (the seed, the Shanghai Putuo corpus PDFs, fixtures/rep
 
 1. lint it clean and keep its error/warning findings as the baseline;
 2. collect the relations the linter finds on the clean text: ``analyse().relations`` (sum, share,
-   change, ratio, average, count) plus the relations the checks build for themselves — table
-   relations (``table_relations``), prose repeat groups (``repeat_groups``) and fiscal identities;
+   change, ratio, average, count and the table relations) plus those the checks build for
+   themselves — prose repeat groups (``repeat_groups``) and fiscal identities;
 3. mutate one figure at a time the way real drafts go wrong (two adjacent digits transposed, one
    digit changed, the last digit changed, the decimal point shifted, the direction word 增加↔减少
    flipped), edit ``Document.text`` (and the table cell, char boxes) at the figure's span, re-lint;
@@ -308,15 +308,8 @@ def collect_relations(a: Analysis, catalog: Catalog) -> tuple[list[Rel], list[st
     """Every relation the linter builds on the clean text, and notes on sources that failed."""
     rels: list[Rel] = []
     notes: list[str] = []
-    for r in a.relations:
+    for r in a.relations:  # stated, identity-free and table relations alike
         rels.append(_rel(r.kind, r))
-    try:
-        from lint.structure.tables import table_relations
-
-        _, trels = table_relations(a.document.tables, a.figures, a.default_stage == "final", a.document.text)
-        rels += [_rel(r.kind, r) for r in trels]
-    except Exception as e:  # a private API may move; the benchmark still runs
-        notes.append(f"table relations unavailable: {type(e).__name__}: {e}")
     try:
         from lint.checks import repeat as repeat_mod
 

@@ -12,18 +12,16 @@ from decimal import Decimal
 
 from lint.checks.base import Context, finding
 from lint.model import Figure, Finding, Relation
-from lint.structure.tables import TableView, table_relations
+from lint.structure.tables import TableView
 from lint.tolerance import HUNDRED, Interval, fmt_plain, fmt_value, interval, unit_of
 
 ROUNDING_UNITS = 2  # 舍位平衡: a cent or two
 
 
 def run(ctx: Context) -> Iterator[Finding]:
-    a = ctx.analysis
-    final_doc = a.default_stage == "final"
-    vs, rels = table_relations(a.document.tables, a.figures, final_doc, a.document.text)
+    vs = ctx.analysis.table_views
     done: set[tuple[int, ...]] = set()
-    for rel in rels:
+    for rel in ctx.analysis.relations:
         key = tuple(sorted(f.id if f.id else id(f) for _, f in rel.members))
         if key in done:
             continue

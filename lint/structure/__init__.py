@@ -11,6 +11,7 @@ from lint.model import Document, Figure, Relation
 from lint.structure.layout import Layout, read_layout
 from lint.structure.relations import RelationFinder
 from lint.structure.sections import Heading, outline, section_paths
+from lint.structure.tables import TableView, table_relations
 from lint.vocab import Vocabulary, default_vocabulary
 
 
@@ -23,6 +24,7 @@ class Analysis:
     default_stage: str | None
     year: int | None
     layout: Layout  # what each line is, section titles, years: what the structure checks walk
+    table_views: list[TableView] = field(default_factory=list)  # how each table's rows/columns read
     generic_labels: set[str] = field(default_factory=set)
     heading_fund: dict[int, str] = field(default_factory=dict)  # figure id → fund scope of its heading
 
@@ -40,14 +42,17 @@ def analyse(doc: Document, extraction: Extraction, vocab: Vocabulary | None = No
     relations = finder.find(doc.text, figures)
     _inherit_qualifiers(relations)
     _apply_defaults(figures, extraction.default_stage)
+    # table relations read the figures' final qualifiers, so they come after the defaults
+    views, table_rels = table_relations(doc.tables, figures, extraction.default_stage == "final", doc.text)
     return Analysis(
         doc,
         figures,
-        relations,
+        relations + table_rels,
         headings,
         extraction.default_stage,
         extraction.year,
         layout=layout,
+        table_views=views,
         generic_labels=set(vocab.generic),
         heading_fund=_heading_funds(figures, vocab),
     )
