@@ -15,8 +15,8 @@ from typing import Any
 
 from lint.model import BBox
 from lint.readers.pdf_lines import Glyph, page_lines
+from lint.readers.tables import is_numeric
 
-NUMERIC_RE = re.compile(r"[-−+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?")
 AMOUNT_RE = re.compile(r"[-−+]?(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+)%?|[-−+]?\d+%")
 TOTAL_RE = re.compile(r"^\s*(?:合\s*计|总\s*计|小\s*计)")
 # Headers of leading label columns (科目编码 / 类 款 项 / 科目名称 / 项目 / 序号 …), matched as whole cells.
@@ -110,10 +110,6 @@ def _cell_text(page: int, glyphs: list[Glyph]) -> CellText:
     """Wrapped cell lines are joined with "" (CJK labels wrap anywhere)."""
     lines = page_lines(page, glyphs) if glyphs else []
     return CellText("".join(ln.text for ln in lines), [b for ln in lines for b in ln.boxes])
-
-
-def is_numeric(text: str | None) -> bool:
-    return bool(text) and NUMERIC_RE.fullmatch((text or "").strip().replace(" ", "")) is not None
 
 
 def count_header_rows(rows: Sequence[Sequence[str | None]], blank_ends: bool = False) -> int:

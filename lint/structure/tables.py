@@ -21,11 +21,11 @@ from dataclasses import dataclass, field
 
 import regex
 
+from lint.extract.tables import NUMERIC
 from lint.model import Figure, Relation, Table
 from lint.tolerance import interval
 from lint.vocab import fold_width
 
-NUMERIC = regex.compile(r"^\s*[-(（]?\s*(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s*[)）]?\s*(?:%|万元|元)?\s*$")
 DIGITS = regex.compile(r"^\d{2,7}$")
 CN_NUM = regex.compile(r"^[一二三四五六七八九十百]+[、.．]")
 AR_NUM = regex.compile(r"^\d{1,2}[.、．](?!\d)")
