@@ -4,15 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from lint.checks.base import Context, disjoint, finding, named
+from lint.checks.base import Context, disjoint, finding, named, per_relation
 from lint.model import Finding, Relation
 from lint.tolerance import fmt_value, interval
-
-
-def run(ctx: Context) -> Iterator[Finding]:
-    for rel in ctx.analysis.relations:
-        if rel.kind == "average":
-            yield from check(rel, ctx)
 
 
 def check(rel: Relation, ctx: Context) -> Iterator[Finding]:
@@ -39,3 +33,6 @@ def check(rel: Relation, ctx: Context) -> Iterator[Finding]:
         + ("；" if ctx.lang == "zh" else "; ")
         + disjoint(ctx.lang, q.show(avg), stated.show(avg)),
     )
+
+
+run = per_relation("average", check)

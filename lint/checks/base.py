@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 from lint.catalog import Catalog
-from lint.model import Figure, Finding, Location, Suggestion
+from lint.model import Figure, Finding, Location, Relation, Suggestion
 from lint.structure import Analysis
 
 
@@ -27,6 +28,19 @@ class Context:
             groups = repeat_groups(self.analysis.figures, self.analysis.generic_labels)
             self._repeats = {f.id: figs for figs in groups.values() if len(figs) > 1 for f in figs}
         return self._repeats
+
+
+def per_relation(
+    kind: str, check: Callable[[Relation, Context], Iterator[Finding]]
+) -> Callable[[Context], Iterator[Finding]]:
+    """The `run` of a kind that checks each relation of one kind on its own."""
+
+    def run(ctx: Context) -> Iterator[Finding]:
+        for rel in ctx.analysis.relations:
+            if rel.kind == kind:
+                yield from check(rel, ctx)
+
+    return run
 
 
 def disjoint(lang: str, a: str, b: str) -> str:

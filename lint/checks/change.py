@@ -6,18 +6,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from lint.checks.base import Context, disjoint, finding, named
+from lint.checks.base import Context, disjoint, finding, named, per_relation
 from lint.checks.culprit import first_repair
 from lint.model import Figure, Finding, Relation
 from lint.tolerance import HUNDRED, Interval, fmt_value, interval
 
 WORDS = {1: ("增加", "an increase"), -1: ("减少", "a decrease"), 0: ("持平", "no change")}
-
-
-def run(ctx: Context) -> Iterator[Finding]:
-    for rel in ctx.analysis.relations:
-        if rel.kind == "change":
-            yield from check(rel, ctx)
 
 
 def check(rel: Relation, ctx: Context) -> Iterator[Finding]:
@@ -161,3 +155,6 @@ def _direction_finding(ctx: Context, rel: Relation, rate: Figure, ratio: Interva
         expected=WORDS[actual][0],
         actual=word,
     )
+
+
+run = per_relation("change", check)

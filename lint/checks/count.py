@@ -4,14 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from lint.checks.base import Context, finding
+from lint.checks.base import Context, finding, per_relation
 from lint.model import Finding, Relation
-
-
-def run(ctx: Context) -> Iterator[Finding]:
-    for rel in ctx.analysis.relations:
-        if rel.kind == "count":
-            yield from check(rel, ctx)
 
 
 def check(rel: Relation, ctx: Context) -> Iterator[Finding]:
@@ -31,3 +25,6 @@ def check(rel: Relation, ctx: Context) -> Iterator[Finding]:
         actual=str(count.value),
         arithmetic="、".join(str(i) for i in items) + f" → {len(items)}",
     )
+
+
+run = per_relation("count", check)

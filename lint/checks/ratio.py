@@ -5,16 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from lint.checks.base import Context, finding, named
+from lint.checks.base import Context, finding, named, per_relation
 from lint.model import Figure, Finding, Relation, Suggestion
 from lint.tolerance import HUNDRED, interval
-
-
-def run(ctx: Context) -> Iterator[Finding]:
-    for rel in ctx.analysis.relations:
-        if rel.kind == "ratio":
-            yield from check(rel, ctx)
-
 
 STAGE_WORDS = {
     "initial": ("年初预算", "initial budget"),
@@ -69,3 +62,6 @@ def check(rel: Relation, ctx: Context) -> Iterator[Finding]:
         arithmetic=f"{cur.text} ÷ {base.text} × 100 = {shown}",
         suggestion=suggestion,
     )
+
+
+run = per_relation("ratio", check)
