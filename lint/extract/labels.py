@@ -10,16 +10,13 @@ from dataclasses import dataclass
 
 import regex
 
+from lint.extract.numbers import strip_numbering
 from lint.model import Qualifiers
 from lint.vocab import Vocabulary, alternation
 
 YEAR = regex.compile(r"(?<!\d)((?:19|20)\d\d)\s*年(?:度)?")
 MAX_LABEL = 16
 EMPTY_BRACKETS = regex.compile(r"[（(]\s*[）)]")
-# Section numbering at the start of a clause is not part of the label: "（1）工资福利支出".
-NUMBERING = regex.compile(
-    r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[、.．](?!\d)|[①-⑳])\s*"
-)
 # Where a long clause is cut to keep only the noun phrase nearest the figure.
 CUT_AFTER = regex.compile(r".*(?:的|”|了|在|对|向|从|将|把|被|共|已|并|后)")
 
@@ -90,7 +87,7 @@ class LabelReader:
         )
 
     def tidy(self, text: str) -> str:
-        text = NUMBERING.sub("", text.strip(" \t:：,，、;；。"))
+        text = strip_numbering(text.strip(" \t:：,，、;；。"))  # "（1）工资福利支出"
         if text[:1] in "（(" and not any(c in text for c in "）)"):
             text = text[1:]  # "（其中公务用车购置费": the bracket opens a list, not the label
         for _ in range(3):

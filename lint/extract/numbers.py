@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
 
+import regex
+
 CN_DIGITS = {
     "零": 0,
     "〇": 0,
@@ -20,6 +22,20 @@ CN_DIGITS = {
 }
 CN_UNITS = {"十": 10, "百": 100, "千": 1000}
 CN_CHARS = "".join(CN_DIGITS) + "".join(CN_UNITS)
+
+# Section numbering written before a title or a label ("（1）工资福利支出", "一、收入", "第二部分"): numbers that
+# are not figures. Row labels and clause labels both strip it.
+NUMBERING_PREFIX = regex.compile(
+    rf"^\s*(?:第[{CN_CHARS}\d]+部分|[{CN_CHARS}]+[、.．]|[（(][{CN_CHARS}\d０-９]{{1,3}}[）)]"
+    r"|[0-9０-９]{1,2}[、.．](?![0-9０-９])|[①-⑳])\s*"
+)
+
+
+def strip_numbering(text: str) -> str:
+    """'一、（一）收入' → '收入': every leading numbering marker."""
+    while (m := NUMBERING_PREFIX.match(text)) and m.end() > 0:
+        text = text[m.end() :]
+    return text
 
 
 def parse_arabic(text: str) -> tuple[Decimal, int] | None:

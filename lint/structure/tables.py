@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 
 import regex
 
+from lint.extract.numbers import strip_numbering
 from lint.extract.tables import NUMERIC
 from lint.model import Figure, Relation, Table
 from lint.tolerance import interval
@@ -43,12 +44,6 @@ def norm(text: str) -> str:
     """Fold width, drop spaces and quotes: labels compared across tables and prose."""
     t = SPACE.sub("", fold_width(text))
     return QUOTE_CHARS.sub("", t)
-
-
-def strip_number(label: str) -> str:
-    for pat in (CN_NUM, AR_NUM, PAREN_NUM):
-        label = pat.sub("", label, count=1)
-    return label
 
 
 def level_of(label: str) -> int:
@@ -501,7 +496,7 @@ def score_columns(v: TableView) -> list[Relation]:
 
 
 def _class_name(label: str) -> str:
-    return CLASS_SUFFIX.sub("", strip_number(label))
+    return CLASS_SUFFIX.sub("", strip_numbering(label))
 
 
 def facts(v: TableView) -> dict[str, Figure]:
@@ -526,7 +521,7 @@ def facts(v: TableView) -> dict[str, Figure]:
                 continue
             first = g.value_cols[0]
             for r in v.body:
-                label = strip_number(v.label(g, r))
+                label = strip_numbering(v.label(g, r))
                 if not label:
                     continue
                 if v.kind == "zb":
@@ -658,7 +653,7 @@ OTHER_FUNDS = ("政府性基金", "国有资本")
 def item_path(title: str) -> tuple[str, ...]:
     """The 类/款/项 names an item heading is about, or () when it names no whole 科目 path (a 项 name
     cut short ends neither with （项） nor with a closing quote or punctuation)."""
-    t = strip_number(fold_width(title).strip())
+    t = strip_numbering(fold_width(title).strip())
     m = PATH_CLASSED.match(norm(t))
     if m is None:
         m = PATH_DASHED.match(SPACE.sub("", t))
