@@ -133,7 +133,7 @@ class Document:
                 )
         where = None
         if self.blocks:
-            i = bisect.bisect_right([b[0] for b in self.blocks], start) - 1
+            i = bisect.bisect_right(self.blocks, start, key=lambda b: b[0]) - 1
             if i >= 0:
                 where = self.blocks[i][1]
         return Location(line, col, start, page, bbox, where)

@@ -38,8 +38,7 @@ def analyse(doc: Document, extraction: Extraction, vocab: Vocabulary | None = No
     # ("二十六、抗疫特别国债安排的支出" in a 支出决算表)
     _assign_sections(doc.text, [h for h in headings if layout.lines[h.line - 1].body], figures)
     finder = RelationFinder(vocab, LabelReader(vocab))
-    finder.year = extraction.year
-    relations = finder.find(doc.text, figures)
+    relations = finder.find(doc.text, figures, extraction.year)
     _inherit_qualifiers(relations)
     _apply_defaults(figures, extraction.default_stage)
     # table relations read the figures' final qualifiers, so they come after the defaults

@@ -83,7 +83,6 @@ class RelationFinder:
         self.named_base_re = regex.compile(
             r"(?:比|较|同比|与)(?P<base>[^，,。；;]{1,24}?)(?:相比)?(?:" + direction + r")(?:了)?\s*$"
         )
-        self.year: int | None = None
         self.average_noun = regex.compile(
             r"(?:人均|平均每人|平均每户|平均每次)(?P<noun>[^，,。；;：:\d]{0,6}?)(?:为|是|约)?\s*$"
         )
@@ -96,7 +95,9 @@ class RelationFinder:
         )
 
     # -- entry point ----------------------------------------------------------------------
-    def find(self, text: str, figures: list[Figure]) -> list[Relation]:
+    def find(self, text: str, figures: list[Figure], year: int | None = None) -> list[Relation]:
+        """Every relation the wording states; `year` (the report's) reads 2023 as 上年 in a 2024 report."""
+        self.year = year
         prose = [f for f in figures if f.table is None]
         self._text = text
         self._starts = [f.start for f in prose]
