@@ -43,6 +43,7 @@ class Vocabulary:
     stages: dict[str, str]  # word → stage
     periods: dict[str, str]  # word → period
     funds: dict[str, str]  # word → fund scope
+    scopes: dict[str, str]  # heading word → subject scope (机关运行经费, 基本支出 …)
     approx_before: list[str]
     approx_after: list[str]
     title_final: list[str]
@@ -112,6 +113,7 @@ def parse_vocabulary(data: dict[str, object], path: Path) -> Vocabulary:
         stages=_mapping(quals.get("stage", {}), path, "qualifiers.stage"),
         periods=_mapping(quals.get("period", {}), path, "qualifiers.period"),
         funds=_mapping(quals.get("fund", {}), path, "qualifiers.fund"),
+        scopes=_mapping(quals.get("scope", {}), path, "qualifiers.scope"),
         approx_before=_words(quals.get("approx_before", []), path, "qualifiers.approx_before"),
         approx_after=_words(quals.get("approx_after", []), path, "qualifiers.approx_after"),
         title_final=_words(quals.get("title_final", []), path, "qualifiers.title_final"),

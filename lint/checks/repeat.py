@@ -51,15 +51,18 @@ def run(ctx: Context) -> Iterator[Finding]:
     for figs in repeat_groups(a.figures, a.generic_labels).values():
         if len(figs) < 2:
             continue
-        for cluster in _split_by_heading_fund(figs, a.heading_fund):
-            yield from _check(cluster, ctx)
+        for by_fund in _split_by_heading(figs, a.heading_fund):
+            for cluster in _split_by_heading(by_fund, a.heading_scope):
+                yield from _check(cluster, ctx)
 
 
-def _split_by_heading_fund(figs: list[Figure], heading_fund: dict[int, str]) -> list[list[Figure]]:
-    funds = {heading_fund.get(f.id) for f in figs} - {None}
-    if len(funds) <= 1:
+def _split_by_heading(figs: list[Figure], heading: dict[int, str]) -> list[list[Figure]]:
+    """One cluster per scope the headings name (fund, or subject); a figure under a heading that
+    names none may repeat any of them."""
+    scopes = {heading.get(f.id) for f in figs} - {None}
+    if len(scopes) <= 1:
         return [figs]
-    return [[f for f in figs if heading_fund.get(f.id) in (fund, None)] for fund in sorted(funds)]  # type: ignore[type-var]
+    return [[f for f in figs if heading.get(f.id) in (s, None)] for s in sorted(scopes)]  # type: ignore[type-var]
 
 
 def _check(figs: list[Figure], ctx: Context) -> Iterator[Finding]:

@@ -3,23 +3,81 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from lint.checks.base import Context, disjoint, finding, named
 from lint.checks.culprit import first_repair
-from lint.model import Finding, Relation
+from lint.model import Figure, Finding, Relation
 from lint.tolerance import HUNDRED, Interval, interval
 
 
 def run(ctx: Context) -> Iterator[Finding]:
     relations = ctx.analysis.relations
-    for rel in relations:
-        if rel.kind == "share":
-            yield from check(rel, ctx)
+    shares = [r for r in relations if r.kind == "share"]
+    siblings = _siblings(relations, shares)
+    reasons = {id(r): _rounding_reason(r, siblings.get(id(r), []), ctx.lang) for r in shares}
+    # "占本年支出合计的99.94%" restates a share already balanced elsewhere (same part, whole and
+    # writing): it inherits that reading.
+    by_fact = {_fact(r): why for r in shares if (why := reasons[id(r)])}
+    for rel in shares:
+        yield from check(rel, ctx, reasons[id(rel)] or by_fact.get(_fact(rel)))
     yield from shares_total(relations, ctx)
 
 
-def check(rel: Relation, ctx: Context) -> Iterator[Finding]:
+def _siblings(relations: list[Relation], shares: list[Relation]) -> dict[int, list[Figure]]:
+    """share relation → the shares written for every part of its breakdown (itself included);
+    a share outside any breakdown has the other shares of the same whole figure."""
+    by_part = {id(r.members[0][1]): r for r in shares}
+    out: dict[int, list[Figure]] = {}
+    for rel in relations:
+        total = rel.role("total")
+        if rel.kind != "sum" or total is None:
+            continue
+        group = [by_part[id(p)] for p in rel.roles("part") if id(p) in by_part]
+        group = [r for r in group if r.role("whole") is total]
+        for r in group:
+            out[id(r)] = [sh for x in group if (sh := x.role("share")) is not None]
+    by_whole: dict[int, list[Figure]] = {}
+    for r in shares:
+        whole, share = r.role("whole"), r.role("share")
+        if whole is not None and share is not None and id(r) not in out:
+            by_whole.setdefault(whole.id, []).append(share)
+    for r in shares:
+        whole = r.role("whole")
+        if id(r) not in out and whole is not None:
+            out[id(r)] = by_whole.get(whole.id, [])
+    return out
+
+
+def _fact(rel: Relation) -> tuple[Decimal, ...]:
+    """(part, whole, share) as values: one share written in two places."""
+    return tuple(f.base_value for _, f in rel.members)
+
+
+def _rounding_reason(rel: Relation, siblings: list[Figure], lang: str) -> str | None:
+    """Why a share one or two last-place units from part ÷ whole is still a faithful writing:
+    the shares of its breakdown were balanced to total exactly 100% (舍位平衡), or it was rounded
+    in two steps (99.9345 → 99.935 → 99.94). None when neither reading holds (or it holds anyway)."""
+    part, whole, share = rel.role("part"), rel.role("whole"), rel.role("share")
+    if part is None or whole is None or share is None or not whole.base_value:
+        return None
+    point = part.base_value / whole.base_value * HUNDRED
+    unit = Decimal(1).scaleb(-share.decimals)
+    if abs(point - share.value) > 2 * unit + unit / 2:
+        return None
+    if len(siblings) >= 2 and sum((s.value for s in siblings), Decimal(0)) == HUNDRED:
+        return (
+            "各项占比合计恰为100%（舍位平衡）" if lang == "zh" else "the shares total exactly 100% (舍位平衡)"
+        )
+    finer = point.quantize(unit / 10, rounding=ROUND_HALF_UP).quantize(unit, rounding=ROUND_HALF_UP)
+    if finer == share.value:
+        return "先保留多一位小数再舍入（两次舍入）" if lang == "zh" else "rounded in two steps"
+    return None
+
+
+def check(rel: Relation, ctx: Context, reason: str | None = None) -> Iterator[Finding]:
+    """FL211 when part ÷ whole misses the stated share; FL213 (info) when `reason` says why the
+    writing is still faithful (舍位平衡, two-step rounding)."""
     part, whole, share = rel.role("part"), rel.role("whole"), rel.role("share")
     if part is None or whole is None or share is None or whole.qualifiers.approx or part.qualifiers.approx:
         return
@@ -32,13 +90,19 @@ def check(rel: Relation, ctx: Context) -> Iterator[Finding]:
         return
     point = part.base_value / whole.base_value * HUNDRED if whole.base_value else Decimal(0)
     shown = f"{point.quantize(Decimal(1).scaleb(-max(share.decimals, 2)))}%"
-    suggestion = first_repair([(share, point)], ctx.lang)
+    suggestion = None if reason else first_repair([(share, point)], ctx.lang)
     yield finding(
         ctx,
-        "FL211",
+        "FL213" if reason else "FL211",
         share,
         [("part", part), ("whole", whole), ("share", share)],
-        {"part": named(part), "whole": named(whole), "computed": shown, "share": share.text},
+        {
+            "part": named(part),
+            "whole": named(whole),
+            "computed": shown,
+            "share": share.text,
+            "reason": reason,
+        },
         expected=shown.rstrip("%"),
         actual=str(share.value),
         arithmetic=f"{part.text} ÷ {whole.text} × 100 = {shown}"

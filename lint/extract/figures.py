@@ -54,6 +54,9 @@ class FigureExtractor:
         self.inc_re = regex.compile(r"(?:" + alternation(v.markers["increase"]) + r")(?:了|为|达到?|约)?\s*$")
         self.dec_re = regex.compile(r"(?:" + alternation(v.markers["decrease"]) + r")(?:了|为|达到?|约)?\s*$")
         self.flat_re = regex.compile(alternation(v.markers["flat"]))
+        gap = r")[^，,。；;：:\d%]{1,10}?(?:数|额|水平)?(?:为)?\s*$"
+        self.more_than_re = regex.compile(r"(?:" + alternation(v.markers.get("more_than", [])) + gap)
+        self.less_than_re = regex.compile(r"(?:" + alternation(v.markers.get("less_than", [])) + gap)
         self.share_re = regex.compile(alternation(v.markers["share"]))
         self.avg_re = regex.compile(
             r"(?:" + alternation(v.markers["average"]) + r")[^，,。；;：:\d]{0,6}?(?:为|是|约)?\s*$"
@@ -220,9 +223,9 @@ class FigureExtractor:
             # 月人均/日均: a per-month or per-day figure, not total ÷ count over the year
             m = self.avg_re.search(c)
             return ("other" if m and c[max(0, m.start() - 1) : m.start()] in ("月", "日") else "average"), 0
-        if self.inc_re.search(c):
+        if self.inc_re.search(c) or self.more_than_re.search(c):
             return "difference", 1
-        if self.dec_re.search(c):
+        if self.dec_re.search(c) or self.less_than_re.search(c):
             return "difference", -1
         opened = max(c.rfind("（"), c.rfind("("))
         if c.count("（") + c.count("(") > c.count("）") + c.count(")") and not self.bracket_breakdown.match(
@@ -241,7 +244,14 @@ class FigureExtractor:
         if role in ("difference", "rate"):
             # "一般公共预算财政拨款支出增加307.82万元": the label names what changed.
             c = fold_width(clause)
-            m = (self.inc_re if self.inc_re.search(c) else self.dec_re).search(c)
+            m = next(
+                (
+                    m
+                    for r in (self.inc_re, self.dec_re, self.more_than_re, self.less_than_re)
+                    if (m := r.search(c))
+                ),
+                None,
+            )
             return self.labels.read(clause[: m.start()] if m else "", stage)
         if role in ("share", "average", "ratio"):
             return self.labels.read("", stage)

@@ -27,6 +27,7 @@ class Analysis:
     table_views: list[TableView] = field(default_factory=list)  # how each table's rows/columns read
     generic_labels: set[str] = field(default_factory=set)
     heading_fund: dict[int, str] = field(default_factory=dict)  # figure id → fund scope of its heading
+    heading_scope: dict[int, str] = field(default_factory=dict)  # figure id → subject of its heading
 
 
 def analyse(doc: Document, extraction: Extraction, vocab: Vocabulary | None = None) -> Analysis:
@@ -54,6 +55,7 @@ def analyse(doc: Document, extraction: Extraction, vocab: Vocabulary | None = No
         table_views=views,
         generic_labels=set(vocab.generic),
         heading_fund=_heading_funds(figures, vocab),
+        heading_scope=_heading_scopes(doc, figures, vocab),
     )
 
 
@@ -66,6 +68,24 @@ def _heading_funds(figures: list[Figure], vocab: Vocabulary) -> dict[int, str]:
             hit = next((w for w in words if w in title), None)
             if hit:
                 out[f.id] = vocab.funds[hit]
+                break
+    return out
+
+
+def _heading_scopes(doc: Document, figures: list[Figure], vocab: Vocabulary) -> dict[int, str]:
+    """The subject the deepest heading above a figure names (十、机关运行经费支出预算表说明 →
+    机关运行经费): one label under two subjects is two quantities. The figure's own line
+    ("（11）其他商品和服务支出（款）支出399.93万元") names the item, not the scope around it."""
+    out: dict[int, str] = {}
+    words = sorted(vocab.scopes, key=len, reverse=True)
+    for f in figures:
+        own = doc.line_text(f.location.line).strip() if f.location.line else ""
+        for title in reversed(f.section):
+            if own.startswith(title.strip()):
+                continue
+            hit = next((w for w in words if w in title), None)
+            if hit:
+                out[f.id] = vocab.scopes[hit]
                 break
     return out
 

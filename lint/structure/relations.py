@@ -26,6 +26,11 @@ SENTENCE_END = regex.compile(r"[。！？!?\n]")
 PARAGRAPH_END = "\n"
 LIST_BOUNDARY = regex.compile(r"[。；;！？!?]")
 COLON_BREAK = regex.compile(r"[:：][ \t]*\n(?=[^\n]*$)")
+# "其中：⏎一般公共预算收入21,940.96万元，占99.94%；⏎其他资金14.39万元，占0.06%；": a list set one item a
+# line goes on after a line-final ；unless the next line is numbered (a new heading or item).
+SEMICOLON_BREAK = regex.compile(
+    r"[；;][ \t]*\n(?=[^\n]*$)(?![ \t]*(?:[一二三四五六七八九十]+[、.．]|[（(]|\d+[、.．)]|第))"
+)
 LIST_INTRO = regex.compile(r"^\s*(?:[:：]|，?(?:分别是|分别为|包括|即)[:：]?)")
 LIST_END = regex.compile(r"[。\n]")
 # Words between a part and its 占 that name another subject; function words do not.
@@ -137,7 +142,7 @@ class RelationFinder:
             gap = text[prev.end : f.start] if prev else ""
             # "…307.82万元，主要用于以下方面：⏎一般公共服务支出（类）264.87万元…": a line that ends in a
             # colon introduces the list on the next line
-            gap = COLON_BREAK.sub("：", gap)
+            gap = SEMICOLON_BREAK.sub("；", COLON_BREAK.sub("：", gap))
             if prev is None or PARAGRAPH_END in gap:
                 stack, last_amount = [], None
             else:
@@ -150,7 +155,11 @@ class RelationFinder:
             prev = f
             if f.role != "amount" or f.qualifiers.approx:
                 continue
-            between = COLON_BREAK.sub("：", text[last_amount.end : f.start]) if last_amount else ""
+            between = (
+                SEMICOLON_BREAK.sub("；", COLON_BREAK.sub("：", text[last_amount.end : f.start]))
+                if last_amount
+                else ""
+            )
             last_amount_same_sentence = last_amount is not None and not SENTENCE_END.search(between)
             marker = self.breakdown_re.search(fold_width(between)) if last_amount else None
             if (
@@ -487,6 +496,13 @@ class RelationFinder:
             numerators = [x for x in in_sentence if x.qualifiers.stage == "final"]
             if not denominators or not numerators:
                 continue
+            if self._other_subject(numerators[-1], denominators[-1]):
+                # "三公经费年初预算30.00万元……其中：公务用车购置及运行维护费决算9.60万元，完成预算的
+                # 60.00%": an item's rate is against its own budget, not the group's.
+                own = self._own_budget(numerators[-1], wanted)
+                if own is None:
+                    continue
+                denominators = [own]
             others = [x for x in in_sentence if x is not denominators[-1] and x is not numerators[-1]]
             out.append(
                 Relation(
@@ -498,6 +514,25 @@ class RelationFinder:
                 )
             )
         return out
+
+    def _other_subject(self, a: Figure, b: Figure) -> bool:
+        """Two figures whose labels name different things (公务用车购置及运行维护费 vs 三公经费)."""
+        la, lb = a.label, b.label
+        if not la or not lb or self.labels.is_generic(la) or self.labels.is_generic(lb):
+            return False
+        return not (la.endswith(lb) or lb.endswith(la) or la.startswith(lb) or lb.startswith(la))
+
+    def _own_budget(self, f: Figure, wanted: str) -> Figure | None:
+        """The one budget figure written anywhere in prose under the item's own label."""
+        own = [
+            x
+            for x in self._by_label.get(f.label, [])
+            if x.role == "amount"
+            and x.dimension == f.dimension
+            and _stage_matches(x.qualifiers.stage, wanted)
+            and (x.qualifiers.period or "current") == (f.qualifiers.period or "current")
+        ]
+        return own[0] if len({x.base_value for x in own}) == 1 else None
 
     # -- averages -------------------------------------------------------------------------
     def _averages(self, text: str, figures: list[Figure]) -> list[Relation]:

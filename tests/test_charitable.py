@@ -1,0 +1,119 @@
+"""Charitable reading (issue 7): a relation read from wording is reported only when no plausible
+reading makes its figures agree. Each clean text below gave a false alarm before; each broken twin
+keeps the same shape with one genuine error, which must still be found at the right figure."""
+
+from __future__ import annotations
+
+from conftest import lint_text, serious
+
+
+def _serious(text: str) -> list[tuple[str, str]]:
+    """(rule, first figure text) of every error/warning."""
+    return [(f.rule, f.figures[0][1].text) for f in serious(lint_text(text))]
+
+
+def _rules(text: str) -> list[str]:
+    return [f.rule for f in lint_text(text).findings]
+
+
+# -- one label, two scopes ------------------------------------------------------------------------
+
+SCOPES = """一、一般公共预算基本支出预算情况说明
+（一）人员经费
+（1）基本工资（款）支出520.00万元。
+（二）公用经费
+（1）办公费（款）支出110.00万元。用于购买办公用品。
+（2）差旅费（款）支出200.00万元。用于职工出差。
+二、一般公共预算机关运行经费支出预算说明
+本部门机关运行经费支出预算3,348.98万元。其中：
+（1）办公费（款）支出{office}万元。用于购买办公用品。
+（2）差旅费（款）支出794.80万元。用于职工出差、委员视察。
+"""
+
+
+def test_same_item_under_two_scopes_is_two_quantities() -> None:
+    # 机关运行经费's 办公费 includes project-funded spending; it is not 公用经费's 办公费
+    assert _serious(SCOPES.format(office="167.03")) == []
+
+
+def test_same_item_within_one_scope_still_repeats() -> None:
+    text = SCOPES + "三、其他说明\n机关运行经费中，办公费（款）支出176.03万元。\n"
+    found = _serious(text.format(office="167.03"))
+    assert ("FL261", "176.03万元") in found or ("FL261", "167.03万元") in found
+
+
+# -- "小于上年预算数X": X is the gap, not last year's figure ---------------------------------------
+
+LESS_THAN = (
+    "本单位2017年度会议费预算支出1305.25万元，本年数小于上年预算数403.75万元，"
+    "原因是从会议费预算中调减403.75万元用于培训费开支。\n"
+)
+
+
+def test_comparative_gap_is_a_difference() -> None:
+    assert _serious(LESS_THAN) == []
+
+
+def test_comparative_gap_with_base_is_checked() -> None:
+    text = "会议费预算支出1305.25万元，上年预算数为1709.00万元，本年数小于上年预算数430.75万元。\n"
+    assert ("FL221", "430.75万元") in [(f.rule, f.figures[-1][1].text) for f in serious(lint_text(text))]
+
+
+# -- 舍位平衡 and two-step rounding ----------------------------------------------------------------
+
+BALANCED = """三、支出预算情况说明
+本单位本年支出预算合计21,955.35万元，其中：
+基本支出13,994.31万元，占{basic}%；
+项目支出5,573.00万元，占25.38%；
+单位预留机动经费2,388.04万元，占{reserve}%。
+"""
+
+
+def test_shares_balanced_to_100_are_rounding() -> None:
+    text = BALANCED.format(basic="63.75", reserve="10.87")  # 63.7398 and 10.8768, total kept at 100.00
+    assert _serious(text) == []
+    # 63.7398 rounds to 63.74: balanced; 10.8768 written 10.87 may be truncated, so it holds as is
+    assert [(f.rule, f.figures[-1][1].text) for f in lint_text(text).findings] == [("FL213", "63.75%")]
+
+
+def test_share_off_and_total_not_100_is_an_error() -> None:
+    text = BALANCED.format(basic="63.75", reserve="10.88")  # 100.01%: nothing balanced
+    assert ("FL211", "13,994.31万元") in _serious(text)
+
+
+def test_share_far_off_is_an_error_even_when_balanced() -> None:
+    text = BALANCED.format(basic="64.74", reserve="9.88")
+    assert ("FL211", "13,994.31万元") in _serious(text)
+
+
+def test_restated_share_inherits_its_balanced_reading() -> None:
+    text = (
+        "本年收入预算合计21,955.35万元，其中：\n一般公共预算收入21,940.96万元，占99.94%；\n"
+        "其他资金14.39万元，占0.06%。\n本年财政拨款21,940.96万元，占本年收入合计的99.94%。\n"
+    )
+    assert _serious(text) == []
+
+
+# -- an item's rate against its own budget ---------------------------------------------------------
+
+ITEM_RATE = (
+    "“三公”经费年初预算30.00万元，决算12.60万元，完成预算的42.00%，其中：公务用车购置及运行维护费"
+    "决算9.60万元，完成预算的{rate}%；公务接待费决算3.00万元，完成预算的21.43%。\n"
+)
+
+
+def test_item_rate_is_against_its_own_unstated_budget() -> None:
+    assert _serious(ITEM_RATE.format(rate="60.00")) == []
+
+
+def test_item_rate_against_its_own_stated_budget_is_checked() -> None:
+    text = "公务用车购置及运行维护费年初预算16.00万元。\n" + ITEM_RATE.format(rate="66.00")
+    assert ("FL231", "9.60万元") in [(f.rule, f.figures[0][1].text) for f in serious(lint_text(text))] or any(
+        f.rule == "FL231" and any(x.text == "66.00%" for _, x in f.figures) for f in serious(lint_text(text))
+    )
+    assert _serious("公务用车购置及运行维护费年初预算16.00万元。\n" + ITEM_RATE.format(rate="60.00")) == []
+
+
+def test_group_rate_is_still_checked() -> None:
+    text = ITEM_RATE.format(rate="60.00").replace("完成预算的42.00%", "完成预算的24.00%")
+    assert any(f.rule == "FL231" for f in serious(lint_text(text)))
