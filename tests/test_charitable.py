@@ -117,3 +117,39 @@ def test_item_rate_against_its_own_stated_budget_is_checked() -> None:
 def test_group_rate_is_still_checked() -> None:
     text = ITEM_RATE.format(rate="60.00").replace("完成预算的42.00%", "完成预算的24.00%")
     assert any(f.rule == "FL231" for f in serious(lint_text(text)))
+
+
+LEAD_INS = (
+    "基本支出中，工资福利支出600.00万元，商品和服务支出150.00万元。"
+    "项目支出中，工资福利支出20.00万元，商品和服务支出{goods}万元。\n"
+)
+
+
+def test_lead_in_scopes_the_sentence() -> None:
+    assert _serious(LEAD_INS.format(goods="280.00")) == []
+
+
+def test_same_lead_in_still_repeats() -> None:
+    text = LEAD_INS.format(goods="280.00") + "在项目支出中，商品和服务支出208.00万元。\n"
+    assert ("FL261", "208.00万元") in _serious(text)
+
+
+TWO_FUNDS = """一、收支预算总体情况
+支出预算总计1,250.00万元，其中：基本支出800.00万元，项目支出450.00万元。收入预算总计1,250.00万元，其中：一般公共预算拨款收入1,100.00万元，政府性基金预算拨款收入150.00万元。
+二、一般公共预算支出情况
+一般公共预算支出1,100.00万元。其中：基本支出800.00万元；项目支出300.00万元。
+"""
+
+
+def test_a_fund_s_figure_is_not_the_department_s_when_a_second_fund_has_money() -> None:
+    assert _serious(TWO_FUNDS) == []
+
+
+def test_with_one_fund_the_department_s_figure_is_the_fund_s() -> None:
+    one_fund = """一、收支预算总体情况
+支出预算总计1,100.00万元，其中：基本支出800.00万元，项目支出300.00万元。
+二、一般公共预算支出情况
+一般公共预算支出1,100.00万元。其中：基本支出800.00万元；项目支出{project}万元。
+"""
+    assert _serious(one_fund.format(project="300.00")) == []
+    assert ("FL261", "330.00万元") in _serious(one_fund.format(project="330.00"))

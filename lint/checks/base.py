@@ -23,10 +23,11 @@ class Context:
     def repeats(self) -> dict[int, list[Figure]]:
         """figure id → every prose figure stating the same fact (used to name culprits)."""
         if self._repeats is None:
-            from lint.checks.repeat import repeat_groups
+            from lint.checks.repeat import repeat_groups, scope_clusters
 
             groups = repeat_groups(self.analysis.figures, self.analysis.generic_labels)
-            self._repeats = {f.id: figs for figs in groups.values() if len(figs) > 1 for f in figs}
+            clusters = [c for figs in groups.values() for c in scope_clusters(figs, self.analysis.scopes)]
+            self._repeats = {f.id: figs for figs in clusters for f in figs}
         return self._repeats
 
 

@@ -1,7 +1,7 @@
 """repeat: the same labelled figure, with the same qualifiers, is written the same everywhere.
 
-Figures are keyed by (label, dimension, stage, period); the fund scope of their section heading
-must not differ. The value most often written wins; each figure that disagrees with it is named.
+Figures are keyed by (label, dimension, stage, period) and split by scope (fund, heading subject,
+"X中，" lead-in, breakdown parent: lint/structure/scopes.py). The value most often written wins; each figure that disagrees with it is named.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from decimal import Decimal
 
 from lint.checks.base import Context, finding
 from lint.model import Figure, Finding, Suggestion
+from lint.structure.scopes import Scope
 from lint.tolerance import interval
 
 # Counts need long labels: short ones (产生办件) name different things in different paragraphs.
@@ -51,18 +52,31 @@ def run(ctx: Context) -> Iterator[Finding]:
     for figs in repeat_groups(a.figures, a.generic_labels).values():
         if len(figs) < 2:
             continue
-        for by_fund in _split_by_heading(figs, a.heading_fund):
-            for cluster in _split_by_heading(by_fund, a.heading_scope):
-                yield from _check(cluster, ctx)
+        for cluster in scope_clusters(figs, a.scopes):
+            yield from _check(cluster, ctx)
 
 
-def _split_by_heading(figs: list[Figure], heading: dict[int, str]) -> list[list[Figure]]:
-    """One cluster per scope the headings name (fund, or subject); a figure under a heading that
-    names none may repeat any of them."""
-    scopes = {heading.get(f.id) for f in figs} - {None}
-    if len(scopes) <= 1:
+def scope_clusters(figs: list[Figure], scopes: dict[int, Scope]) -> list[list[Figure]]:
+    """Figures of one label split by what the label means where each stands: the fund must be
+    equal (scopes name one only where a second fund holds money); a figure whose heading, lead-in
+    or breakdown names no subject may repeat any."""
+    by_fund: dict[str | None, list[Figure]] = defaultdict(list)
+    for f in figs:
+        by_fund[scopes.get(f.id, Scope()).fund].append(f)
+    groups = list(by_fund.values())
+    out: list[list[Figure]] = []
+    for group in groups:
+        for by_subject in _split(group, {f.id: scopes[f.id].subject for f in group if f.id in scopes}):
+            out += _split(by_subject, {f.id: scopes[f.id].parent for f in by_subject if f.id in scopes})
+    return [c for c in out if len(c) > 1]
+
+
+def _split(figs: list[Figure], scope: dict[int, str | None]) -> list[list[Figure]]:
+    """One cluster per scope named; a figure that names none joins every cluster."""
+    named = {scope.get(f.id) for f in figs} - {None}
+    if len(named) <= 1:
         return [figs]
-    return [[f for f in figs if heading.get(f.id) in (s, None)] for s in sorted(scopes)]  # type: ignore[type-var]
+    return [[f for f in figs if scope.get(f.id) in (s, None)] for s in sorted(named)]  # type: ignore[type-var]
 
 
 def _check(figs: list[Figure], ctx: Context) -> Iterator[Finding]:

@@ -10,6 +10,7 @@ from lint.extract.labels import LabelReader
 from lint.model import Document, Figure, Relation
 from lint.structure.layout import Layout, read_layout
 from lint.structure.relations import RelationFinder
+from lint.structure.scopes import Scope, figure_scopes, heading_funds
 from lint.structure.sections import Heading, outline, section_paths
 from lint.structure.tables import TableView, table_relations
 from lint.vocab import Vocabulary, default_vocabulary
@@ -27,7 +28,7 @@ class Analysis:
     table_views: list[TableView] = field(default_factory=list)  # how each table's rows/columns read
     generic_labels: set[str] = field(default_factory=set)
     heading_fund: dict[int, str] = field(default_factory=dict)  # figure id → fund scope of its heading
-    heading_scope: dict[int, str] = field(default_factory=dict)  # figure id → subject of its heading
+    scopes: dict[int, Scope] = field(default_factory=dict)  # prose figure id → what its label means here
 
 
 def analyse(doc: Document, extraction: Extraction, vocab: Vocabulary | None = None) -> Analysis:
@@ -44,6 +45,7 @@ def analyse(doc: Document, extraction: Extraction, vocab: Vocabulary | None = No
     _apply_defaults(figures, extraction.default_stage)
     # table relations read the figures' final qualifiers, so they come after the defaults
     views, table_rels = table_relations(doc.tables, figures, extraction.default_stage == "final", doc.text)
+    funds = heading_funds(figures, vocab)
     return Analysis(
         doc,
         figures,
@@ -54,40 +56,9 @@ def analyse(doc: Document, extraction: Extraction, vocab: Vocabulary | None = No
         layout=layout,
         table_views=views,
         generic_labels=set(vocab.generic),
-        heading_fund=_heading_funds(figures, vocab),
-        heading_scope=_heading_scopes(doc, figures, vocab),
+        heading_fund=funds,
+        scopes=figure_scopes(doc, figures, relations, funds, vocab),
     )
-
-
-def _heading_funds(figures: list[Figure], vocab: Vocabulary) -> dict[int, str]:
-    """The fund scope a figure's top-level heading names (二、一般公共预算支出情况 → 一般公共预算)."""
-    out: dict[int, str] = {}
-    words = sorted(vocab.funds, key=len, reverse=True)
-    for f in figures:
-        for title in f.section[:2]:
-            hit = next((w for w in words if w in title), None)
-            if hit:
-                out[f.id] = vocab.funds[hit]
-                break
-    return out
-
-
-def _heading_scopes(doc: Document, figures: list[Figure], vocab: Vocabulary) -> dict[int, str]:
-    """The subject the deepest heading above a figure names (十、机关运行经费支出预算表说明 →
-    机关运行经费): one label under two subjects is two quantities. The figure's own line
-    ("（11）其他商品和服务支出（款）支出399.93万元") names the item, not the scope around it."""
-    out: dict[int, str] = {}
-    words = sorted(vocab.scopes, key=len, reverse=True)
-    for f in figures:
-        own = doc.line_text(f.location.line).strip() if f.location.line else ""
-        for title in reversed(f.section):
-            if own.startswith(title.strip()):
-                continue
-            hit = next((w for w in words if w in title), None)
-            if hit:
-                out[f.id] = vocab.scopes[hit]
-                break
-    return out
 
 
 def _assign_sections(text: str, headings: list[Heading], figures: list[Figure]) -> None:

@@ -1,0 +1,129 @@
+"""Scope: what quantity a label means here. One label names different quantities under different
+funds (一般公共预算's 转移性支出 vs 政府性基金's), subjects (公用经费's 办公费 vs 机关运行经费's),
+lead-ins ("项目支出中，工资福利支出20.00万元" vs "基本支出中，…") and breakdown parents. A repeat
+is only a repeat when the scopes agree (issue 7, class 2).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from lint.extract.labels import LabelReader
+from lint.model import Document, Figure, Relation
+from lint.vocab import Vocabulary
+
+# "基本支出中，工资福利支出600.00万元…": a sentence opened by "X中，" speaks of X's parts.
+LEAD_IN = regex.compile(
+    r"(?:^|[。！？!?\n；;])[ \t]*(?:在)?(?P<lead>[^，,。；;：:\d\n]{2,16}?)(?:中|里|方面)[，,：:]"
+)
+
+
+@dataclass(frozen=True)
+class Scope:
+    # the figure's own fund, its breakdown total's, else its heading's; None for every figure of a
+    # report whose money is all of one fund (一般公共预算 = 财政拨款 = all there is)
+    fund: str | None = None
+    subject: str | None = None  # "X中，" opening its sentence, else what the deepest heading names
+    parent: str | None = None  # the label of the breakdown total it is a part of
+
+
+def heading_funds(figures: list[Figure], vocab: Vocabulary) -> dict[int, str]:
+    """The fund scope a figure's top-level heading names (二、一般公共预算支出情况 → 一般公共预算)."""
+    out: dict[int, str] = {}
+    words = sorted(vocab.funds, key=len, reverse=True)
+    for f in figures:
+        for title in f.section[:2]:
+            hit = next((w for w in words if w in title), None)
+            if hit:
+                out[f.id] = vocab.funds[hit]
+                break
+    return out
+
+
+def heading_subjects(doc: Document, figures: list[Figure], vocab: Vocabulary) -> dict[int, str]:
+    """The subject the deepest heading above a figure names (十、机关运行经费支出预算表说明 →
+    机关运行经费). The figure's own line ("（11）其他商品和服务支出（款）支出399.93万元") names the
+    item, not the scope around it."""
+    out: dict[int, str] = {}
+    words = sorted(vocab.scopes, key=len, reverse=True)
+    for f in figures:
+        own = doc.line_text(f.location.line).strip() if f.location.line else ""
+        for title in reversed(f.section):
+            if own.startswith(title.strip()):
+                continue
+            hit = next((w for w in words if w in title), None)
+            if hit:
+                out[f.id] = vocab.scopes[hit]
+                break
+    return out
+
+
+def figure_scopes(
+    doc: Document,
+    figures: list[Figure],
+    relations: list[Relation],
+    heading_fund: dict[int, str],
+    vocab: Vocabulary,
+) -> dict[int, Scope]:
+    labels = LabelReader(vocab)
+    subjects = heading_subjects(doc, figures, vocab)
+    parent: dict[int, Figure] = {}
+    for rel in relations:
+        total = rel.role("total")
+        if rel.kind == "sum" and total is not None:
+            for p in rel.roles("part"):
+                parent.setdefault(p.id, total)
+    leads = _lead_ins(doc.text, labels, vocab)
+    separate = _separate_funds(figures, vocab)
+    out: dict[int, Scope] = {}
+    for f in figures:
+        if f.table is not None:
+            continue
+        total = parent.get(f.id)
+        stated = f.qualifiers.fund or (total.qualifiers.fund if total else None)
+        out[f.id] = Scope(
+            fund=(stated or heading_fund.get(f.id)) if separate else None,
+            subject=_lead_of(leads, f.start) or subjects.get(f.id),
+            parent=total.label if total is not None else None,
+        )
+    return out
+
+
+def _separate_funds(figures: list[Figure], vocab: Vocabulary) -> bool:
+    """Does money of a second fund (政府性基金, 国有资本经营 …) appear? Only then is 一般公共预算's
+    项目支出 a different quantity from the department's 项目支出 or 财政拨款's."""
+    general = {"财政拨款", "一般公共预算"}
+    others = [w for w, fund in vocab.funds.items() if fund not in general]
+    return any(
+        f.dimension == "money"
+        and f.value != 0
+        and ((f.qualifiers.fund or "") not in general | {""} or any(w in f.label for w in others))
+        for f in figures
+    )
+
+
+def _lead_ins(text: str, labels: LabelReader, vocab: Vocabulary) -> list[tuple[int, int, str]]:
+    """(start, sentence end, subject) of every sentence opened by "X中，"; X is named as the
+    headings name it when it is one of the subjects in rules/ (机关运行经费中 → 机关运行经费)."""
+    out: list[tuple[int, int, str]] = []
+    words = sorted(vocab.scopes, key=len, reverse=True)
+    for m in LEAD_IN.finditer(text):
+        lead = labels.read(m.group("lead")).label
+        if not lead:
+            continue
+        hit = next((w for w in words if w in m.group("lead")), None)
+        lead = vocab.scopes[hit] if hit else lead
+        end = regex.compile(r"[。！？!?\n]").search(text, m.end())
+        out.append((m.end(), end.start() if end else len(text), lead))
+    return out
+
+
+def _lead_of(leads: list[tuple[int, int, str]], pos: int) -> str | None:
+    import bisect
+
+    i = bisect.bisect_right(leads, (pos, len("\uffff"), "\uffff")) - 1
+    if i >= 0 and leads[i][0] <= pos < leads[i][1]:
+        return leads[i][2]
+    return None
