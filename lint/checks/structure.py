@@ -1,20 +1,30 @@
 """structure: section numbering per level (FL301–FL303), required sections (FL304), report year (FL305).
 
 Numbering is checked among siblings: the headings of one level under one parent heading, in order.
-A list that restarts at 1 is a new list. Headings in a table of contents, in table rows, and numbers
-written with a bare space after them ("3 个") are left out; items written inside a paragraph
-("…；2．…；3．…") count as present when the next line-start item would otherwise look like a gap.
+A list that restarts at 1 is a new list; a list that goes on from the last list of its level under the
+previous parent (tasks 1.–4. under （一）, 5.–9. under （二）) is one running list. Headings in a table of
+contents, table rows (recognised, tabbed, or a label followed by amounts), table notes ("注：1.…" and the
+"2.…" after it) and numbers written with a bare space after them ("3 个") are left out, and so is a
+two-column table read across (一、五、二、六…); items written inside a paragraph ("…；2．…；3．…") count as
+present when the next line-start item would otherwise look like a gap. A gap among the parts (第X部分)
+is info: the tables part of a 部门预决算 is often published on its own.
+
+Required sections (FL304) are info unless the title, the template and the year make them certain; the
+report year (FL305) is checked only where the wording clearly means 本年.
 """
 
 from __future__ import annotations
 
 import datetime
+import itertools
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+import regex
+
 from lint.catalog import Catalog
 from lint.checks.base import Context, finding
-from lint.model import Document, Finding, Location
+from lint.model import Document, Finding, Location, Severity
 from lint.structure.layout import Layout, fold
 from lint.structure.sections import FULL_DIGITS, Heading, cn_numeral
 from lint.structure.years import YearMention
@@ -46,6 +56,8 @@ class RequiredSection:
     name: str
     level: int
     keywords: tuple[str, ...]
+    since: int | None = None  # the report year from which every known template has it (else: info)
+    evidence: tuple[str, ...] = ()  # words in the body showing its matter is told without a heading
 
 
 @dataclass(frozen=True)
@@ -56,6 +68,9 @@ class ReportType:
     min_present: int = 1
     retrospective: bool = True
     previous_year_comparisons: bool = False
+    warn_present: int | None = None  # sections found for a missing one to be a warning (else info)
+    assets_as_of: str | None = None  # "year": 国有资产占用 is stated as at the end of the report year
+    required_severity: Severity | None = None  # FL304 where the section is certainly required
 
 
 def _strs(value: object) -> tuple[str, ...]:
@@ -85,8 +100,25 @@ def report_types(catalog: Catalog) -> list[ReportType]:
                 if not keywords or not isinstance(level, int):
                     continue
                 name = s.get("name") if isinstance(s.get("name"), str) else keywords[0]
-                sections.append(RequiredSection(str(name), level, keywords))
+                since = s.get("since")
+                sections.append(
+                    RequiredSection(
+                        str(name),
+                        level,
+                        keywords,
+                        since if isinstance(since, int) and not isinstance(since, bool) else None,
+                        _strs(s.get("evidence")),
+                    )
+                )
             min_present = entry.get("min_present", 1)
+            warn_present = entry.get("warn_present")
+            assets = entry.get("assets_as_of")
+            try:
+                required = (
+                    Severity.parse(str(entry["required_severity"])) if "required_severity" in entry else None
+                )
+            except ValueError:
+                required = None
             out.append(
                 ReportType(
                     name=entry["name"],
@@ -95,6 +127,9 @@ def report_types(catalog: Catalog) -> list[ReportType]:
                     min_present=min_present if isinstance(min_present, int) else 1,
                     retrospective=bool(entry.get("retrospective", True)),
                     previous_year_comparisons=bool(entry.get("previous_year_comparisons", False)),
+                    warn_present=warn_present if isinstance(warn_present, int) else None,
+                    assets_as_of=assets if isinstance(assets, str) else None,
+                    required_severity=required,
                 )
             )
     return out
@@ -153,33 +188,90 @@ def usable_headings(headings: list[Heading], layout: Layout) -> list[Item]:
             continue
         if h.level == 3 and not h.style:  # "3 个": a number wrapped onto a new line, not a heading
             continue
-        if line.tabbed:  # a table row the reader did not recognise as a table
+        if line.tabbed or line.row:  # a table row the reader did not recognise as a table
+            continue
+        if line.note:  # "2.本表…" after "注：1.本表…": a footnote of a table
             continue
         out.append(Item(h, h.start + line.indent))
     return out
 
 
+EXCERPT = regex.compile(r"节选|节录|摘录|摘要")
+AMOUNT_ONLY = regex.compile(r"[-−]?[0-9０-９][0-9０-９,，.．\s]*(?:%|％|万元|元)?")
+RUNNING_SLACK = 3  # a list numbered across its parents may skip at most this many numbers at a parent
+
+
 def sibling_runs(items: list[Item]) -> list[list[Item]]:
-    """Siblings under each parent, split where numbering restarts at 1."""
+    """Siblings under each parent, split where numbering restarts at 1.
+
+    A list numbered straight through its parent headings (tasks 1.–4. under （一）, 5.–9. under
+    （二）…) is one running list: the items under a new parent that go on from the last list of their
+    level join it, rather than being read as a list that lost its first items."""
     stack: list[Item] = []
     groups: dict[tuple[int, int], list[list[Item]]] = {}
     order: list[tuple[int, int]] = []
+    last_run: dict[int, list[Item]] = {}  # level → the run an item of that level last joined
     for it in items:
         while stack and stack[-1].heading.level >= it.heading.level:
             stack.pop()
         parent = stack[-1] if stack else None
         it.parent_start = parent.heading.start if parent else 0
         it.parent = parent.heading if parent else None
-        key = (parent.offset if parent else -1, it.heading.level)
+        level = it.heading.level
+        key = (parent.offset if parent else -1, level)
         if key not in groups:
-            groups[key] = [[]]
+            before = last_run.get(level)
+            n = it.heading.number
+            if (
+                parent is not None
+                and n > 1
+                and before is not None
+                and before[-1].parent is not it.parent
+                and before[-1].heading.number < n <= before[-1].heading.number + 1 + RUNNING_SLACK
+            ):
+                groups[key] = [before]  # the running list goes on under this parent
+            else:
+                groups[key] = [[]]
             order.append(key)
         runs = groups[key]
         if it.heading.number == 1 and runs[-1]:
             runs.append([])
         runs[-1].append(it)
+        last_run[level] = runs[-1]
         stack.append(it)
-    return [run for key in order for run in groups[key] if run]
+    out: list[list[Item]] = []
+    seen: set[int] = set()
+    for key in order:
+        for run in groups[key]:
+            if run and id(run) not in seen:
+                seen.add(id(run))
+                out.append(run)
+    return out
+
+
+def read_across(run: list[Item], layout: Layout) -> bool:
+    """The cells of a table of two or three columns read row by row (一、五、二、六、三、七、…):
+    items on adjacent lines, with no paragraph between them, whose numbers split by position into
+    columns that each count up by one and together cover one unbroken range."""
+    if len(run) < 4:
+        return False
+    numbers = [it.heading.number for it in run]
+    if all(b == a + 1 for a, b in itertools.pairwise(numbers)):
+        return False
+    for a, b in itertools.pairwise(run):
+        # nothing between two cells but blank lines or a cell's amount
+        if any(
+            ln.content and not AMOUNT_ONLY.fullmatch(ln.content)
+            for ln in (layout.line(k) for k in range(a.heading.line + 1, b.heading.line))
+        ):
+            return False
+    if sorted(numbers) != list(range(min(numbers), min(numbers) + len(numbers))):
+        return False
+    for columns in (2, 3):
+        cols = [numbers[k::columns] for k in range(columns)]
+        if all(c and all(y == x + 1 for x, y in itertools.pairwise(c)) for c in cols):
+            return True
+    return False
 
 
 def _loc(doc: Document, it: Item) -> Location:
@@ -194,6 +286,8 @@ def numbering(ctx: Context, doc: Document, items: list[Item], layout: Layout) ->
     style_found: dict[int, tuple[int, Finding]] = {}
     for run in sibling_runs(items):
         level = run[0].heading.level
+        if read_across(run, layout):
+            continue
         explained: set[int] = set()
         first = run[0].heading
         # A list that starts late under a heading has lost its first items; at the very start of a
@@ -274,7 +368,12 @@ def numbering(ctx: Context, doc: Document, items: list[Item], layout: Layout) ->
                         code = "FL306"
                         hint = f"；第{unnumbered[0]}行“{unnumbered[1]}”与目录中的“{unnumbered[2]}”同名，但没有编号"
                         hint_en = f"; line {unnumbered[0]} “{unnumbered[1]}” matches the contents entry “{unnumbered[2]}” but has no number"
-                yield finding(
+                    elif level == 0:
+                        # a part the body does not print: the 第二部分 of a 部门预决算 is its set
+                        # of tables, often published on its own — a reviewer would not call it missing
+                        hint = "；该部分未在正文中印出（部门预决算的公开表常单独发布），仅作提示"
+                        hint_en = "; the body does not print that part (the tables of a 部门预决算 are often published separately) — for information"
+                f = finding(
                     ctx,
                     code,
                     _loc(doc, cur),
@@ -292,6 +391,9 @@ def numbering(ctx: Context, doc: Document, items: list[Item], layout: Layout) ->
                     expected=expected,
                     actual=cur.heading.marker,
                 )
+                if level == 0:
+                    f.severity = Severity.INFO
+                yield f
             elif n < p and n != 1 and level <= 2:
                 earlier = next(x for x in run[:i] if x.heading.number >= n)
                 yield finding(
@@ -364,7 +466,14 @@ def _unnumbered_heading(
 # required sections
 
 
-def required_sections(ctx: Context, doc: Document, rt: ReportType, layout: Layout) -> Iterator[Finding]:
+def required_sections(
+    ctx: Context, doc: Document, rt: ReportType, layout: Layout, year: int | None
+) -> Iterator[Finding]:
+    """A required section the body has neither as a heading nor in its prose. A warning only when
+    the section is certainly required: the title names the report type, the document follows the
+    template closely (warn_present of its sections found) and the section has a `since` (the year
+    from which every known template has it) no later than the report year; otherwise info —
+    templates differ by province and year."""
     texts = [(t.level, t.folded) for t in layout.titles]
     missing: list[RequiredSection] = []
     present = 0
@@ -374,11 +483,16 @@ def required_sections(ctx: Context, doc: Document, rt: ReportType, layout: Layou
             present += 1
         else:
             missing.append(sec)
-    if present < rt.min_present:
-        return
+    if present < rt.min_present or EXCERPT.search(layout.title):
+        return  # not this template, or an excerpt ("（节选）") that leaves sections out by design
+    titled = any(fold(k) in layout.title for k in rt.detect)
+    close = present >= (rt.warn_present if rt.warn_present is not None else len(rt.sections))
     at = doc.location(0)
     for sec in missing:
-        yield finding(
+        if any(fold(w) in layout.prose for w in sec.evidence):
+            continue  # told in the prose (under 其他重要事项 …) without a heading of its own
+        certain = titled and close and sec.since is not None and year is not None and year >= sec.since
+        f = finding(
             ctx,
             "FL304",
             at,
@@ -390,6 +504,9 @@ def required_sections(ctx: Context, doc: Document, rt: ReportType, layout: Layou
             },
             expected=sec.name,
         )
+        if certain and rt.required_severity is not None:
+            f.severity = rt.required_severity
+        yield f
 
 
 # ---------------------------------------------------------------------------------------------
@@ -441,12 +558,18 @@ def years(
             m.written,
             (f"{year}年", str(year)),
         )
-    # 2. glosses "上年（2022年）" / "本年（2023年）", and comparisons with a year other than 上年
+    # 2. glosses "上年（2022年）" / "本年（2023年）", comparisons with a year other than 上年, and
+    # the date the assets of a 决算 are stated at
     for m in layout.years:
         if not layout.line(m.line).body or m.line == 1:
             continue
         if m.kind == "comparison":
-            yield from _comparison(ctx, doc, year, rt, retrospective, m)
+            yield from _comparison(
+                ctx, doc, year, rt, retrospective, m, _heading_year(headings, layout, m.line)
+            )
+            continue
+        if m.kind == "as_of":
+            yield from _as_of(ctx, doc, year, rt, m, _enclosing(headings, layout, m.line))
             continue
         want, what = (year - 1, "上年") if m.kind == "previous" else (year, "本年")
         if m.year != want:
@@ -475,10 +598,43 @@ def years(
                 )
 
 
+def _enclosing(headings: list[Heading], layout: Layout, line: int) -> list[Heading]:
+    """The body headings (levels 0–2) that enclose `line`, outermost first."""
+    stack: list[Heading] = []
+    for h in headings:
+        if h.line > line:
+            break
+        if h.level > 2 or not layout.line(h.line).body:
+            continue
+        while stack and stack[-1].level >= h.level:
+            stack.pop()
+        stack.append(h)
+    return stack
+
+
+def _heading_year(headings: list[Heading], layout: Layout, line: int) -> int | None:
+    """The year the innermost enclosing heading names ("（二）2021年“三公”经费决算情况"), if any."""
+    for h in reversed(_enclosing(headings, layout, line)):
+        m = layout.heading_years.get(h.line)
+        if m is not None:
+            return m.year
+    return None
+
+
 def _comparison(
-    ctx: Context, doc: Document, year: int, rt: ReportType | None, retrospective: bool, m: YearMention
+    ctx: Context,
+    doc: Document,
+    year: int,
+    rt: ReportType | None,
+    retrospective: bool,
+    m: YearMention,
+    heading_year: int | None,
 ) -> Iterator[Finding]:
     if m.year == year - 1:
+        return
+    # a sentence or section about another year compares with that year's previous year: in a 2022
+    # 预算, "2021年“三公”经费决算数…比2020年减少…" under "（二）2021年“三公”经费决算情况"
+    if any(y is not None and y != year and m.year == y - 1 for y in (m.subject, heading_year)):
         return
     # a report that compares every figure with the previous year (决算, 预算): its money
     # comparisons must name 上年; elsewhere only a sentence that itself says 上年 is checked
@@ -497,6 +653,26 @@ def _comparison(
     )
 
 
+def _as_of(
+    ctx: Context, doc: Document, year: int, rt: ReportType | None, m: YearMention, enclosing: list[Heading]
+) -> Iterator[Finding]:
+    """A 决算 states its assets at the end of the report year: "截至2023年12月31日，共有车辆5辆" in a
+    2024 决算 is last year's date left in. A 预算 states them at the end of the previous year, a
+    later date is a plan, and a date in a comparison ("比截至2023年底减少1辆") is the other term."""
+    if rt is None or rt.assets_as_of != "year" or m.year >= year or m.compared:
+        return
+    if not (m.assets or any("资产" in h.title for h in enclosing)):
+        return
+    yield _year_finding(
+        ctx,
+        doc.location(m.start, m.end),
+        year,
+        (f"第{m.line}行资产数的截止日期", f"the date the assets are stated at on line {m.line}"),
+        m.written,
+        (f"截至{year}年12月31日", f"as at {year}-12-31"),
+    )
+
+
 # ---------------------------------------------------------------------------------------------
 
 
@@ -511,6 +687,6 @@ def run(ctx: Context) -> Iterator[Finding]:
     types = report_types(ctx.catalog)
     rt = detect_type(layout.opening, types)
     if rt is not None and rt.sections:
-        yield from required_sections(ctx, doc, rt, layout)
+        yield from required_sections(ctx, doc, rt, layout, analysis.year)
     if analysis.year is not None:
         yield from years(ctx, doc, analysis.year, rt, headings, layout)

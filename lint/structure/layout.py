@@ -18,12 +18,23 @@ from lint.structure.sections import CN, LEVELS, SENTENCE, Heading
 from lint.structure.years import ReportDate, YearMention, heading_years, line_years, report_dates
 
 OPENING = 300  # characters of the title block a report type is detected in
+# lines of the title block ("某单位" / "2024年度" / "部门决算" may stand on lines of their own)
+TITLE_LINES = 4
+PARAGRAPH_TITLE = 25  # longest title of a numbered paragraph ("（一）政府采购支出情况。2023年…")
 TOC_MARK = regex.compile(r"^\s*目\s*录\s*$|^\s*目\s*次\s*$")
 LEADER = regex.compile(r"(?:[…⋯·.．・]\s*){3,}\s*\d*\s*$|(?:[…⋯·.．・]\s*){3,}")
 PAGE_END = regex.compile(r"\s\d{1,3}\s*$")
 QUOTES = regex.compile(r"[“”\"'‘’「」『』《》\s]")
 DEFINITION = regex.compile(r"^[^：:]{1,30}[：:]\s*\S")
 UNNUMBERED_EXCLUDE = regex.compile(r"[0-9０-９。；;，,、]")
+# a note under a table and its items; the cells of a table row read as a line
+NOTE_START = regex.compile(r"^\s*(?:注|备注|附注|注释|说明)\s*[0-9０-９]?\s*[：:]")
+NOTE_ITEM = regex.compile(r"(?<![0-9０-９.．])([0-9０-９]{1,2})[、．.](?![0-9０-９])")
+NOTE_LINE = regex.compile(r"^[（(]?([0-9０-９]{1,2})(?:[、．.](?![0-9０-９])|[)）])")
+FULL_TO_ASCII = str.maketrans("０１２３４５６７８９", "0123456789")
+CELL_NUMBER = regex.compile(r"(?<=\s)[-−]?[0-9０-９][0-9０-９,]*(?:[.．][0-9０-９]+)?%?(?=\s|$)")
+SECOND_ITEM = regex.compile(rf"\s(?:[{CN}]+、|[（(][{CN}]+[）)])\S")
+ROW_PUNCT = regex.compile(r"[。；;，：:]")
 # anything a contents line may open with as its numbering: 第二部分 二、 （二） 2． （2） ②
 NUMBERING = regex.compile(rf"第[{CN}0-9]+部分|[（(]?(?:[{CN}0-9]+|[０-９]+)[、．.）)]?|[①-⑳]")
 
@@ -40,6 +51,8 @@ class Line:
     toc: bool  # inside a table of contents
     table: bool  # inside a table the reader recognised
     tabbed: bool  # holds a tab: a table row the reader did not recognise
+    note: bool = False  # an item of a note under a table ("注：1.…" and the "2.…" lines after it)
+    row: bool = False  # reads as a table row: a numbered label followed by amounts in columns
 
     @property
     def body(self) -> bool:
@@ -78,6 +91,8 @@ class Layout:
     dates: list[ReportDate]  # dates standing alone in the title block or the signature
     opening: str  # the first characters, folded: where the report's type is named
     blank: bool  # nothing but whitespace
+    title: str = ""  # the title block, folded: the first lines before any heading or paragraph
+    prose: str = ""  # the body text (no contents, no table), folded: where a section's matter may be told
 
     def line(self, number: int) -> Line:
         return self.lines[number - 1]
@@ -103,6 +118,7 @@ def read_layout(doc: Document, headings: list[Heading]) -> Layout:
         pos += len(line) + 1
     toc = _find_toc(raw)
     table_lines = _table_lines(doc)
+    notes = _note_lines(raw)
     lines = [
         Line(
             n,
@@ -113,6 +129,8 @@ def read_layout(doc: Document, headings: list[Heading]) -> Layout:
             n in toc,
             n in table_lines,
             "\t" in s,
+            n in notes,
+            _row_like(s.strip()),
         )
         for n, s in enumerate(raw, start=1)
     ]
@@ -128,7 +146,23 @@ def read_layout(doc: Document, headings: list[Heading]) -> Layout:
         dates=report_dates(raw, starts, sorted(set(nonempty[:12] + nonempty[-6:]))),
         opening=opening(doc.text),
         blank=not doc.text.strip(),
+        title=_title_block(lines, headings),
+        prose=fold("\n".join(ln.content for ln in lines if ln.body and not ln.tabbed)),
     )
+
+
+def _title_block(lines: list[Line], headings: list[Heading]) -> str:
+    """The report's title: its first non-empty lines (at most TITLE_LINES) before the first numbered
+    heading, the contents or a sentence."""
+    numbered = {h.line for h in headings}
+    out: list[str] = []
+    for ln in lines:
+        if not ln.content:
+            continue
+        if len(out) >= TITLE_LINES or ln.number in numbered or ln.toc or SENTENCE.search(ln.content):
+            break
+        out.append(ln.content)
+    return fold("".join(out))
 
 
 def _table_lines(doc: Document) -> set[int]:
@@ -157,6 +191,13 @@ def _heading_like(line: str) -> bool:
     return bool(s) and len(s) <= 60 and not SENTENCE.search(s)
 
 
+def _entry_like(line: str) -> bool:
+    """A line a table of contents may hold: short, or several entries run together, with no
+    sentence inside it (a trailing "。" after an entry is allowed)."""
+    s = LEADER.sub(" ", line).strip().rstrip("。.")
+    return bool(s) and len(s) <= 200 and not SENTENCE.search(s)
+
+
 def _find_toc(lines: list[str]) -> set[int]:
     """Lines of a table of contents: after a 目录 line, the entries up to the first body heading
     that repeats one of them (or the first line that is not an entry); without a 目录 line, a block
@@ -164,6 +205,10 @@ def _find_toc(lines: list[str]) -> set[int]:
     toc: set[int] = set()
     for i, line in enumerate(lines):
         if not TOC_MARK.match(line):
+            continue
+        end = _toc_by_repeat(lines, i)
+        if end is not None:
+            toc.update(range(i + 1, end + 1))  # 1-based: the 目录 line to the line before the repeat
             continue
         seen: set[str] = set()
         j = i + 1
@@ -201,15 +246,84 @@ def _find_toc(lines: list[str]) -> set[int]:
             if j - first >= 3:
                 toc.update(range(first + 1, j + 1))
             break
-        if not _heading_like(s):
+        if not _heading_like(s.rstrip("。.")):
             break
     return toc
+
+
+def _toc_by_repeat(lines: list[str], mark: int) -> int | None:
+    """0-based index of the body line that repeats the first entry after the 目录 line at `mark`,
+    when every line in between can be a contents entry (entries that end in "。", or several run
+    together on one line as a PDF may join them)."""
+    first = next((k for k in range(mark + 1, min(len(lines), mark + 5)) if lines[k].strip()), None)
+    if first is None:
+        return None
+    key = _toc_key(lines[first].strip()).rstrip("。.")
+    if len(key) < 2:
+        return None
+    for j in range(first + 1, min(len(lines), first + 150)):
+        s = lines[j].strip()
+        if not s:
+            continue
+        if _toc_key(s).rstrip("。.") == key:
+            return j
+        if not _entry_like(s):
+            return None
+    return None
 
 
 def _toc_entry(line: Line) -> TocEntry:
     s = line.content
     titles = {s[:k]: _toc_key(s[k:]) for k in range(1, len(s) + 1) if NUMBERING.fullmatch(s[:k]) is not None}
     return TocEntry(line.number, LEADER.sub("", s).strip(), titles)
+
+
+# ---------------------------------------------------------------------------------------------
+# notes under tables, table rows
+
+
+def _note_lines(lines: list[str]) -> set[int]:
+    """Lines (1-based) that continue a numbered note: after "注：1.本表…" (or a bare "注："), the
+    lines "2.…", "3.…" that go on numbering it. They are footnotes of a table, not headings."""
+    out: set[int] = set()
+    for i, line in enumerate(lines):
+        m = NOTE_START.match(line)
+        if not m:
+            continue
+        rest = line[m.end() :].strip()
+        written = [_marker_number(x) for x in NOTE_ITEM.findall(rest)]
+        if rest and (not written or written[0] != 1):
+            continue  # "注：本表…。": a note without items; a list after it is not the note's
+        last = 0
+        for n in written:
+            if n != last + 1:
+                break
+            last = n
+        for j in range(i + 1, min(len(lines), i + 30)):
+            s = lines[j].strip()
+            if not s:
+                continue
+            m2 = NOTE_LINE.match(s)
+            if not m2 or _marker_number(m2.group(1)) != last + 1:
+                break
+            last += 1
+            out.add(j + 1)
+    return out
+
+
+def _marker_number(written: str) -> int:
+    return int(written.translate(FULL_TO_ASCII))
+
+
+def _row_like(content: str) -> bool:
+    """A numbered line that reads as a table row: a label, then two or more amounts standing in
+    columns (separated by spaces), or a second item of a table read across ("一、… 100.00 五、…"),
+    and no sentence punctuation."""
+    if not any(level >= 1 and p.match(content) for level, p in LEVELS):
+        return False
+    if ROW_PUNCT.search(content):
+        return False
+    return len(CELL_NUMBER.findall(content)) >= 2 or bool(SECOND_ITEM.search(content))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -233,7 +347,20 @@ def _titles(lines: list[Line], headings: list[Heading]) -> list[TitleLine]:
         if h is not None:
             # a section heading, not a numbered paragraph ("（五）拟订…国有资产管理…。") nor a
             # definition ("十、“三公”经费：指…")
-            if not _heading_like(s.rstrip("。.")) or DEFINITION.match(s):
+            if DEFINITION.match(s):
+                continue
+            if not _heading_like(s.rstrip("。.")):
+                # a numbered paragraph that opens with its title: "（一）政府采购支出情况。2023年…";
+                # not "（五）拟订……国有资产管理……。"
+                stop = SENTENCE.search(s)
+                if not (
+                    stop
+                    and s[stop.start()] == "。"
+                    and len(h.title) <= PARAGRAPH_TITLE
+                    and h.title == s[len(h.marker) : stop.start()].strip()
+                ):
+                    continue
+                out.append(TitleLine(ln.number, h.level, fold(h.marker + h.title)))
                 continue
             out.append(TitleLine(ln.number, h.level, fold(s)))
         elif (

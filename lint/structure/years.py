@@ -23,7 +23,7 @@ COMPARATIVE = regex.compile(
     r"上年|上一年|去年|以前|以来|历年|同期|相比|对比|比较|[比较与]|至|截至|截止|[—~～\-]|到"
 )
 FORWARD = regex.compile(r"计划|打算|建议|安排|下一步|改进|展望|规划|目标")
-BUDGET_LOOKBACK = regex.compile(r"执行|决算|完成")
+BUDGET_LOOKBACK = regex.compile(r"执行|决算|完成|评价|自评|实际")
 GLOSS_PREV = regex.compile(
     r"上(?:一)?年(?:度)?\s*[（(]\s*((?:19|20)\d{2})\s*年?(?:度)?\s*[)）]"
     r"|((?:19|20)\d{2})\s*年(?:度)?\s*[（(]\s*(?:即)?上(?:一)?年(?:度)?\s*[)）]"
@@ -37,16 +37,23 @@ COMPARE_YEAR = regex.compile(
     r"|(?:比|较)\s*((?:19|20)\d{2})\s*年(?:度)?[^，,。；;]{0,12}?(?:增加|减少|增长|下降|持平|上升|降低|减|增|多|少)"
 )
 PREV_WORDS = regex.compile(r"上年|上年度|上一年|去年")
+YEAR = regex.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
+# "截至2023年12月31日" / "截止到2023年底": the date a stock (assets, vehicles) is stated at
+AS_OF = regex.compile(
+    r"(?:截至|截止|截止到|截至到)\s*((?:19|20)\d{2})\s*年\s*(?:12\s*月\s*31\s*日|年?底|年?末|12\s*月\s*末|12\s*月\s*底)"
+)
+ASSET_WORDS = regex.compile(r"国有资产|资产|车辆|公务用车|设备|房屋|土地")
+AS_OF_COMPARED = regex.compile(r"比|较|与|同|相比|上年|去年|年初|增加|减少")
 MONEY = regex.compile(r"[0-9０-９X]\s*(?:万元|亿元|元)|%|％")
 
-Kind = Literal["heading", "previous", "current", "comparison"]
+Kind = Literal["heading", "previous", "current", "comparison", "as_of"]
 GLOSSES: tuple[tuple[regex.Pattern[str], Kind], ...] = ((GLOSS_PREV, "previous"), (GLOSS_CUR, "current"))
 
 
 @dataclass(frozen=True)
 class YearMention:
-    """A year named in a heading (六、2023年度部门整体支出), a gloss (上年（2023年）, 本年（2024年）)
-    or a comparison (与2023年度相比)."""
+    """A year named in a heading (六、2023年度部门整体支出), a gloss (上年（2023年）, 本年（2024年）),
+    a comparison (与2023年度相比) or the date a stock is stated at (截至2023年12月31日)."""
 
     kind: Kind
     year: int
@@ -59,6 +66,9 @@ class YearMention:
     lookback: bool = False  # heading: about execution (执行, 决算, 完成)
     says_previous: bool = False  # comparison: its sentence says 上年/去年
     money_near: bool = False  # comparison: an amount or a rate within 80 characters
+    subject: int | None = None  # comparison: the year its sentence is about ("2021年决算数…比2020年…")
+    assets: bool = False  # as_of: its sentence is about assets, vehicles or equipment
+    compared: bool = False  # as_of: a term of a comparison ("比截至2023年底减少1辆")
 
 
 @dataclass(frozen=True)
@@ -95,7 +105,8 @@ def heading_years(lines: list[str], headings: list[Heading]) -> dict[int, YearMe
 
 
 def line_years(lines: list[str], starts: list[int]) -> list[YearMention]:
-    """Glosses and comparisons, line by line: 上年 glosses, then 本年 glosses, then comparisons."""
+    """Glosses, comparisons and as-of dates, line by line: 上年 glosses, then 本年 glosses, then
+    comparisons, then as-of dates."""
     out: list[YearMention] = []
     for ln, line in enumerate(lines, start=1):
         base = starts[ln - 1]
@@ -107,23 +118,47 @@ def line_years(lines: list[str], starts: list[int]) -> list[YearMention]:
                 )
         for m in COMPARE_YEAR.finditer(line):
             g = 1 if m.group(1) else 2
-            sentence_start = max(line.rfind(c, 0, m.start()) for c in "。；;")
-            sentence_end = min(
-                (i for i in (line.find(c, m.end()) for c in "。；;") if i >= 0), default=len(line)
-            )
+            sentence_start, sentence_end = _sentence(line, m.start(), m.end())
+            year = int(m.group(g))
+            named = [int(y) for y in YEAR.findall(line[sentence_start + 1 : m.start()]) if int(y) != year]
             out.append(
                 YearMention(
                     "comparison",
-                    int(m.group(g)),
+                    year,
                     ln,
                     base + m.start(g),
                     base + m.end(g),
                     m.group(0),
                     says_previous=bool(PREV_WORDS.search(line[sentence_start + 1 : sentence_end])),
                     money_near=bool(MONEY.search(line[max(0, m.start() - 80) : m.end() + 80])),
+                    subject=named[-1] if named else None,
+                )
+            )
+        for m in AS_OF.finditer(line):
+            sentence_start, sentence_end = _sentence(line, m.start(), m.end())
+            out.append(
+                YearMention(
+                    "as_of",
+                    int(m.group(1)),
+                    ln,
+                    base + m.start(1),
+                    base + m.end(),
+                    m.group(0),
+                    assets=bool(ASSET_WORDS.search(line[sentence_start + 1 : sentence_end])),
+                    compared=bool(
+                        AS_OF_COMPARED.search(line[max(sentence_start + 1, m.start() - 6) : m.start()])
+                    ),
                 )
             )
     return out
+
+
+def _sentence(line: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence around [start, end): offset of the stop before it (-1 at the line start) and of
+    the stop after it (the line's length at its end)."""
+    before = max(line.rfind(c, 0, start) for c in "。；;")
+    after = min((i for i in (line.find(c, end) for c in "。；;") if i >= 0), default=len(line))
+    return before, after
 
 
 def report_dates(lines: list[str], starts: list[int], candidates: list[int]) -> list[ReportDate]:
