@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -296,3 +298,87 @@ def test_item_budget_in_yuan_table_differs(catalog: Catalog) -> None:
     assert [f.figures[0][1].text for f in found] == ["12,029,501.84", "46,140,000.00"]
     assert found[0].expected == "1202.95" and found[0].actual == "1209.25"
     assert found[1].expected == "4614.00"
+
+
+# --- fixtures/tables: table shapes that misread as errors, each with a genuinely broken variant ------
+
+TABLE_FIXTURES = sorted(
+    p for p in (ROOT / "fixtures/tables").iterdir() if p.suffix in (".md", ".html", ".pdf")
+)
+
+
+@pytest.mark.parametrize("path", TABLE_FIXTURES, ids=lambda p: p.name)
+def test_table_fixture_golden(catalog: Catalog, path: Path) -> None:
+    """Golden format of fixtures/realistic: the error+warning (rule, line) set is exact, and every entry
+    is a finding of that rule, line and severity naming all its figures."""
+    golden = json.loads(path.with_name(path.stem + ".expected.json").read_text(encoding="utf-8"))
+    result = lint_file(str(path), catalog, Options())
+    assert result.status == "ok", result.error
+    said = "\n".join(f"{f.rule} {f.location.line} {[x.text for _, x in f.figures]}" for f in result.findings)
+    got = {(f.rule, f.location.line) for f in result.findings if f.severity >= Severity.WARNING}
+    want = {(e["rule"], e["line"]) for e in golden["findings"] if e["severity"] != "info"}
+    assert got == want, said
+    # one finding per entry, naming exactly the entry's figures
+    left = list(result.findings)
+    for e in golden["findings"]:
+        hit = next(
+            (
+                f
+                for f in left
+                if f.rule == e["rule"]
+                and f.location.line == e["line"]
+                and f.severity == Severity.parse(e["severity"])
+                and sorted(_fold(t) for t in e["figures"]) == sorted(_fold(x.text) for _, x in f.figures)
+            ),
+            None,
+        )
+        assert hit is not None, (e, said)
+        left.remove(hit)
+
+
+def _fold(text: str) -> str:
+    return unicodedata.normalize("NFKC", text).replace(" ", "")
+
+
+# --- PDF: a table's last row drawn in the next table's frame ----------------------------------------
+
+
+def _frag(page: int, bbox: tuple[float, float, float, float], xs: list[float], rows: list[list[str | None]]):
+    from lint.readers.pdf_tables import CellText, TableFrag
+
+    cells = [[None if t is None else CellText(t, [None] * len(t)) for t in row] for row in rows]
+    return TableFrag(page, bbox, xs, cells)
+
+
+def test_frame_shared_with_next_table_is_split_at_its_title() -> None:
+    """Jiangsu 2017: page 15 draws 30312 提租补贴 (the last row of page 14's table) in the frame of
+    财政拨款政府性基金支出预算表, whose column lines differ and whose frame is 4.4pt wider."""
+    from lint.readers.pdf_tables import map_columns, split_captions
+
+    prev = _frag(14, (28.1, 72.2, 562.7, 715.1), [28.1, 140.2, 309.3], [["30311", "住房公积金", "494.22"]])
+    frame = _frag(
+        15,
+        (28.2, 72.2, 567.1, 480.3),
+        [28.2, 140.2, 224.4, 309.2, 393.6],
+        [
+            ["30312", "提租补贴", None, "1,018.01", None],
+            ["财政拨款政府性基金支出预算表", None, None, None, None],
+            ["部门：", None, "某机关", None, "单位：万元"],
+            ["功能科目代码", None, "功能科目名称", None, "金额"],
+        ],
+    )
+    assert map_columns(prev, frame) is None  # the frame as a whole is another table
+    right = {(0, 0): 140.2, (0, 1): 309.2, (0, 3): 567.1, (1, 0): 567.1}
+    first, second = split_captions(frame, [72.2, 94.2, 116.2, 138.2, 160.2], right)
+    assert first.texts() == [["30312", "提租补贴", "1,018.01"]]
+    assert first.xs == [28.2, 140.2, 309.2] and first.bbox == (28.2, 72.2, 567.1, 94.2)
+    assert map_columns(prev, first) == [0, 1, 2]  # continues page 14's table
+    assert second.texts()[0] == ["财政拨款政府性基金支出预算表", None, None]
+    assert second.xs == [28.2, 224.4, 393.6] and second.bbox[1] == 94.2
+
+
+def test_title_in_first_row_is_no_split() -> None:
+    from lint.readers.pdf_tables import split_captions
+
+    frame = _frag(3, (28, 72, 560, 200), [28, 200], [["支出预算总表", None], ["合计", "13,649.07"]])
+    assert split_captions(frame, [72, 94, 116]) == [frame]

@@ -73,6 +73,8 @@ class _Index:
         for f in analysis.figures:
             if f.role not in ("amount", "cell") or f.qualifiers.approx or not f.label:
                 continue
+            if f.table is not None and f.dimension == "percent":
+                continue  # a 完成率/执行率 column of a table holds rates, not amounts
             label = self.canon(f.label)
             if label and label not in generic:
                 self.by_label[label].append(f)
@@ -80,7 +82,7 @@ class _Index:
         self.paragraphs = [m.end() for m in PARAGRAPH_END.finditer(text)]
         self.stated: list[tuple[Fact, set[Fact]]] = []
         for rel in analysis.relations:
-            if rel.kind != "sum":
+            if rel.kind not in ("sum", "table-sum"):  # a breakdown the text or a table states
                 continue
             total = rel.role("total")
             if total is not None:

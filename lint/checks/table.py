@@ -1,7 +1,8 @@
 """table: 合计/小计 rows and columns, 科目编码 hierarchy, repeats between tables and the 说明, 执行率, 得分.
 
 Relations come from lint/structure/tables.py; every comparison uses the interval logic of SPEC §4,
-so a figure that may have been rounded is never an error. A total that misses the sum of its rounded
+so a figure that may have been rounded is never an error. A sum that carries other plausible readings
+of its table (``alternatives``) is reported only when none of them adds up. A total that misses the sum of its rounded
 parts by one or two units of the last decimal is 舍位平衡 and is reported as info (FL407).
 """
 
@@ -44,11 +45,15 @@ def describe(f: Figure, vs: list[TableView]) -> str:
     return f"{vs[ti].where(r, c)} {f.text}"
 
 
-def _cell(f: Figure, vs: list[TableView]) -> str:
+def _cell(f: Figure, vs: list[TableView], total: Figure | None = None) -> str:
+    """A part as named in a message: its row (科目 code and name), or its column when it sits in the
+    total's own row (a 合计 column's parts)."""
     if f.table is None:
         return f.text
     ti, r, c = f.table
     v = vs[ti]
+    if total is not None and total.table is not None and total.table[:2] == (ti, r):
+        return f"{v.column_name(c)}{f.text}"
     g = v.group_of(c)
     label = (v.code(g, r) + " " + v.label(g, r)).strip() if g else ""
     return f"{label}{f.text}" if label else f.text
@@ -65,12 +70,13 @@ def _check_sum(rel: Relation, ctx: Context, vs: list[TableView]) -> Iterator[Fin
         return
     extra = ctx.extra_tolerance
     t = interval(total, extra)
-    s = Interval.point(Decimal(0))
-    point = Decimal(0)
-    for p in parts:
-        s, point = s + interval(p, extra), point + p.base_value
-    if t.meets(s):
-        return
+    readings = [parts, *_alternatives(rel)]
+    sums = [_total_of(r, extra) for r in readings]
+    if any(t.meets(s) for s, _ in sums):
+        return  # some plausible reading of the table adds up
+    # every reading fails: show the one that comes closest
+    k = min(range(len(readings)), key=lambda i: abs(sums[i][1] - total.base_value))
+    parts, (s, point) = readings[k], sums[k]
     diff = point - total.base_value
     code = "FL407" if _rounding(diff, total) else str(rel.data.get("code", "FL401"))
     terms = " + ".join(p.text for p in parts)
@@ -81,7 +87,7 @@ def _check_sum(rel: Relation, ctx: Context, vs: list[TableView]) -> Iterator[Fin
     )
     values: dict[str, object] = {
         "total": describe(total, vs),
-        "parts": "、".join(_cell(p, vs) for p in parts),
+        "parts": "、".join(_cell(p, vs, total) for p in parts),
         "sum": fmt_value(point, total),
         "diff": fmt_value(abs(diff), total),
         "a": "",
@@ -102,6 +108,21 @@ def _check_sum(rel: Relation, ctx: Context, vs: list[TableView]) -> Iterator[Fin
         actual=str(total.value),
         arithmetic=arithmetic,
     )
+
+
+def _alternatives(rel: Relation) -> list[list[Figure]]:
+    """The parts of the table's other plausible readings (lint/structure/tables.py)."""
+    alts = rel.data.get("alternatives")
+    return [a for a in alts if isinstance(a, list)] if isinstance(alts, list) else []
+
+
+def _total_of(parts: list[Figure], extra: Decimal) -> tuple[Interval, Decimal]:
+    """The interval and the written value of a sum of parts."""
+    s = Interval.point(Decimal(0))
+    point = Decimal(0)
+    for p in parts:
+        s, point = s + interval(p, extra), point + p.base_value
+    return s, point
 
 
 def _check_repeat(rel: Relation, ctx: Context, vs: list[TableView]) -> Iterator[Finding]:

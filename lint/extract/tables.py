@@ -54,6 +54,21 @@ def row_label(table: Table, row: int, col: int | None = None) -> tuple[str, str]
 
 
 CODE_HEADER = regex.compile(r"编码|代码|^[类款项]$")
+# a column of counts: its header ends with the counted noun or names the unit (个)/(人)
+COUNT_COLUMN = regex.compile(
+    r"(?:(?P<people>人数|人次)|(?P<firms>家数)|(?P<count>个数|项目数|户数|次数|数量))$"
+    r"|[（(](?P<unit>个|人|家|项|户|次|人次)[)）]$"
+)
+
+
+def count_unit(header: str) -> str | None:
+    """The unit of a count column (人 for 人数, 个 for 项目数 …), else None."""
+    m = COUNT_COLUMN.search(header.strip())
+    if m is None:
+        return None
+    if m.group("unit"):
+        return m.group("unit")
+    return "人" if m.group("people") else "家" if m.group("firms") else "个"
 
 
 def table_figures(
@@ -83,6 +98,9 @@ def table_figures(
             cdim, cscale = ex.vocab.units.get(cell_unit, (dim, scale)) if cell_unit else (dim, scale)
             if "%" in col_head or "率" in col_head:
                 cdim, cscale, cell_unit = "percent", None, "%"
+            elif (counted := count_unit(col_head)) is not None and not m.group("unit"):
+                cell_unit = counted  # 单位家数, 在职人数 in a 万元 table are counts, not money
+                cdim, cscale = ex.vocab.units.get(counted, ("count", Decimal(1)))
             info = ex.labels.read(col_head)
             out.append(
                 Figure(

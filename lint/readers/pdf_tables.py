@@ -77,8 +77,65 @@ def extract_fragments(
         if len(grid.xs) < 2:
             continue  # a frame around prose (e.g. a boxed 目录), not a table
         frag, rest = _fill(page, tuple(table.bbox), grid, rest)
-        frags.append(frag)
+        frags.extend(split_captions(frag, _row_edges(grid, frag.bbox), _right_edges(grid)))
     return frags, rest
+
+
+# An in-frame title: one cell across the row whose text names a table (…预算表, 表3 …)
+CAPTION_RE = re.compile(r"表$|^表\s*\d")
+
+
+def _row_edges(grid: _Grid, bbox: BBox) -> list[float]:
+    """Top of each grid row and the bottom of the last one."""
+    return [*grid.tops, bbox[3]]
+
+
+def _right_edges(grid: _Grid) -> dict[tuple[int, int], float]:
+    return {(r, col): cell[2] for r, row in enumerate(grid.by_row) for cell, col in row}
+
+
+def split_captions(
+    frag: TableFrag, row_edges: list[float], right: dict[tuple[int, int], float] | None = None
+) -> list[TableFrag]:
+    """One ruled frame holding the end of one table and the start of the next: split it at each row
+    (after the first) that is a title alone (财政拨款政府性基金支出预算表). Each piece keeps only the
+    grid columns its own cells start in, so the rows above a title can continue the table of the
+    previous page (the Jiangsu 2017 PDFs draw a page's last 科目 row into the next table's frame)."""
+    cuts = [r for r in range(1, len(frag.rows)) if _is_caption(frag.rows[r])]
+    if not cuts:
+        return [frag]
+    out: list[TableFrag] = []
+    for a, b in zip([0, *cuts], [*cuts, len(frag.rows)], strict=True):
+        out.append(_piece(frag, a, b, row_edges, right or {}))
+    return out
+
+
+def _is_caption(row: list[CellText | None]) -> bool:
+    cells = [c for c in row if c is not None]
+    return len(cells) == 1 and bool(CAPTION_RE.search(cells[0].text.replace(" ", "").strip()))
+
+
+def _piece(
+    frag: TableFrag, a: int, b: int, row_edges: list[float], right: dict[tuple[int, int], float]
+) -> TableFrag:
+    rows = frag.rows[a:b]
+    keep = [c for c in range(len(frag.xs)) if any(row[c] is not None for row in rows)]
+    col = {c: i for i, c in enumerate(keep)}
+    x1 = max((right.get((r, c), frag.bbox[2]) for r in range(a, b) for c in keep), default=frag.bbox[2])
+    bbox = (
+        frag.xs[keep[0]] if keep else frag.bbox[0],
+        row_edges[a],
+        x1,
+        row_edges[min(b, len(row_edges) - 1)],
+    )
+    spans = {
+        (sr - a, col[sc]): (tr - a, col[tc])
+        for (sr, sc), (tr, tc) in frag.spans.items()
+        if a <= sr < b and a <= tr < b and sc in col and tc in col
+    }
+    return TableFrag(
+        frag.page, bbox, [frag.xs[c] for c in keep], [[row[c] for c in keep] for row in rows], spans
+    )
 
 
 def _fill(page: int, bbox: BBox, grid: _Grid, glyphs: list[Glyph]) -> tuple[TableFrag, list[Glyph]]:
@@ -171,7 +228,9 @@ def map_columns(prev: TableFrag, frag: TableFrag) -> list[int] | None:
     A continuation may merge columns (a 合计 row spanning 类/款/项/名称), so its column edges need only be
     a subset of the previous grid's, with the same outer edges.
     """
-    if abs(prev.bbox[0] - frag.bbox[0]) > EDGE_TOL or abs(prev.bbox[2] - frag.bbox[2]) > EDGE_TOL:
+    # the right edge may be drawn a little wider when the fragment shares its frame with the next table
+    right_tol = max(EDGE_TOL, 0.02 * (prev.bbox[2] - prev.bbox[0]))
+    if abs(prev.bbox[0] - frag.bbox[0]) > EDGE_TOL or abs(prev.bbox[2] - frag.bbox[2]) > right_tol:
         return None
     out: list[int] = []
     for x in frag.xs:

@@ -1,6 +1,13 @@
 """Table relations: 合计/小计 rows and columns, the 科目编码 hierarchy, cross-table and prose repeats.
 
-Only unambiguous structure becomes a relation. A table is split into *groups* (a two-sided table such
+Only plausible structure becomes a relation, and a relation keeps the other plausible readings of its
+table (``data["alternatives"]``: lists of parts); the check reports only when no reading adds up. A
+header whose merged cells came out empty (a pipe table) is read both with the empty cells blank and
+as continuations of their left neighbour; a 科目 row whose amount sits in the wrong column is read
+with the amount where it sits. Caption rows inside the frame (the table's title, 部门：/单位：) are
+not header levels. Attribute columns and rows (单位家数, 项目数, 指标值, 完成率) are never parts.
+
+A table is split into *groups* (a two-sided table such
 as 收入支出决算总表 has a 收入 group and a 支出 group), each with its name column, its 科目编码 columns and
 its value columns. Empty cells are absent, never 0: a sum adds the members that are written.
 
@@ -22,8 +29,9 @@ from dataclasses import dataclass, field
 import regex
 
 from lint.extract.numbers import strip_numbering
-from lint.extract.tables import NUMERIC
+from lint.extract.tables import NUMERIC, count_unit
 from lint.model import Figure, Relation, Table
+from lint.readers.tables import is_blank
 from lint.tolerance import interval
 from lint.vocab import fold_width
 
@@ -35,6 +43,13 @@ TOTAL_WORD = regex.compile(r"(合计|总计|小计|总分)$")
 CLASS_SUFFIX = regex.compile(r"[（(](类|款|项)[)）]$")
 NOT_PARTS = ("结转", "结余", "总计", "结余分配")
 SPACE = regex.compile(r"\s+")
+# rows of the header that are no header level: 部门：… 单位：万元 (a title row is found by its shape)
+META_CELL = regex.compile(r"^(?:编制|填报|预算|主管)?(?:部门|单位|金额单位)[:：]")
+# columns that hold attributes, not amounts: each indicator's own target (counts: extract.count_unit)
+ATTR_HEAD = regex.compile(r"指标值|目标值|实际值|完成值|指标内容|评价标准|年度目标")
+# rows that name an attribute of the whole, not a part of it
+ATTR_ROW = regex.compile(r"(?:家数|个数|项目数|户数|次数|人数|人次|数量|面积)$|率$|比例|占比|指标")
+FIRST_ORDINAL = regex.compile(r"^(?:一[、.．]|[（(]一[)）]|[（(]1[)）]|1[.、．](?!\d))")
 
 
 QUOTE_CHARS = regex.compile(r"[“”\"‘’「」]")
@@ -77,6 +92,9 @@ class TableView:
     paths: dict[int, list[str]]
     cells: dict[tuple[int, int], Figure]
     body: range = field(default_factory=lambda: range(0))
+    title: str = ""  # the table's title, or the caption row inside its frame
+    # other plausible readings of the column headers (a pipe table's empty merged cells)
+    alt_paths: list[dict[int, list[str]]] = field(default_factory=list)
 
     def label(self, g: Group, r: int) -> str:
         """The row's name in this group; a merged 合计 cell may sit in the code columns."""
@@ -111,9 +129,13 @@ class TableView:
         g = g or self.group_of(c)
         label = self.label(g, r) if g else ""
         code = self.code(g, r) if g else ""
-        head = self.paths.get(c, [""])[-1] if self.paths.get(c) else ""
         row = f"{code} {label}".strip() or f"第{r + 1}行"
-        return f"{self.table.title or '表'}「{row}｜{head}」"
+        return f"{self.title or self.table.title or '表'}「{row}｜{self.column_name(c)}」"
+
+    def column_name(self, c: int) -> str:
+        """A column's header as a reader names it: its own cell, with the parent for a 小计/合计."""
+        path = self.paths.get(c) or [""]
+        return "".join(path[-2:]) if len(path) > 1 and is_total(path[-1]) else path[-1]
 
     def group_of(self, c: int) -> Group | None:
         return next((g for g in self.groups if c in g.value_cols), None)
@@ -142,22 +164,81 @@ def table_kind(title: str) -> str:
     return ""
 
 
-def header_paths(table: Table) -> dict[int, list[str]]:
+def caption_rows(table: Table) -> tuple[int, str]:
+    """Leading header rows that are captions inside the frame — the table's title (one text across
+    the row) and the 部门：/单位： line — and the title they give, if any."""
+    n, title = 0, ""
+    for r in range(min(table.header_rows, table.n_rows)):
+        texts = [norm(c.text) for c in table.cells[r] if c is not None]
+        filled = {t for t in texts if t}
+        if filled and any(META_CELL.match(t) for t in filled):
+            n = r + 1
+            continue
+        if len(filled) == 1:
+            only = next(iter(filled))
+            if only.endswith("表") or (all(texts) and table.n_cols > 2):
+                n, title = r + 1, title or only
+                continue
+        break
+    return n, title
+
+
+def _header_grid(table: Table, skip: int) -> list[list[str]]:
+    """Per header row (captions skipped), each column's text. A merged (None) position continues the
+    cell on its left when the rows above put both columns under one parent, else the cell above it
+    (spans are rectangles: 会议费 spanning three rows is not part of 公务接待费 on its left)."""
+    grid: list[list[str]] = []
+    for r in range(skip, min(table.header_rows, table.n_rows)):
+        row = table.cells[r]
+        line: list[str] = []
+        for c in range(table.n_cols):
+            cell = row[c] if c < len(row) else None
+            if cell is not None:
+                line.append(norm(cell.text))
+            elif c > 0 and all(above[c] == above[c - 1] for above in grid):
+                line.append(line[c - 1])
+            else:
+                line.append(grid[-1][c] if grid else "")
+        grid.append(line)
+    return grid
+
+
+def _paths(grid: list[list[str]], n_cols: int) -> dict[int, list[str]]:
     out: dict[int, list[str]] = {}
-    for c in range(table.n_cols):
+    for c in range(n_cols):
         path: list[str] = []
-        for r in range(min(table.header_rows, table.n_rows)):
-            row = table.cells[r]
-            text = ""
-            for cc in range(min(c, len(row) - 1), -1, -1):
-                cell = row[cc]
-                if cell is not None:  # a merged (None) cell takes the nearest written cell on its left
-                    text = norm(cell.text)
-                    break
+        for line in grid:
+            text = line[c]
             if text and (not path or path[-1] != text):
                 path.append(text)
         out[c] = path
     return out
+
+
+def header_paths(table: Table) -> dict[int, list[str]]:
+    return _paths(_header_grid(table, caption_rows(table)[0]), table.n_cols)
+
+
+def filled_paths(table: Table) -> dict[int, list[str]] | None:
+    """The reading of a header without span information (a pipe table: no merged None cell, not a
+    PDF, whose ruled cells show their merges) where an empty header cell continues its left neighbour
+    under the same parent; None when the spans are known or no empty cell can be read so."""
+    skip = caption_rows(table)[0]
+    rows = range(skip, min(table.header_rows, table.n_rows))
+    if table.page is not None or any(c is None for r in rows for c in table.cells[r][: table.n_cols]):
+        return None  # the source marks its merged cells: the spans are known
+    grid = _header_grid(table, skip)
+    changed = False
+    for i, line in enumerate(grid):
+        written = list(line)
+        for c in range(table.label_cols + 1, table.n_cols):  # never from a label column into a value one
+            if written[c] or not line[c - 1]:
+                continue
+            if any(grid[k][c] != grid[k][c - 1] for k in range(i)):
+                continue  # another parent above: the empty cell is not inside the left cell's span
+            line[c] = line[c - 1]
+            changed = True
+    return _paths(grid, table.n_cols) if changed else None
 
 
 def _column_kind(table: Table, c: int, path: list[str]) -> str:
@@ -183,6 +264,26 @@ def _column_kind(table: Table, c: int, path: list[str]) -> str:
 
 def view(index: int, table: Table, figures: Iterable[Figure]) -> TableView:
     paths = header_paths(table)
+    groups = _groups(table, paths)
+    filled = filled_paths(table)
+    alt = [filled] if filled is not None and filled != paths else []
+    cells = {(f.table[1], f.table[2]): f for f in figures if f.table is not None and f.table[0] == index}
+    caption = caption_rows(table)[1]
+    title = table.title if table.title.strip().endswith("表") or not caption else caption
+    return TableView(
+        index,
+        table,
+        table_kind(title or table.title),
+        groups,
+        paths,
+        cells,
+        range(table.header_rows, table.n_rows),
+        title,
+        alt,
+    )
+
+
+def _groups(table: Table, paths: dict[int, list[str]]) -> list[Group]:
     groups: list[Group] = []
     cur: Group | None = None
     for c in range(table.n_cols):
@@ -200,10 +301,7 @@ def view(index: int, table: Table, figures: Iterable[Figure]) -> TableView:
                 cur = Group(None, [], [])
                 groups.append(cur)
             cur.value_cols.append(c)
-    cells = {(f.table[1], f.table[2]): f for f in figures if f.table is not None and f.table[0] == index}
-    return TableView(
-        index, table, table_kind(table.title), groups, paths, cells, range(table.header_rows, table.n_rows)
-    )
+    return groups
 
 
 def views(tables: list[Table], figures: list[Figure]) -> list[TableView]:
@@ -217,13 +315,20 @@ def views(tables: list[Table], figures: list[Figure]) -> list[TableView]:
 # --- relations --------------------------------------------------------------------------------
 
 
-def _sum(total: Figure, parts: list[Figure], code: str, what: str) -> Relation:
-    return Relation(
-        "table-sum",
-        [("total", total)] + [("part", p) for p in parts],
-        total.start,
-        {"code": code, "what": what},
-    )
+def _sum(
+    total: Figure, parts: list[Figure], code: str, what: str, alternatives: Iterable[list[Figure]] = ()
+) -> Relation:
+    """total = Σ parts; `alternatives` are the parts under the table's other plausible readings."""
+    data: dict[str, object] = {"code": code, "what": what}
+    seen = [[id(p) for p in parts]]
+    alts: list[list[Figure]] = []
+    for alt in alternatives:
+        if alt and (key := [id(p) for p in alt]) not in seen:
+            seen.append(key)
+            alts.append(alt)
+    if alts:
+        data["alternatives"] = alts
+    return Relation("table-sum", [("total", total)] + [("part", p) for p in parts], total.start, data)
 
 
 def _is_money(f: Figure) -> bool:
@@ -235,6 +340,50 @@ def _code_of_column(v: TableView, c: int) -> str:
     return "FL406" if ("得分" in head or "分值" in head) else "FL401"
 
 
+def attribute_column(v: TableView, c: int) -> bool:
+    """A column of each row's own target or indicator value (指标值, 目标值): never a breakdown."""
+    return bool(ATTR_HEAD.search(v.header(c)))
+
+
+def count_column(v: TableView, c: int) -> bool:
+    path = v.paths.get(c, [])
+    return bool(path) and count_unit(path[-1]) is not None
+
+
+def attribute_row(label: str) -> bool:
+    """A row naming an attribute of the whole (单位家数, 项目数, 完成率, 指标…), not a part of it."""
+    return bool(label) and bool(ATTR_ROW.search(CLASS_SUFFIX.sub("", strip_numbering(label))))
+
+
+def _row_figures(v: TableView, r: int) -> list[tuple[int, Figure]]:
+    return sorted((c, f) for (rr, c), f in v.cells.items() if rr == r)
+
+
+def _unreadable(v: TableView, r: int, c: int) -> bool:
+    """The cell holds text that is no single number (an amount doubled or run together with its
+    neighbour by the reader): the row's amount is unknown, not absent."""
+    row = v.table.cells[r]
+    cell = row[c] if c < len(row) else None
+    return cell is not None and not is_blank(cell.text) and (r, c) not in v.cells
+
+
+def _shifted(v: TableView, rows: list[int], c: int, parents: list[int]) -> list[Figure] | None:
+    """The members' amounts for column c where a member row without a figure in c has exactly one
+    figure elsewhere in its row, in a column where no parent row has one (a misread row shifted into
+    the next column); None when no member is shifted."""
+    out: list[Figure] = []
+    moved = False
+    for r in rows:
+        f = v.cells.get((r, c))
+        if f is None:
+            figs = _row_figures(v, r)
+            if len(figs) == 1 and not any((p, figs[0][0]) in v.cells for p in parents):
+                f, moved = figs[0][1], True
+        if f is not None:
+            out.append(f)
+    return out if moved else None
+
+
 def row_sums(v: TableView) -> list[Relation]:
     out: list[Relation] = []
     for g in v.groups:
@@ -244,17 +393,20 @@ def row_sums(v: TableView) -> list[Relation]:
         coded = any(codes.values())
         totals = [r for r in rows if is_total(labels[r]) and not codes[r]]
         for c in g.value_cols:
+            if attribute_column(v, c):
+                continue
             for t in totals:
                 tf = v.cells.get((t, c))
                 if tf is None or (not _is_money(tf) and "得分" not in v.header(c)):
                     continue
                 members = _members(v, g, rows, totals, t, labels, codes, coded)
-                if members is None:
+                if members is None or any(_unreadable(v, r, c) for r in members):
                     continue
                 parts = [v.cells[(r, c)] for r in members if (r, c) in v.cells]
-                if parts:
-                    out.append(_sum(tf, parts, _code_of_column(v, c), "row"))
-            if not coded:
+                alt = _shifted(v, members, c, [t]) if coded else None
+                if parts or alt:
+                    out.append(_sum(tf, parts or alt or [], _code_of_column(v, c), "row", [alt or []]))
+            if not coded and not count_column(v, c):
                 out.extend(_nested(v, g, rows, totals, labels, c))
     return out
 
@@ -282,6 +434,8 @@ def _members(
     coded: bool,
 ) -> list[int] | None:
     label = labels[t]
+    if attribute_row(label):
+        return None
     if coded and not label.endswith("总计"):
         scope = _scope(rows, totals, t)
         lens = [len(codes[r]) for r in scope if codes[r]]
@@ -317,13 +471,17 @@ def _members(
     top = level_of(labels[written[0]])
     if top == 0 and not (label.endswith("总计") and is_total(labels[written[0]])):
         return None  # un-numbered rows may nest (基本支出 / 人员经费 / 公用经费): not clear which add up
-    return [r for r in written if level_of(labels[r]) == top]
+    members = [r for r in written if level_of(labels[r]) == top]
+    return None if any(attribute_row(labels[r]) for r in members) else members
 
 
 def _nested(
     v: TableView, g: Group, rows: list[int], totals: list[int], labels: dict[int, str], c: int
 ) -> list[Relation]:
-    """一、财政拨款收入 followed by 1.一般公共预算资金 2.…: the parent is the sum of its numbered children."""
+    """一、财政拨款收入 followed by 1.一般公共预算资金 2.…: the parent is the sum of its numbered children.
+
+    A plain row is the parent of a numbered list only when the list starts right below it (一、 or
+    （一） or 1.): in 一、基本支出 / 人员经费 / 公用经费 / 二、项目支出 the 二、 continues the list above."""
     out: list[Relation] = []
     labelled = [r for r in rows if labels[r]]
     for i, r in enumerate(labelled):
@@ -340,11 +498,15 @@ def _nested(
         if lv == 0 and r not in totals and children and level_of(labels[children[0]]) == 1:
             if i > 0 and level_of(labels[labelled[i - 1]]) == 1 and labelled[i - 1] not in totals:
                 continue  # a plain row inside a numbered list: not a parent
+            if not FIRST_ORDINAL.match(labels[children[0]]):
+                continue  # the list began above the plain row: its next item is no child of it
         elif lv == 0:
             continue
         direct = (
             [x for x in children if level_of(labels[x]) == level_of(labels[children[0]])] if children else []
         )
+        if attribute_row(labels[r]) or any(attribute_row(labels[x]) for x in direct):
+            continue
         tf = v.cells.get((r, c))
         parts = [v.cells[(x, c)] for x in direct if (x, c) in v.cells]
         if tf is not None and parts and _is_money(tf):
@@ -372,33 +534,42 @@ def hierarchy_sums(v: TableView) -> list[Relation]:
             children = [r2 for r2, c2 in longer if len(c2) == step]
             for c in g.value_cols:
                 tf = v.cells.get((r, c))
-                if tf is None or not _is_money(tf):
+                if tf is None or not _is_money(tf) or attribute_column(v, c):
                     continue
+                if any(_unreadable(v, x, c) for x in children):
+                    continue  # a sub-item's amount is there but unreadable: nothing to compare
                 parts = [v.cells[(x, c)] for x in children if (x, c) in v.cells]
-                if parts:
-                    out.append(_sum(tf, parts, "FL402", "code"))
+                alt = _shifted(v, children, c, [r])
+                if parts or alt:
+                    out.append(_sum(tf, parts or alt or [], "FL402", "code", [alt or []]))
     return out
 
 
 def column_sums(v: TableView) -> list[Relation]:
+    """合计/小计 columns. Each plausible reading of the header gives its members; the relation is
+    written with the first reading that has some and keeps the others as alternatives."""
     out: list[Relation] = []
+    readings = [*v.alt_paths, v.paths]  # a header without spans reads best with its merges filled in
     for g in v.groups:
         for t in g.value_cols:
-            members = _column_members(v, g, t)
-            if not members:
+            if attribute_column(v, t):
+                continue
+            options = [m for paths in readings if (m := _column_members(v, g, t, paths))]
+            if not options:
                 continue
             for r in v.body:
                 tf = v.cells.get((r, t))
                 if tf is None or not _is_money(tf):
                     continue
-                parts = [v.cells[(r, c)] for c in members if (r, c) in v.cells]
-                if parts:
-                    out.append(_sum(tf, parts, _code_of_column(v, t), "column"))
+                sets = [[v.cells[(r, c)] for c in m if (r, c) in v.cells] for m in options]
+                sets = [p for p in sets if p and all(x.dimension == tf.dimension for x in p)]
+                if sets:
+                    out.append(_sum(tf, sets[0], _code_of_column(v, t), "column", sets[1:]))
     return out
 
 
-def _column_members(v: TableView, g: Group, t: int) -> list[int] | None:
-    path = v.paths.get(t, [])
+def _column_members(v: TableView, g: Group, t: int, paths: dict[int, list[str]]) -> list[int] | None:
+    path = paths.get(t, [])
     k = next((i for i, p in enumerate(path) if TOTAL_WORD.search(p) and not p.endswith("总计")), None)
     if k is None:
         return None
@@ -407,7 +578,7 @@ def _column_members(v: TableView, g: Group, t: int) -> list[int] | None:
     word = "收入" if "收入" in stem else "支出" if "支出" in stem else ""
     by_key: dict[str, list[int]] = {}
     for c in g.value_cols:
-        p = v.paths.get(c, [])
+        p = paths.get(c, [])
         if c == t or "%" in "".join(p) or "率" in "".join(p):
             continue
         if p[: len(prefix)] != prefix or len(p) <= len(prefix) + len(suffix):
@@ -423,12 +594,13 @@ def _column_members(v: TableView, g: Group, t: int) -> list[int] | None:
             continue
         if word and word not in key:
             return None
-        exact = [c for c in cols if len(v.paths[c]) == len(prefix) + 1 + len(suffix)]
+        if ATTR_HEAD.search(key) or count_unit(key) is not None:
+            continue  # an attribute beside the amounts (单位家数, 人数, 指标值): never a part
+        exact = [c for c in cols if len(paths[c]) == len(prefix) + 1 + len(suffix)]
         sub = [
             c
             for c in cols
-            if len(v.paths[c]) == len(prefix) + 2 + len(suffix)
-            and TOTAL_WORD.search(v.paths[c][len(prefix) + 1])
+            if len(paths[c]) == len(prefix) + 2 + len(suffix) and TOTAL_WORD.search(paths[c][len(prefix) + 1])
         ]
         if len(exact) == 1 and not sub:
             members.append(exact[0])
@@ -722,7 +894,7 @@ def item_cells(
     table spends on the same 科目 (the 说明's figure may then cover both)."""
     out: list[tuple[bool, Figure]] = []
     for v in vs:
-        title = norm(v.table.title)
+        title = norm(v.title or v.table.title)
         for g in v.groups:
             if not g.code_cols or (row := resolve_path(v, g, path)) is None:
                 continue
