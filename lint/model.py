@@ -217,6 +217,10 @@ class Relation:
     members: list[tuple[str, Figure]]
     anchor: int  # text offset the relation is reported at
     data: dict[str, object] = field(default_factory=dict)
+    # How sure the reading is (SPEC §4): "explicit" — the wording links every figure in one
+    # sentence; "inferred" — one link is inferred (a whole or current found by its label in another
+    # sentence, a base the rate does not name). A failing inferred relation is a warning, not an error.
+    certainty: str = "explicit"
 
     def role(self, name: str) -> Figure | None:
         for r, f in self.members:
@@ -256,6 +260,7 @@ class Finding:
     actual: str | None = None
     arithmetic: str | None = None
     suggestion: Suggestion | None = None
+    certainty: str = "explicit"  # of the reading behind it: explicit | inferred
 
     def sort_key(self) -> tuple[int, int, str]:
         return (-int(self.severity), self.location.offset, self.rule)
@@ -272,6 +277,7 @@ class Finding:
             "actual": self.actual,
             "arithmetic": self.arithmetic,
             "suggestion": self.suggestion.as_json() if self.suggestion else None,
+            "confidence": self.certainty,
         }
 
 

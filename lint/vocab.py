@@ -44,6 +44,7 @@ class Vocabulary:
     periods: dict[str, str]  # word → period
     funds: dict[str, str]  # word → fund scope
     scopes: dict[str, str]  # heading word → subject scope (机关运行经费, 基本支出 …)
+    partition_scopes: set[str]  # scopes whose breakdowns share no item (基本支出 | 项目支出)
     approx_before: list[str]
     approx_after: list[str]
     title_final: list[str]
@@ -72,6 +73,12 @@ def _words(table: object, path: Path, key: str) -> list[str]:
     if not isinstance(table, list) or not all(isinstance(w, str) for w in table):
         raise RuleFileError(str(path), f"'{key}' must be a list of strings")
     return list(table)
+
+
+def _table(t: object, path: Path) -> dict[str, object]:
+    if not isinstance(t, dict):
+        raise RuleFileError(str(path), "expected a table")
+    return t
 
 
 def _mapping(table: object, path: Path, key: str) -> dict[str, str]:
@@ -114,6 +121,13 @@ def parse_vocabulary(data: dict[str, object], path: Path) -> Vocabulary:
         periods=_mapping(quals.get("period", {}), path, "qualifiers.period"),
         funds=_mapping(quals.get("fund", {}), path, "qualifiers.fund"),
         scopes=_mapping(quals.get("scope", {}), path, "qualifiers.scope"),
+        partition_scopes=set(
+            _words(
+                _table(quals.get("partition", {}), path).get("scopes", []),
+                path,
+                "qualifiers.partition.scopes",
+            )
+        ),
         approx_before=_words(quals.get("approx_before", []), path, "qualifiers.approx_before"),
         approx_after=_words(quals.get("approx_after", []), path, "qualifiers.approx_after"),
         title_final=_words(quals.get("title_final", []), path, "qualifiers.title_final"),

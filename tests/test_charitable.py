@@ -153,3 +153,21 @@ def test_with_one_fund_the_department_s_figure_is_the_fund_s() -> None:
 """
     assert _serious(one_fund.format(project="300.00")) == []
     assert ("FL261", "330.00万元") in _serious(one_fund.format(project="330.00"))
+
+
+# -- severity follows certainty ---------------------------------------------------------------------
+
+
+def test_share_of_a_whole_named_in_another_paragraph_is_a_warning() -> None:
+    text = "一、总体情况\n本年支出合计800.00万元。\n\n二、支出结构\n基本支出500.00万元，占本年支出合计的65.00%。\n"
+    found = [f for f in serious(lint_text(text)) if f.rule == "FL211"]
+    assert [(f.severity.label, f.certainty) for f in found] == [("warning", "inferred")]
+    same = "本年支出合计800.00万元，其中：基本支出500.00万元，占65.00%；项目支出300.00万元，占37.50%。\n"
+    found = [f for f in serious(lint_text(same)) if f.rule == "FL211"]
+    assert [(f.severity.label, f.certainty) for f in found] == [("error", "explicit")]
+
+
+def test_change_whose_current_is_in_another_sentence_is_a_warning() -> None:
+    text = "公务接待费支出12.00万元。与上年相比，公务接待费减少3.00万元，下降25.00%。\n"
+    found = [f for f in serious(lint_text(text)) if f.rule == "FL222"]
+    assert [(f.severity.label, f.certainty) for f in found] == [("warning", "inferred")]

@@ -214,7 +214,9 @@ def test_json_envelope_matches_spec() -> None:
 
     assert [x["severity"] for x in ok["findings"]] == ["error", "warning", "info"]
     first = ok["findings"][0]
-    assert set(first) == SPEC_FINDING_KEYS | {"arithmetic"}  # model adds the arithmetic shown
+    # the model adds the arithmetic shown and how certain the reading is
+    assert set(first) == SPEC_FINDING_KEYS | {"arithmetic", "confidence"}
+    assert first["confidence"] in ("explicit", "inferred")
     assert (first["rule"], first["name"], first["expected"], first["actual"]) == (
         "FL201",
         "sum-mismatch",

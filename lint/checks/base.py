@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 from lint.catalog import Catalog
-from lint.model import Figure, Finding, Location, Relation, Suggestion
+from lint.model import Figure, Finding, Location, Relation, Severity, Suggestion
 from lint.structure import Analysis
 
 
@@ -39,9 +39,20 @@ def per_relation(
     def run(ctx: Context) -> Iterator[Finding]:
         for rel in ctx.analysis.relations:
             if rel.kind == kind:
-                yield from check(rel, ctx)
+                yield from graded(rel, check(rel, ctx))
 
     return run
+
+
+def graded(rel: Relation, findings: Iterable[Finding]) -> Iterator[Finding]:
+    """Severity follows how certain the reading is: a relation with an inferred link that fails is
+    a warning, never an error (SPEC §4)."""
+    for f in findings:
+        if rel.certainty != "explicit":
+            f.certainty = rel.certainty
+            if f.severity == Severity.ERROR:
+                f.severity = Severity.WARNING
+        yield f
 
 
 def disjoint(lang: str, a: str, b: str) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import ROUND_HALF_UP, Decimal
 
-from lint.checks.base import Context, disjoint, finding, named
+from lint.checks.base import Context, disjoint, finding, graded, named
 from lint.checks.culprit import first_repair
 from lint.model import Figure, Finding, Relation
 from lint.tolerance import HUNDRED, Interval, interval
@@ -20,7 +20,7 @@ def run(ctx: Context) -> Iterator[Finding]:
     # writing): it inherits that reading.
     by_fact = {_fact(r): why for r in shares if (why := reasons[id(r)])}
     for rel in shares:
-        yield from check(rel, ctx, reasons[id(rel)] or by_fact.get(_fact(rel)))
+        yield from graded(rel, check(rel, ctx, reasons[id(rel)] or by_fact.get(_fact(rel))))
     yield from shares_total(relations, ctx)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from lint.checks.base import Context, disjoint, finding, named
+from lint.checks.base import Context, disjoint, finding, graded, named
 from lint.checks.culprit import first_repair
 from lint.model import Figure, Finding, Relation
 from lint.tolerance import Interval, fmt_value, interval, unit_of
@@ -15,7 +15,7 @@ def run(ctx: Context) -> Iterator[Finding]:
     shares = _shares_by_part(ctx.analysis.relations)
     for rel in ctx.analysis.relations:
         if rel.kind in ("sum", "identity"):
-            yield from check(rel, ctx, shares)
+            yield from graded(rel, check(rel, ctx, shares))
 
 
 def _shares_by_part(relations: list[Relation]) -> dict[int, Relation]:

@@ -287,12 +287,18 @@ class RelationFinder:
             whole = self._resolve_whole(written, whole_label, part, parent.get(part.id), figures, i)
             if whole is None or whole is part:
                 continue
+            # a whole found by its label outside the share's paragraph is an inferred link
+            linked = (
+                whole is parent.get(part.id)
+                or PARAGRAPH_END not in text[min(whole.start, f.start) : max(whole.start, f.start)]
+            )
             out.append(
                 Relation(
                     kind="share",
                     members=[("part", part), ("whole", whole), ("share", f)],
                     anchor=f.start,
                     data={"whole_label": whole_label},
+                    certainty="explicit" if linked else "inferred",
                 )
             )
         return out
@@ -368,6 +374,7 @@ class RelationFinder:
             if rate is not None and _between(figures, f, rate, lambda x: x.role == "difference"):
                 rate = None
             members: list[tuple[str, Figure]] = []
+            inferred = current is not None and not _same_sentence(text, current, f)
             if current is not None:
                 members.append(("current", current))
             if base is not None:
@@ -377,7 +384,8 @@ class RelationFinder:
                 members.append(("rate", rate))
                 used_rates.add(rate.id)
             if len(members) >= 2:
-                out.append(Relation("change", members, f.start, {"direction": f.direction}))
+                certainty = "inferred" if inferred else "explicit"
+                out.append(Relation("change", members, f.start, {"direction": f.direction}, certainty))
         for i, f in enumerate(figures):
             if f.role != "rate" or f.id in used_rates or f.qualifiers.approx:
                 continue
@@ -396,6 +404,7 @@ class RelationFinder:
                     [("current", current), ("base", base), ("rate", f)],
                     f.start,
                     {"direction": f.direction},
+                    "explicit" if _same_sentence(text, current, f) else "inferred",
                 )
             )
         return out
@@ -469,7 +478,9 @@ class RelationFinder:
                 if x.role == "amount" and x.dimension == "money"
             ]
             wanted = named.stage if named is not None else None
+            certainty = "explicit"
             if wanted is None and self.exec_rate.search(clause):
+                certainty = "inferred"  # the rate names no base: 全年预算 is the usual one
                 # "预算执行率为98.50%，全年预算数为913.71万元，全年执行数为900.00万元": the rate names
                 # no base; it is 执行数 ÷ 调整后(全年)预算, and its figures may follow it.
                 end = _sentence_end(text, f.end)
@@ -502,7 +513,7 @@ class RelationFinder:
                 own = self._own_budget(numerators[-1], wanted)
                 if own is None:
                     continue
-                denominators = [own]
+                denominators, certainty = [own], "inferred"
             others = [x for x in in_sentence if x is not denominators[-1] and x is not numerators[-1]]
             out.append(
                 Relation(
@@ -511,6 +522,7 @@ class RelationFinder:
                     + [("alternative", x) for x in others],
                     f.start,
                     {"named": m.group("base") if m else ""},
+                    certainty,
                 )
             )
         return out
@@ -549,6 +561,7 @@ class RelationFinder:
             dim = f.dimension
             total = _previous(figures, j, text, lambda x: x.dimension == dim and x.role == "amount")  # noqa: B023
             if total is None:
+                # "人均接待费" names its total (公务接待费) in the paragraph: as explicit as a sentence
                 total = self._average_total(text, figures, i)
             if total is None:
                 continue

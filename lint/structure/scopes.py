@@ -26,7 +26,7 @@ class Scope:
     # report whose money is all of one fund (一般公共预算 = 财政拨款 = all there is)
     fund: str | None = None
     subject: str | None = None  # "X中，" opening its sentence, else what the deepest heading names
-    parent: str | None = None  # the label of the breakdown total it is a part of
+    parent: str | None = None  # the partition (基本支出 | 项目支出) whose breakdown lists it
 
 
 def heading_funds(figures: list[Figure], vocab: Vocabulary) -> dict[int, str]:
@@ -86,9 +86,17 @@ def figure_scopes(
         out[f.id] = Scope(
             fund=(stated or heading_fund.get(f.id)) if separate else None,
             subject=_lead_of(leads, f.start) or subjects.get(f.id),
-            parent=total.label if total is not None else None,
+            parent=_partition(total, vocab) if total is not None else None,
         )
     return out
+
+
+def _partition(total: Figure, vocab: Vocabulary) -> str | None:
+    """The partition scope a breakdown total names (基本支出 → 基本支出), None for other totals."""
+    for word in sorted(vocab.scopes, key=len, reverse=True):
+        if word in total.label and vocab.scopes[word] in vocab.partition_scopes:
+            return vocab.scopes[word]
+    return None
 
 
 def _separate_funds(figures: list[Figure], vocab: Vocabulary) -> bool:
