@@ -2,7 +2,8 @@
 
 Each fixtures/corpus/<name>.expected.json lists every error/warning finding (rule, page) with the
 arithmetic verified by hand ("why"); genuine inconsistencies the linter misses are under "missed" and
-are not asserted. caizhengju (3.7 MB) and the two 预算 PDFs are read from ../shared/corpus when present.
+are not asserted. caizhengju (3.7 MB), the two 预算 PDFs and the five Jiangsu 部门预算 PDFs are read from
+../shared/corpus when present.
 """
 
 from __future__ import annotations
@@ -19,12 +20,18 @@ from lint.model import Severity
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "fixtures" / "corpus"
 SHARED = ROOT.parent / "shared" / "corpus" / "shanghai-putuo"
+JIANGSU = ROOT.parent / "shared" / "corpus" / "jiangsu"
 NAMES = [
     "caizhengju-2024-juesuan",
     "shehui-gongzuobu-2024-juesuan",
     "template-bumen-juesuan",
     "wanli-jiedao-2024-yusuan",
     "qu-zhengfu-bangongshi-2025-yusuan",
+    "gaoyuan-2018-yusuan",
+    "jianchayuan-2018-yusuan",
+    "renda-2017-yusuan",
+    "shengweiban-2017-yusuan",
+    "zhengxie-2017-yusuan",
 ]
 
 
@@ -34,7 +41,7 @@ def catalog() -> Catalog:
 
 
 def _pdf(name: str) -> Path | None:
-    for p in (CORPUS / f"{name}.pdf", SHARED / f"{name}.pdf"):
+    for p in (CORPUS / f"{name}.pdf", SHARED / f"{name}.pdf", JIANGSU / f"{name}.pdf"):
         if p.is_file():
             return p
     return None
