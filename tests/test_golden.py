@@ -58,7 +58,8 @@ KNOWN_BUGS: dict[str, str] = {
 
 def fixtures() -> list[Path]:
     found = sorted((FIX / "broken").glob("*.txt")) + sorted((FIX / "reports").glob("*.txt"))
-    found += sorted(p for p in (FIX / "realistic").iterdir() if p.suffix in (".txt", ".md"))
+    for folder in ("realistic", "precision"):
+        found += sorted(p for p in (FIX / folder).iterdir() if p.suffix in (".txt", ".md"))
     return [*found, SEED]
 
 

@@ -60,14 +60,18 @@ def scope_clusters(figs: list[Figure], scopes: dict[int, Scope]) -> list[list[Fi
     """Figures of one label split by what the label means where each stands: the fund must be
     equal (scopes name one only where a second fund holds money); a figure whose heading, lead-in
     or breakdown names no subject may repeat any."""
-    by_fund: dict[str | None, list[Figure]] = defaultdict(list)
+    by_fund: dict[tuple[str | None, bool], list[Figure]] = defaultdict(list)
     for f in figs:
-        by_fund[scopes.get(f.id, Scope()).fund].append(f)
+        s = scopes.get(f.id, Scope())
+        by_fund[(s.fund, s.flow)].append(f)
     groups = list(by_fund.values())
     out: list[list[Figure]] = []
     for group in groups:
         for by_subject in _split(group, {f.id: scopes[f.id].subject for f in group if f.id in scopes}):
-            out += _split(by_subject, {f.id: scopes[f.id].parent for f in by_subject if f.id in scopes})
+            for by_parent in _split(
+                by_subject, {f.id: scopes[f.id].parent for f in by_subject if f.id in scopes}
+            ):
+                out += _split(by_parent, {f.id: scopes[f.id].when for f in by_parent if f.id in scopes})
     return [c for c in out if len(c) > 1]
 
 

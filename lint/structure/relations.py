@@ -79,6 +79,7 @@ class RelationFinder:
         self.partial_re = regex.compile(alternation(m["partial"]))
         self.residual_re = regex.compile(r"^(?:" + alternation(m["residual"]) + ")")
         self.attribute_re = regex.compile(alternation(m["attribute"]))
+        self.trailing_total_re = regex.compile(r"(?:" + alternation(m["trailing_total"]) + r")$")
         self.share_word = regex.compile(alternation(m["share"]))
         self.share_whole = regex.compile(
             r"占(?P<whole>[^，,。；;：:%]{0,24}?)(?:的|之)?(?:比重|比例)?(?:为|约)?\s*$"
@@ -120,6 +121,7 @@ class RelationFinder:
         relations += self._ratios(text, prose)
         relations += self._averages(text, prose)
         relations += self._enumerations(text, prose)
+        relations += self._trailing_totals(text, prose, groups)
         relations += self._adjusted_budgets(text, prose)
         relations += self._blanks(text)
         return relations
@@ -199,7 +201,7 @@ class RelationFinder:
             g = stack[-1]
             level = LEVEL_MARK.search(g.total.label)
             if (
-                (g.joiner == "、" and any(c in between for c in "，,；;"))
+                (g.joiner == "、" and any(c in between for c in "，,；;") and not _completes(g, f))
                 or (
                     any(c in between for c in "；;")
                     and f.value != 0
@@ -584,6 +586,53 @@ class RelationFinder:
                 return x
         return None
 
+    # -- totals written after their parts ------------------------------------------------
+    def _trailing_totals(self, text: str, figures: list[Figure], groups: list[Group]) -> list[Relation]:
+        """ "甲80.00万元，乙35.00万元，丙210.00万元，合计325.00万元": a 合计 after two or more amounts of
+        its sentence totals some run of the amounts just before it. Parts of nested breakdowns are
+        not candidates; the run may reach back into the paragraph ("一般公共服务支出856.30万元，
+        其中：…。社会保障…112.45万元…，合计1,082.00万元"). Every run is a plausible reading: the
+        relation holds when any does; otherwise the sentence's own run is reported, as an error only
+        when nothing else in the paragraph could be meant."""
+        nested = {p.id for g in groups for p in g.parts}
+        grouped = nested | {g.total.id for g in groups}
+        out: list[Relation] = []
+        for f in figures:
+            if (
+                f.role != "amount"
+                or f.qualifiers.approx
+                or f.id in grouped
+                or not self.trailing_total_re.search(
+                    f.label or fold_width(text[max(0, f.start - 6) : f.start])
+                )
+            ):
+                continue
+            sentence = _sentence_start(text, f.start)
+            para = text.rfind(PARAGRAPH_END, 0, f.start) + 1
+            pool = [
+                x
+                for x in self._span(figures, para, f.start)
+                if x.role == "amount"
+                and x.dimension == f.dimension
+                and x.id not in nested
+                and not x.qualifiers.approx
+                and not self.trailing_total_re.search(x.label)
+            ]
+            own = [x for x in pool if x.start >= sentence]
+            if len(own) < 2 or self.breakdown_re.search(fold_width(text[f.end : f.end + 4])):
+                continue
+            runs = [pool[k:] for k in range(len(pool) - 1)]
+            holding = [run for run in runs if Group(f, list(run)).holds()]
+            parts = holding[-1] if holding else own
+            certainty = (
+                "explicit" if len(pool) == len(own) and not nested & {x.id for x in own} else "inferred"
+            )
+            if not holding and len(pool) > len(own):
+                certainty = "inferred"
+            members = [("total", f)] + [("part", x) for x in parts]
+            out.append(Relation("sum", members, f.start, {"marker": "合计", "complete": True}, certainty))
+        return out
+
     # -- 调整预算 = 年初预算 + 调增 − 调减 -------------------------------------------------
     def _adjusted_budgets(self, text: str, figures: list[Figure]) -> list[Relation]:
         """ "年初预算1000.00万元，年中追加200.00万元，调减50.00万元，调整后预算1150.00万元": one
@@ -641,6 +690,12 @@ class RelationFinder:
         for m in self.blank_re.finditer(text):
             out.append(Relation("placeholder", [], m.start(), {"text": m.group(0).strip(), "end": m.end()}))
         return out
+
+
+def _completes(g: Group, f: Figure) -> bool:
+    """Does f make an unfinished breakdown add up? "一般公共服务支出856.30万元，其中：行政运行
+    612.30万元、一般行政管理事务200.00万元；专项普查活动44.00万元": the list goes on past the ；."""
+    return not g.holds() and f.dimension == g.total.dimension and Group(g.total, [*g.parts, f]).holds()
 
 
 def _split_items(body: str) -> list[str] | None:

@@ -16,8 +16,13 @@ from lint.vocab import Vocabulary
 
 # "基本支出中，工资福利支出600.00万元…": a sentence opened by "X中，" speaks of X's parts.
 LEAD_IN = regex.compile(
-    r"(?:^|[。！？!?\n；;])[ \t]*(?:在)?(?P<lead>[^，,。；;：:\d\n]{2,16}?)(?:中|里|方面)[，,：:]"
+    r"(?:(?:^|[。！？!?\n；;])[ \t]*(?:在)?(?P<lead>[^，,。；;：:\d\n]{2,16}?)(?:中|里|方面)[，,：:]"
+    # "按经济分类汇总，本年支出合计中工资福利支出834.35万元": a money whole, then 中, mid-sentence
+    r"|[，,][ \t]*(?P<lead>[^，,。；;：:\d\n]{0,10}(?:支出|收入|经费|合计|总额)[^，,。；;：:\d\n其]{0,4})中(?![，,：:]))"
 )
+YEAR = regex.compile(r"(?<!\d)(20\d\d)年")
+# Stock vs flow: "本年购置执法执勤用车0辆、一般公务用车0辆" counts purchases, not the fleet.
+FLOW = regex.compile(r"(?:购置|购买|采购|新增|报废|处置|更新|调入|调出|划转)[^，,；;。\n]*$")
 
 
 @dataclass(frozen=True)
@@ -26,6 +31,8 @@ class Scope:
     # report whose money is all of one fund (一般公共预算 = 财政拨款 = all there is)
     fund: str | None = None
     subject: str | None = None  # "X中，" opening its sentence, else what the deepest heading names
+    when: str | None = None  # the year and stage the deepest heading naming one gives (2021年…决算情况)
+    flow: bool = False  # a count of things bought/disposed this year, not of things held
     parent: str | None = None  # the partition (基本支出 | 项目支出) whose breakdown lists it
 
 
@@ -51,12 +58,40 @@ def heading_subjects(doc: Document, figures: list[Figure], vocab: Vocabulary) ->
     for f in figures:
         own = doc.line_text(f.location.line).strip() if f.location.line else ""
         for title in reversed(f.section):
-            if own.startswith(title.strip()):
+            if _inside_title(f, own, title):
                 continue
             hit = next((w for w in words if w in title), None)
             if hit:
                 out[f.id] = vocab.scopes[hit]
                 break
+    return out
+
+
+def _inside_title(f: Figure, own_line: str, title: str) -> bool:
+    """Is the figure part of the heading's own text ("（11）其他商品和服务支出（款）支出399.93万元"),
+    rather than written after it on the same line ("（二）项目支出259.20万元。按经济分类：…")?"""
+    title = title.strip()
+    if not own_line.startswith(title):
+        return False
+    return f.location.column - 1 < len(title) + 8  # the title may be cut before its 万元
+
+
+def heading_times(figures: list[Figure], vocab: Vocabulary, year: int | None) -> dict[int, str]:
+    """ "（二）2021年“三公”经费决算情况" in a 2022 budget: figures under it are 2021's 决算, whatever
+    the document's default stage and period say. Only the deepest heading that names a year counts."""
+    stages = sorted(vocab.stages, key=len, reverse=True)
+    out: dict[int, str] = {}
+    for f in figures:
+        for title in reversed(f.section):
+            m = YEAR.search(title)
+            if not m:
+                continue
+            if year and int(m.group(1)) != year:
+                stage = next((vocab.stages[w] for w in stages if w in title), "")
+                out[f.id] = f"{m.group(1)}{stage}"
+            else:
+                out[f.id] = m.group(1)  # this year's: apart from another year's, with any stage
+            break
     return out
 
 
@@ -66,9 +101,11 @@ def figure_scopes(
     relations: list[Relation],
     heading_fund: dict[int, str],
     vocab: Vocabulary,
+    year: int | None = None,
 ) -> dict[int, Scope]:
     labels = LabelReader(vocab)
     subjects = heading_subjects(doc, figures, vocab)
+    times = heading_times(figures, vocab, year)
     parent: dict[int, Figure] = {}
     for rel in relations:
         total = rel.role("total")
@@ -85,7 +122,9 @@ def figure_scopes(
         stated = f.qualifiers.fund or (total.qualifiers.fund if total else None)
         out[f.id] = Scope(
             fund=(stated or heading_fund.get(f.id)) if separate else None,
-            subject=_lead_of(leads, f.start) or subjects.get(f.id),
+            subject=_lead_of(leads, f.start) or _own_subject(f, vocab) or subjects.get(f.id),
+            when=times.get(f.id),
+            flow=f.dimension == "count" and bool(FLOW.search(_clause(doc.text, f.start))),
             parent=_partition(total, vocab) if total is not None else None,
         )
     return out
@@ -118,14 +157,26 @@ def _lead_ins(text: str, labels: LabelReader, vocab: Vocabulary) -> list[tuple[i
     out: list[tuple[int, int, str]] = []
     words = sorted(vocab.scopes, key=len, reverse=True)
     for m in LEAD_IN.finditer(text):
-        lead = labels.read(m.group("lead")).label
+        lead = labels.read(m.group("lead") or "").label
         if not lead:
             continue
-        hit = next((w for w in words if w in m.group("lead")), None)
+        hit = next((w for w in words if w in (m.group("lead") or "")), None)
         lead = vocab.scopes[hit] if hit else lead
         end = regex.compile(r"[。！？!?\n]").search(text, m.end())
         out.append((m.end(), end.start() if end else len(text), lead))
     return out
+
+
+def _own_subject(f: Figure, vocab: Vocabulary) -> str | None:
+    """A figure labelled by a subject itself (三公经费0.79万元) is that subject under any heading."""
+    scope = vocab.scopes.get(f.label)
+    return scope if scope == f.label else None  # 三公经费 itself; not 工资福利支出 (an item of 人员经费)
+
+
+def _clause(text: str, pos: int) -> str:
+    """The words of a figure's clause before it (back to the last ，；。 or line break)."""
+    start = max(text.rfind(c, 0, pos) for c in "，,；;。\n") + 1
+    return text[start:pos]
 
 
 def _lead_of(leads: list[tuple[int, int, str]], pos: int) -> str | None:
