@@ -9,7 +9,7 @@ from conftest import lint_text, serious
 
 def _serious(text: str) -> list[tuple[str, str]]:
     """(rule, first figure text) of every error/warning."""
-    return [(f.rule, f.figures[0][1].text) for f in serious(lint_text(text))]
+    return [(f.rule, f.figures[0][1].text if f.figures else "") for f in serious(lint_text(text))]
 
 
 def _rules(text: str) -> list[str]:
@@ -171,3 +171,25 @@ def test_change_whose_current_is_in_another_sentence_is_a_warning() -> None:
     text = "公务接待费支出12.00万元。与上年相比，公务接待费减少3.00万元，下降25.00%。\n"
     found = [f for f in serious(lint_text(text)) if f.rule == "FL222"]
     assert [(f.severity.label, f.certainty) for f in found] == [("warning", "inferred")]
+
+
+# -- a report on year Y may present Y+1's draft -----------------------------------------------------
+
+DRAFT = """关于某县2023年预算执行情况和2024年预算草案的报告
+
+一、{year}年预算执行情况
+
+全县一般公共预算支出完成245,000万元，为调整预算的96.10%。调整预算为254,942万元。
+
+二、2024年预算草案
+
+2024年全县一般公共预算支出安排250,000万元。
+"""
+
+
+def test_next_year_draft_heading_is_not_a_wrong_year() -> None:
+    assert _serious(DRAFT.format(year="2023")) == []
+
+
+def test_execution_heading_naming_another_year_is_still_flagged() -> None:
+    assert [r for r, _ in _serious(DRAFT.format(year="2022"))] == ["FL305"]
