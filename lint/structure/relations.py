@@ -14,6 +14,7 @@ import bisect
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Literal
 
 import regex
 
@@ -35,7 +36,14 @@ LIST_INTRO = regex.compile(r"^\s*(?:[:：]|，?(?:分别是|分别为|包括|即
 LIST_END = regex.compile(r"[。\n]")
 # Words between a part and its 占 that name another subject; function words do not.
 SUBJECT = regex.compile(r"[\u4e00-\u9fff](?<![分别均各约共计占其中为的和])")
+RESPECTIVE = regex.compile(r"分别(?:占|为|是)?[^，,。；;\d]{0,20}?(?:的)?(?:比重|比例)?(?:为)?\s*(?=\d)")
 LEVEL_MARK = regex.compile(r"\([类款项]\)$")
+# "决算20.37万元，为预算数24.60万元的82.80%": an amount followed by 的 and a rate is the base of that
+# rate, never the total of a breakdown or the current value of a change.
+RATIO_BASE_AFTER = regex.compile(r"\s*的\s*\d")
+# "工资福利支出48.60万元（主要为编外人员劳务报酬），商品和服务支出…": words in a closed bracket
+# gloss one figure; they introduce no list.
+CLOSED_BRACKET = regex.compile(r"[（(][^（()）]*[)）]")
 
 
 @dataclass
@@ -106,6 +114,9 @@ class RelationFinder:
         self.year = year
         prose = [f for f in figures if f.table is None]
         self._text = text
+        self._ratio_bases = {
+            f.id for f in prose if f.role == "amount" and RATIO_BASE_AFTER.match(text, f.end, f.end + 4)
+        }
         self._starts = [f.start for f in prose]
         self._index = {id(f): i for i, f in enumerate(prose)}
         self._by_label: dict[str, list[Figure]] = {}
@@ -155,7 +166,7 @@ class RelationFinder:
                     while stack and stack[-1].bracketed:
                         stack.pop()
             prev = f
-            if f.role != "amount" or f.qualifiers.approx:
+            if f.role != "amount" or f.qualifiers.approx or f.id in self._ratio_bases:
                 continue
             between = (
                 SEMICOLON_BREAK.sub("；", COLON_BREAK.sub("：", text[last_amount.end : f.start]))
@@ -163,7 +174,9 @@ class RelationFinder:
                 else ""
             )
             last_amount_same_sentence = last_amount is not None and not SENTENCE_END.search(between)
-            marker = self.breakdown_re.search(fold_width(between)) if last_amount else None
+            marker = (
+                self.breakdown_re.search(fold_width(CLOSED_BRACKET.sub("", between))) if last_amount else None
+            )
             if (
                 marker
                 and last_amount is not None
@@ -271,9 +284,17 @@ class RelationFinder:
                 parent[p.id] = g.total
         out: list[Relation] = []
         for i, f in enumerate(figures):
-            if f.role != "share":
+            # "分别占42.90%和57.10%": the second share has no 占 of its own
+            if f.role != "share" and (f.dimension != "percent" or f.role != "other"):
                 continue
-            part = _previous(figures, i, text, lambda x: x.role == "amount" and x.dimension != "percent")
+            respective = self._respective_part(text, figures, i)
+            if f.role != "share" and not respective:
+                continue
+            if respective is False:
+                continue
+            part = respective or _previous(
+                figures, i, text, lambda x: x.role == "amount" and x.dimension != "percent"
+            )
             if part is None:
                 continue
             clause = text[max(part.end, f.start - 40) : f.start]
@@ -281,7 +302,7 @@ class RelationFinder:
             # subject; only a share whose 占 follows its part with no other subject between is checked.
             region = max(part.end, figures[i - 1].end)
             said = list(self.share_word.finditer(fold_width(text[region : f.start])))
-            if not said or SUBJECT.search(text[region : region + said[-1].start()]):
+            if respective is None and (not said or SUBJECT.search(text[region : region + said[-1].start()])):
                 continue
             m = self.share_whole.search(fold_width(clause))
             written = self.labels.tidy(m.group("whole")) if m else ""
@@ -304,6 +325,31 @@ class RelationFinder:
                 )
             )
         return out
+
+    def _respective_part(self, text: str, figures: list[Figure], i: int) -> Figure | Literal[False] | None:
+        """ "基本支出和项目支出分别为852.17万元和1,134.28万元，分别占42.90%和57.10%": the k-th share
+        after 分别占 belongs to the k-th of as many amounts before it. None when the share is not in
+        such a list; False when it is but the amounts cannot be paired one to one."""
+        f = figures[i]
+        start = _sentence_start(text, f.start)
+        found = list(RESPECTIVE.finditer(fold_width(text[start : f.start + 1])))
+        if not found:
+            return None
+        m = found[-1]
+        at = start + m.start()
+        after = self._span(figures, at, _sentence_end(text, f.end))
+        if not after or after[0].role != "share":
+            return None  # "分别为852.17万元和…": a list of amounts, not of shares
+        run = []
+        for x in after:
+            if x.dimension != "percent":
+                break
+            run.append(x)
+        k = next((n for n, x in enumerate(run) if x is f), None)
+        amounts = [x for x in self._span(figures, start, at) if x.role == "amount" and x.dimension == "money"]
+        if k is None or len(amounts) < len(run) or len(run) < 2:
+            return False
+        return amounts[len(amounts) - len(run) + k]
 
     def _resolve_whole(
         self,
@@ -448,7 +494,11 @@ class RelationFinder:
             figures,
             j,
             text,
-            lambda x: x.role == "amount" and x.dimension == (base.dimension if base else f.dimension),
+            lambda x: (
+                x.role == "amount"
+                and x.dimension == (base.dimension if base else f.dimension)
+                and x.id not in self._ratio_bases
+            ),
         )
         if cur is not None:
             return cur
@@ -615,6 +665,7 @@ class RelationFinder:
                 if x.role == "amount"
                 and x.dimension == f.dimension
                 and x.id not in nested
+                and x.id not in self._ratio_bases
                 and not x.qualifiers.approx
                 and not self.trailing_total_re.search(x.label)
             ]

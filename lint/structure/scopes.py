@@ -16,7 +16,7 @@ from lint.vocab import Vocabulary
 
 # "基本支出中，工资福利支出600.00万元…": a sentence opened by "X中，" speaks of X's parts.
 LEAD_IN = regex.compile(
-    r"(?:(?:^|[。！？!?\n；;])[ \t]*(?:在)?(?P<lead>[^，,。；;：:\d\n]{2,16}?)(?:中|里|方面)[，,：:]"
+    r"(?:(?:^|[。！？!?\n；;，,])[ \t]*(?:在)?(?P<lead>[^，,。；;：:\d\n]{2,16}?)(?:中|里|方面)[，,：:]"
     # "按经济分类汇总，本年支出合计中工资福利支出834.35万元": a money whole, then 中, mid-sentence
     r"|[，,][ \t]*(?P<lead>[^，,。；;：:\d\n]{0,10}(?:支出|收入|经费|合计|总额)[^，,。；;：:\d\n其]{0,4})中(?![，,：:]))"
 )
