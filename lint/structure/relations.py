@@ -36,6 +36,7 @@ LIST_INTRO = regex.compile(r"^\s*(?:[:：]|，?(?:分别是|分别为|包括|即
 LIST_END = regex.compile(r"[。\n]")
 # Words between a part and its 占 that name another subject; function words do not.
 SUBJECT = regex.compile(r"[\u4e00-\u9fff](?<![分别均各约共计占其中为的和])")
+LEAD_AFTER_END = regex.compile(r"[。！？!?][ \t]*[^，,。；;\d]{2,12}中[，,]")
 RESPECTIVE = regex.compile(r"分别(?:占|为|是)?[^，,。；;\d]{0,20}?(?:的)?(?:比重|比例)?(?:为)?\s*(?=\d)")
 LEVEL_MARK = regex.compile(r"\([类款项]\)$")
 # "决算20.37万元，为预算数24.60万元的82.80%": an amount followed by 的 and a rate is the base of that
@@ -156,7 +157,8 @@ class RelationFinder:
             # "…307.82万元，主要用于以下方面：⏎一般公共服务支出（类）264.87万元…": a line that ends in a
             # colon introduces the list on the next line
             gap = SEMICOLON_BREAK.sub("；", COLON_BREAK.sub("：", gap))
-            if prev is None or PARAGRAPH_END in gap:
+            if prev is None or PARAGRAPH_END in gap or LEAD_AFTER_END.search(gap):
+                # "…。公用经费中，办公费15.42万元": a sentence opened by "X中，" lists X's parts
                 stack, last_amount = [], None
             else:
                 for _ in SENTENCE_END.findall(gap):
@@ -174,9 +176,12 @@ class RelationFinder:
                 else ""
             )
             last_amount_same_sentence = last_amount is not None and not SENTENCE_END.search(between)
-            marker = (
-                self.breakdown_re.search(fold_width(CLOSED_BRACKET.sub("", between))) if last_amount else None
-            )
+            unglossed = CLOSED_BRACKET.sub("", between)
+            marker = self.breakdown_re.search(fold_width(unglossed)) if last_amount else None
+            if marker and LIST_BOUNDARY.search(unglossed, marker.end()):
+                # "人员经费745.62万元，包括工资福利支出和对个人和家庭的补助；公用经费106.55万元": the list
+                # the marker opened ended at the ；without an amount
+                marker = None
             if (
                 marker
                 and last_amount is not None
@@ -703,6 +708,8 @@ class RelationFinder:
             adjusted = [x for x in money if x.qualifiers.stage == "adjusted" and x.role == "amount"]
             plus, minus = [], []
             for x in money:
+                if x in adjusted or x in initial:
+                    continue  # "追加后调整预算5,612.00万元" is the adjusted budget, not an adjustment
                 before = fold_width(text[max(start, x.start - 8) : x.start])
                 if ADJUST_DOWN.search(before):
                     minus.append(x)
