@@ -33,7 +33,9 @@ def main(folder: str) -> int:
         hits += len(found)
         genuine += len(lines)
         print(f"{path.name}: {len(wrong)} false alarm(s), {len(found)}/{len(lines)} genuine found")
-    print(f"total: {len(reports)} reports, {false_alarms} false errors/warnings, {hits}/{genuine} genuine found")
+    print(
+        f"total: {len(reports)} reports, {false_alarms} false errors/warnings, {hits}/{genuine} genuine found"
+    )
     return 0
 
 

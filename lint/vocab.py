@@ -45,6 +45,7 @@ class Vocabulary:
     funds: dict[str, str]  # word → fund scope
     scopes: dict[str, str]  # heading word → subject scope (机关运行经费, 基本支出 …)
     partition_scopes: set[str]  # scopes whose breakdowns share no item (基本支出 | 项目支出)
+    other_sources: list[str]  # labels of money that is not 财政拨款 (事业收入, 其他收入 …)
     approx_before: list[str]
     approx_after: list[str]
     title_final: list[str]
@@ -127,6 +128,11 @@ def parse_vocabulary(data: dict[str, object], path: Path) -> Vocabulary:
                 path,
                 "qualifiers.partition.scopes",
             )
+        ),
+        other_sources=_words(
+            _table(quals.get("other_sources", {}), path).get("words", []),
+            path,
+            "qualifiers.other_sources.words",
         ),
         approx_before=_words(quals.get("approx_before", []), path, "qualifiers.approx_before"),
         approx_after=_words(quals.get("approx_after", []), path, "qualifiers.approx_after"),

@@ -193,3 +193,76 @@ def test_next_year_draft_heading_is_not_a_wrong_year() -> None:
 
 def test_execution_heading_naming_another_year_is_still_flagged() -> None:
     assert [r for r, _ in _serious(DRAFT.format(year="2022"))] == ["FL305"]
+
+
+# -- shapes from reports of other provinces (own wording) -------------------------------------------
+
+
+def test_the_base_of_a_completion_rate_is_not_the_current_of_a_change() -> None:
+    text = (
+        "本单位“三公”经费支出决算26.40万元，为全年预算数30.00万元的88.00%；与上年决算数相比增加"
+        "{diff}万元，增长{rate}%。\n"
+    )
+    assert _serious(text.format(diff="2.40", rate="10.00")) == []  # 2.40 / (26.40 − 2.40)
+    assert ("FL222", "26.40万元") in _serious(text.format(diff="2.40", rate="9.09"))
+
+
+def test_the_base_of_a_completion_rate_is_not_a_breakdown_total() -> None:
+    text = (
+        "公务用车购置及运行维护费决算12.00万元，为预算数15.00万元的80.00%，其中公务用车购置费决算0万元，"
+        "公务用车运行维护费决算{run}万元。\n"
+    )
+    assert _serious(text.format(run="12.00")) == []
+    assert ("FL201", "12.00万元") in _serious(text.format(run="13.00"))
+
+
+def test_respective_shares_pair_in_order() -> None:
+    text = "本年支出合计500.00万元，基本支出和项目支出分别为300.00万元和200.00万元，分别占{a}%和{b}%。\n"
+    assert _serious(text.format(a="60.00", b="40.00")) == []
+    assert ("FL211", "300.00万元") in _serious(text.format(a="40.00", b="60.00"))
+
+
+def test_a_gloss_in_brackets_opens_no_list() -> None:
+    text = "项目支出中，工资福利支出48.00万元（主要为编外人员劳务报酬），商品和服务支出65.00万元。\n"
+    assert _serious(text) == []
+
+
+def test_a_marker_whose_list_has_no_amounts_opens_none() -> None:
+    text = (
+        "基本支出800.00万元，其中：人员经费700.00万元，包括工资福利支出和对个人和家庭的补助；"
+        "公用经费{pub}万元，包括商品和服务支出。公用经费中，办公费20.00万元，差旅费10.00万元。\n"
+    )
+    assert _serious(text.format(pub="100.00")) == []
+    assert ("FL201", "800.00万元") in _serious(text.format(pub="110.00"))
+
+
+def test_a_total_added_on_to_an_earlier_figure_is_not_checked_alone() -> None:
+    text = (
+        "全县一般公共预算收入完成50,000万元。\n"
+        "加上上级补助收入30,000万元、调入资金5,000万元，转移性收入合计35,000万元，收入总计85,000万元。\n"
+    )
+    assert _serious(text) == []
+    assert ("FL201", "36,000万元") in _serious(text.replace("合计35,000", "合计36,000"))
+
+
+def test_an_execution_rate_reads_its_own_clause() -> None:
+    text = (
+        "某局2024年度部门整体支出绩效自评报告\n"
+        "其中甲项目预算1,900.00万元，实际支出1,860.00万元，执行率{a}%；乙项目预算1,150.00万元，"
+        "实际支出1,108.19万元，执行率96.36%。\n"
+    )
+    assert _serious(text.format(a="97.89")) == []
+    assert [r for r, _ in _serious(text.format(a="96.89"))] == ["FL231"]
+
+
+def test_a_listed_item_that_is_itself_a_count() -> None:
+    text = "本部门包括局机关本级和所属事业单位7家：甲中心、乙站，以及5家乡镇服务中心。\n"
+    assert _serious(text) == []
+    assert ("FL251", "3家") in _serious("本部门所属事业单位3家：甲中心、乙站。\n")
+
+
+def test_the_adjusted_budget_written_after_追加_is_not_an_adjustment() -> None:
+    text = (
+        "年初预算5,180.00万元，年中追加后调整预算5,612.00万元，支出决算5,474.30万元，完成调整预算的97.55%。\n"
+    )
+    assert _serious(text) == []

@@ -466,14 +466,18 @@ def _unnumbered_heading(
 # required sections
 
 
+def keys_of(sec: RequiredSection) -> list[str]:
+    return [fold(k) for k in sec.keywords]
+
+
 def required_sections(
     ctx: Context, doc: Document, rt: ReportType, layout: Layout, year: int | None
 ) -> Iterator[Finding]:
     """A required section the body has neither as a heading nor in its prose. A warning only when
-    the section is certainly required: the title names the report type, the document follows the
-    template closely (warn_present of its sections found) and the section has a `since` (the year
-    from which every known template has it) no later than the report year; otherwise info —
-    templates differ by province and year."""
+    the report itself promises it: its table of contents lists the section, the title names the
+    report type, the document follows the template closely (warn_present of its sections found) and
+    the report year is not before the section's `since`; otherwise info — templates differ by
+    province and year, so a template's list alone never makes a section certain."""
     texts = [(t.level, t.folded) for t in layout.titles]
     missing: list[RequiredSection] = []
     present = 0
@@ -491,7 +495,10 @@ def required_sections(
     for sec in missing:
         if any(fold(w) in layout.prose for w in sec.evidence):
             continue  # told in the prose (under 其他重要事项 …) without a heading of its own
-        certain = titled and close and sec.since is not None and year is not None and year >= sec.since
+        # templates differ by province and year, so the template alone is never certain; the
+        # report's own contents promising the section is (issue 7, class 5)
+        promised = any(any(k in fold(e.shown) for k in keys_of(sec)) for e in layout.toc)
+        certain = promised and titled and close and (sec.since is None or year is None or year >= sec.since)
         f = finding(
             ctx,
             "FL304",

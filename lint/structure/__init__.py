@@ -70,8 +70,9 @@ def _assign_sections(text: str, headings: list[Heading], figures: list[Figure]) 
 
 
 def _inherit_qualifiers(relations: list[Relation]) -> None:
-    """Parts of a breakdown take the stage and period of their total unless they name their own:
-    in “三公经费”预算安排0.79万元，其中出国出境0元… every part is a 预算 figure."""
+    """Parts of a breakdown take the stage, period and fund of their total unless they name their
+    own: in “三公经费”预算安排0.79万元，其中出国出境0元… every part is a 预算 figure; the 人员经费 of
+    一般公共预算财政拨款基本支出 is 一般公共预算's."""
     for rel in relations:
         if rel.kind != "sum":
             continue
@@ -80,7 +81,9 @@ def _inherit_qualifiers(relations: list[Relation]) -> None:
         tq = total.qualifiers
         for part in rel.roles("part"):
             q = part.qualifiers
-            part.qualifiers = replace(q, stage=q.stage or tq.stage, period=q.period or tq.period)
+            part.qualifiers = replace(
+                q, stage=q.stage or tq.stage, period=q.period or tq.period, fund=q.fund or tq.fund
+            )
 
 
 def _apply_defaults(figures: list[Figure], stage: str | None) -> None:

@@ -36,6 +36,8 @@ LIST_INTRO = regex.compile(r"^\s*(?:[:：]|，?(?:分别是|分别为|包括|即
 LIST_END = regex.compile(r"[。\n]")
 # Words between a part and its 占 that name another subject; function words do not.
 SUBJECT = regex.compile(r"[\u4e00-\u9fff](?<![分别均各约共计占其中为的和])")
+COUNTED_ITEM = regex.compile(r"(?:\d+|[一二两三四五六七八九十百]+)\s*(?:个|家|所|项|人|站|名|类|座|辆|处|支)")
+ADDED_ON = regex.compile(r"加上|再加|加之")
 LEAD_AFTER_END = regex.compile(r"[。！？!?][ \t]*[^，,。；;\d]{2,12}中[，,]")
 RESPECTIVE = regex.compile(r"分别(?:占|为|是)?[^，,。；;\d]{0,20}?(?:的)?(?:比重|比例)?(?:为)?\s*(?=\d)")
 LEVEL_MARK = regex.compile(r"\([类款项]\)$")
@@ -223,6 +225,7 @@ class RelationFinder:
                 or (
                     any(c in between for c in "；;")
                     and f.value != 0
+                    and g.total.value != 0  # parts of 0.00 "add up" to a total of 0.00 by default
                     and g.holds()
                     and not any(p.label[-2:] == f.label[-2:] for p in g.parts)
                 )
@@ -540,10 +543,14 @@ class RelationFinder:
                 certainty = "inferred"  # the rate names no base: 全年预算 is the usual one
                 # "预算执行率为98.50%，全年预算数为913.71万元，全年执行数为900.00万元": the rate names
                 # no base; it is 执行数 ÷ 调整后(全年)预算, and its figures may follow it.
-                end = _sentence_end(text, f.end)
+                # its figures stand in its own ；-clause ("A项目预算…，支出…，执行率97.89%；B项目…")
+                lo = max(start, max(text.rfind(c, 0, f.start) for c in "；;") + 1)
+                end = min(
+                    [_sentence_end(text, f.end), *(p for c in "；;" if (p := text.find(c, f.end)) >= 0)]
+                )
                 in_sentence = [
                     x
-                    for x in self._span(figures, start, end)
+                    for x in self._span(figures, lo, end)
                     if x is not f and x.role == "amount" and x.dimension == "money"
                 ]
                 stages = {x.qualifiers.stage for x in in_sentence}
@@ -651,6 +658,8 @@ class RelationFinder:
         when nothing else in the paragraph could be meant."""
         nested = {p.id for g in groups for p in g.parts}
         grouped = nested | {g.total.id for g in groups}
+        consumed: set[int] = set()  # parts of an earlier 合计 in the paragraph
+        done: list[Figure] = []  # the 合计 read so far
         out: list[Relation] = []
         for f in figures:
             if (
@@ -670,16 +679,26 @@ class RelationFinder:
                 if x.role == "amount"
                 and x.dimension == f.dimension
                 and x.id not in nested
+                and x.id not in consumed
                 and x.id not in self._ratio_bases
                 and not x.qualifiers.approx
-                and not self.trailing_total_re.search(x.label)
             ]
             own = [x for x in pool if x.start >= sentence]
             if len(own) < 2 or self.breakdown_re.search(fold_width(text[f.end : f.end + 4])):
                 continue
             runs = [pool[k:] for k in range(len(pool) - 1)]
             holding = [run for run in runs if Group(f, list(run)).holds()]
+            if (
+                not holding
+                and ADDED_ON.search(text, sentence, f.start)
+                and ("总计" in f.label or any(t.start >= sentence for t in done))
+            ):
+                # "加上上级补助收入…、调入资金…，转移性收入合计…，收入总计359,485万元": the grand total
+                # starts from a figure stated before (本级收入); without it no run can hold
+                continue
             parts = holding[-1] if holding else own
+            consumed |= {x.id for x in parts}
+            done.append(f)
             certainty = (
                 "explicit" if len(pool) == len(own) and not nested & {x.id for x in own} else "inferred"
             )
@@ -737,7 +756,8 @@ class RelationFinder:
             end = LIST_END.search(body)
             body = body[: end.start()] if end else body
             items = _split_items(body)
-            if items is None or len(items) < 2 or body.rstrip().endswith("等"):
+            if items is None or len(items) < 2 or body.rstrip().endswith("等") or COUNTED_ITEM.search(body):
+                # "10家：甲、乙、丙、丁、戊，以及5家社区卫生服务中心": an item that is itself a count
                 continue
             out.append(Relation("count", [("count", f)], f.start, {"items": items}))
         return out

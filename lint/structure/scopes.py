@@ -139,10 +139,10 @@ def _partition(total: Figure, vocab: Vocabulary) -> str | None:
 
 
 def _separate_funds(figures: list[Figure], vocab: Vocabulary) -> bool:
-    """Does money of a second fund (政府性基金, 国有资本经营 …) appear? Only then is 一般公共预算's
-    项目支出 a different quantity from the department's 项目支出 or 财政拨款's."""
+    """Does money of a second fund (政府性基金, 国有资本经营 …) or of another source (事业收入, 其他收入)
+    appear? Only then is 一般公共预算's 项目支出 a different quantity from the department's."""
     general = {"财政拨款", "一般公共预算"}
-    others = [w for w, fund in vocab.funds.items() if fund not in general]
+    others = [w for w, fund in vocab.funds.items() if fund not in general] + vocab.other_sources
     return any(
         f.dimension == "money"
         and f.value != 0

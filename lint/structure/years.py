@@ -22,7 +22,7 @@ YEAR_IN_HEADING = regex.compile(
 COMPARATIVE = regex.compile(
     r"上年|上一年|去年|以前|以来|历年|同期|相比|对比|比较|[比较与]|至|截至|截止|[—~～\-]|到"
 )
-FORWARD = regex.compile(r"计划|打算|建议|安排|下一步|改进|展望|规划|目标|草案|预算编制|思路")
+FORWARD = regex.compile(r"计划|打算|建议|安排|下一步|改进|展望|规划|目标|草案|预算编制|思路|措施|任务")
 BUDGET_LOOKBACK = regex.compile(r"执行|决算|完成|评价|自评|实际")
 GLOSS_PREV = regex.compile(
     r"上(?:一)?年(?:度)?\s*[（(]\s*((?:19|20)\d{2})\s*年?(?:度)?\s*[)）]"
