@@ -4,7 +4,11 @@ keeps the same shape with one genuine error, which must still be found at the ri
 
 from __future__ import annotations
 
-from conftest import lint_text, serious
+from pathlib import Path
+
+from conftest import catalog, lint_text, serious
+
+from lint.engine import Options, lint_file
 
 
 def _serious(text: str) -> list[tuple[str, str]]:
@@ -264,5 +268,44 @@ def test_a_listed_item_that_is_itself_a_count() -> None:
 def test_the_adjusted_budget_written_after_追加_is_not_an_adjustment() -> None:
     text = (
         "年初预算5,180.00万元，年中追加后调整预算5,612.00万元，支出决算5,474.30万元，完成调整预算的97.55%。\n"
+    )
+    assert _serious(text) == []
+
+
+def test_a_其中_column_is_a_sub_column_of_its_left_neighbour(tmp_path: Path) -> None:
+    def md(text: str) -> list[str]:
+        path = tmp_path / "sangong.md"
+        path.write_text("## 三公经费预算情况\n\n" + text, encoding="utf-8")
+        return [
+            f.rule for f in lint_file(str(path), catalog(), Options()).findings if f.severity.label != "info"
+        ]
+
+    table = (
+        "| 年度 | 合计 | 因公出国（境）费 | 公务用车购置及运行维护费 | 其中：购置费 | 其中：运行维护费 | 公务接待费 |\n"
+        "|---|---|---|---|---|---|---|\n"
+        "| 2021年预算 | {total} | 0.00 | 14.20 | 0.00 | 14.20 | 4.40 |\n"
+        "| 2020年预算 | 20.67 | 0.00 | 15.78 | 0.00 | 15.78 | 4.89 |\n"
+    )
+    assert md(table.format(total="18.60")) == []
+    assert md(table.format(total="18.80")) == ["FL401"]
+
+
+def test_a_figure_referred_back_to_is_no_part() -> None:
+    text = "政府性基金安排的公务用车运行维护费18.60万元，主要为执法车辆运行支出，未计入上述1,286.40万元。\n"
+    assert _serious(text) == []
+
+
+def test_a_合计_opening_a_lead_in_list_is_not_a_trailing_total() -> None:
+    text = (
+        "收入总计1349.97万元，支出总计1349.97万元。收入总计中，本年收入合计1286.45万元，年初结转和结余63.52万元；"
+        "支出总计中，本年支出合计1301.84万元，年末结转和结余48.13万元。\n"
+    )
+    assert _serious(text) == []
+
+
+def test_a_breakdown_by_a_key_is_its_own_scope() -> None:
+    text = (
+        "部门收入预算1,800.00万元，其中：一般公共预算拨款1,500.00万元，政府性基金预算拨款300.00万元。\n"
+        "政府采购预算320.00万元。\n按资金来源划分，一般公共预算拨款240.00万元，政府性基金预算拨款80.00万元。\n"
     )
     assert _serious(text) == []

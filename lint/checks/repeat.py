@@ -67,7 +67,10 @@ def scope_clusters(figs: list[Figure], scopes: dict[int, Scope]) -> list[list[Fi
     groups = list(by_fund.values())
     out: list[list[Figure]] = []
     for group in groups:
-        for by_subject in _split(group, {f.id: scopes[f.id].subject for f in group if f.id in scopes}):
+        strict = {scopes[f.id].subject for f in group if f.id in scopes and scopes[f.id].lead}
+        for by_subject in _split(
+            group, {f.id: scopes[f.id].subject for f in group if f.id in scopes}, strict
+        ):
             for by_parent in _split(
                 by_subject, {f.id: scopes[f.id].parent for f in by_subject if f.id in scopes}
             ):
@@ -75,12 +78,22 @@ def scope_clusters(figs: list[Figure], scopes: dict[int, Scope]) -> list[list[Fi
     return [c for c in out if len(c) > 1]
 
 
-def _split(figs: list[Figure], scope: dict[int, str | None]) -> list[list[Figure]]:
-    """One cluster per scope named; a figure that names none joins every cluster."""
-    named = {scope.get(f.id) for f in figs} - {None}
-    if len(named) <= 1:
+def _split(
+    figs: list[Figure], scope: dict[int, str | None], strict: set[str | None] | None = None
+) -> list[list[Figure]]:
+    """One cluster per scope named; a figure that names none joins every cluster but the strict
+    ones (a sentence's own "X中，" lead-in speaks only of X)."""
+    named = {s for f in figs if (s := scope.get(f.id)) is not None}
+    strict = strict or set()
+    if len(named) <= 1 and not (named & strict):
         return [figs]
-    return [[f for f in figs if scope.get(f.id) in (s, None)] for s in sorted(named)]  # type: ignore[type-var]
+    unnamed = [f for f in figs if scope.get(f.id) is None]
+    out = [
+        [f for f in figs if scope.get(f.id) == s] + ([] if s in strict else unnamed) for s in sorted(named)
+    ]
+    if unnamed and all(s in strict for s in named):
+        out.append(unnamed)
+    return out
 
 
 def _check(figs: list[Figure], ctx: Context) -> Iterator[Finding]:

@@ -37,6 +37,10 @@ LIST_END = regex.compile(r"[。\n]")
 # Words between a part and its 占 that name another subject; function words do not.
 SUBJECT = regex.compile(r"[\u4e00-\u9fff](?<![分别均各约共计占其中为的和])")
 COUNTED_ITEM = regex.compile(r"(?:\d+|[一二两三四五六七八九十百]+)\s*(?:个|家|所|项|人|站|名|类|座|辆|处|支)")
+# "…18.60万元，主要为渣土执法车辆运行支出，未计入…": words up to a comma after the marker: prose
+PROSE_AFTER_MARKER = regex.compile(r"[^，,；;：:\d]{4,}[，,]")
+REFERENCE_BEFORE = regex.compile(r"(?:上述|前述|以上)$")
+LEAD_IN_ANY = regex.compile(r"中[，,：:]|其中|包括|分别为")
 ADDED_ON = regex.compile(r"加上|再加|加之")
 LEAD_AFTER_END = regex.compile(r"[。！？!?][ \t]*[^，,。；;\d]{2,12}中[，,]")
 RESPECTIVE = regex.compile(r"分别(?:占|为|是)?[^，,。；;\d]{0,20}?(?:的)?(?:比重|比例)?(?:为)?\s*(?=\d)")
@@ -172,6 +176,8 @@ class RelationFinder:
             prev = f
             if f.role != "amount" or f.qualifiers.approx or f.id in self._ratio_bases:
                 continue
+            if REFERENCE_BEFORE.search(text, max(0, f.start - 3), f.start):
+                continue  # "未计入上述1,286.40万元": a reference back, no part of anything here
             between = (
                 SEMICOLON_BREAK.sub("；", COLON_BREAK.sub("：", text[last_amount.end : f.start]))
                 if last_amount
@@ -180,7 +186,10 @@ class RelationFinder:
             last_amount_same_sentence = last_amount is not None and not SENTENCE_END.search(between)
             unglossed = CLOSED_BRACKET.sub("", between)
             marker = self.breakdown_re.search(fold_width(unglossed)) if last_amount else None
-            if marker and LIST_BOUNDARY.search(unglossed, marker.end()):
+            if marker and (
+                LIST_BOUNDARY.search(unglossed, marker.end())
+                or PROSE_AFTER_MARKER.match(unglossed, marker.end())
+            ):
                 # "人员经费745.62万元，包括工资福利支出和对个人和家庭的补助；公用经费106.55万元": the list
                 # the marker opened ended at the ；without an amount
                 marker = None
@@ -683,7 +692,9 @@ class RelationFinder:
                 and x.id not in self._ratio_bases
                 and not x.qualifiers.approx
             ]
-            own = [x for x in pool if x.start >= sentence]
+            # "支出总计中，本年支出合计1301.84万元，年末结转和结余…": a lead-in opens a new list
+            leads = [m.end() for m in LEAD_IN_ANY.finditer(text, sentence, f.start)]
+            own = [x for x in pool if x.start >= max([sentence, *leads])]
             if len(own) < 2 or self.breakdown_re.search(fold_width(text[f.end : f.end + 4])):
                 continue
             runs = [pool[k:] for k in range(len(pool) - 1)]

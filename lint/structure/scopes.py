@@ -18,7 +18,9 @@ from lint.vocab import Vocabulary
 LEAD_IN = regex.compile(
     r"(?:(?:^|[。！？!?\n；;，,])[ \t]*(?:在)?(?P<lead>[^，,。；;：:\d\n]{2,16}?)(?:中|里|方面)[，,：:]"
     # "按经济分类汇总，本年支出合计中工资福利支出834.35万元": a money whole, then 中, mid-sentence
-    r"|[，,][ \t]*(?P<lead>[^，,。；;：:\d\n]{0,10}(?:支出|收入|经费|合计|总额)[^，,。；;：:\d\n其]{0,4})中(?![，,：:]))"
+    r"|[，,][ \t]*(?P<lead>[^，,。；;：:\d\n]{0,10}(?:支出|收入|经费|合计|总额)[^，,。；;：:\d\n其]{0,4})中(?![，,：:])"
+    # "按资金来源划分，一般公共预算拨款2,465,400.00元": a breakdown of the paragraph before by a key
+    r"|(?:^|[。！？!?\n；;])[ \t]*(?P<lead>按[^，,。；;：:\d\n]{1,10}(?:划分|分类|分))[，,：:])"
 )
 YEAR = regex.compile(r"(?<!\d)(20\d\d)年")
 # Stock vs flow: "本年购置执法执勤用车0辆、一般公务用车0辆" counts purchases, not the fleet.
@@ -31,6 +33,7 @@ class Scope:
     # report whose money is all of one fund (一般公共预算 = 财政拨款 = all there is)
     fund: str | None = None
     subject: str | None = None  # "X中，" opening its sentence, else what the deepest heading names
+    lead: bool = False  # the subject is the sentence's own lead-in: it never joins an unnamed one
     when: str | None = None  # the year and stage the deepest heading naming one gives (2021年…决算情况)
     flow: bool = False  # a count of things bought/disposed this year, not of things held
     parent: str | None = None  # the partition (基本支出 | 项目支出) whose breakdown lists it
@@ -122,7 +125,8 @@ def figure_scopes(
         stated = f.qualifiers.fund or (total.qualifiers.fund if total else None)
         out[f.id] = Scope(
             fund=(stated or heading_fund.get(f.id)) if separate else None,
-            subject=_lead_of(leads, f.start) or _own_subject(f, vocab) or subjects.get(f.id),
+            subject=(lead := _lead_of(leads, f.start)) or _own_subject(f, vocab) or subjects.get(f.id),
+            lead=lead is not None,
             when=times.get(f.id),
             flow=f.dimension == "count" and bool(FLOW.search(_clause(doc.text, f.start))),
             parent=_partition(total, vocab) if total is not None else None,
@@ -157,7 +161,8 @@ def _lead_ins(text: str, labels: LabelReader, vocab: Vocabulary) -> list[tuple[i
     out: list[tuple[int, int, str]] = []
     words = sorted(vocab.scopes, key=len, reverse=True)
     for m in LEAD_IN.finditer(text):
-        lead = labels.read(m.group("lead") or "").label
+        said = m.group("lead") or ""
+        lead = said if said.startswith("按") else labels.read(said).label
         if not lead:
             continue
         hit = next((w for w in words if w in (m.group("lead") or "")), None)
