@@ -41,6 +41,7 @@ COUNTED_ITEM = regex.compile(r"(?:\d+|[一二两三四五六七八九十百]+)\s
 PROSE_AFTER_MARKER = regex.compile(r"[^，,；;：:\d]{4,}[，,]")
 REFERENCE_BEFORE = regex.compile(r"(?:上述|前述|以上)$")
 LEAD_IN_ANY = regex.compile(r"中[，,：:]|其中|包括|分别为")
+MAX_RUN = 40
 ADDED_ON = regex.compile(r"加上|再加|加之")
 LEAD_AFTER_END = regex.compile(r"[。！？!?][ \t]*[^，,。；;\d]{2,12}中[，,]")
 RESPECTIVE = regex.compile(r"分别(?:占|为|是)?[^，,。；;\d]{0,20}?(?:的)?(?:比重|比例)?(?:为)?\s*(?=\d)")
@@ -697,8 +698,14 @@ class RelationFinder:
             own = [x for x in pool if x.start >= max([sentence, *leads])]
             if len(own) < 2 or self.breakdown_re.search(fold_width(text[f.end : f.end + 4])):
                 continue
-            runs = [pool[k:] for k in range(len(pool) - 1)]
-            holding = [run for run in runs if Group(f, list(run)).holds()]
+            # every run ending just before the total, longest last; running sums keep it linear, and
+            # a run is never longer than MAX_RUN amounts (hostile paragraphs of thousands of figures)
+            holding: list[list[Figure]] = []
+            total = Interval.point(Decimal(0))
+            for k in range(len(pool) - 1, max(-1, len(pool) - 1 - MAX_RUN), -1):
+                total = total + interval(pool[k])
+                if k < len(pool) - 1 and total.meets(interval(f)):
+                    holding.append(pool[k:])
             if (
                 not holding
                 and ADDED_ON.search(text, sentence, f.start)
@@ -707,7 +714,7 @@ class RelationFinder:
                 # "加上上级补助收入…、调入资金…，转移性收入合计…，收入总计359,485万元": the grand total
                 # starts from a figure stated before (本级收入); without it no run can hold
                 continue
-            parts = holding[-1] if holding else own
+            parts = holding[0] if holding else own  # the shortest run that adds up
             consumed |= {x.id for x in parts}
             done.append(f)
             certainty = (
