@@ -57,7 +57,7 @@ def analyse(doc: Document, extraction: Extraction, vocab: Vocabulary | None = No
         table_views=views,
         generic_labels=set(vocab.generic),
         heading_fund=funds,
-        scopes=figure_scopes(doc, figures, relations, funds, vocab, extraction.year),
+        scopes=figure_scopes(doc, figures, relations, funds, vocab, extraction.year, finder.labels),
     )
 
 

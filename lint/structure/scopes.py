@@ -105,8 +105,9 @@ def figure_scopes(
     heading_fund: dict[int, str],
     vocab: Vocabulary,
     year: int | None = None,
+    labels: LabelReader | None = None,
 ) -> dict[int, Scope]:
-    labels = LabelReader(vocab)
+    labels = labels or LabelReader(vocab)
     subjects = heading_subjects(doc, figures, vocab)
     times = heading_times(figures, vocab, year)
     parent: dict[int, Figure] = {}
