@@ -46,6 +46,7 @@ class Vocabulary:
     scopes: dict[str, str]  # heading word → subject scope (机关运行经费, 基本支出 …)
     partition_scopes: set[str]  # scopes whose breakdowns share no item (基本支出 | 项目支出)
     other_sources: list[str]  # labels of money that is not 财政拨款 (事业收入, 其他收入 …)
+    flow_words: list[str]  # a count after these counts this year's purchases/disposals (购置, 报废 …)
     approx_before: list[str]
     approx_after: list[str]
     title_final: list[str]
@@ -133,6 +134,9 @@ def parse_vocabulary(data: dict[str, object], path: Path) -> Vocabulary:
             _table(quals.get("other_sources", {}), path).get("words", []),
             path,
             "qualifiers.other_sources.words",
+        ),
+        flow_words=_words(
+            _table(quals.get("flow", {}), path).get("words", []), path, "qualifiers.flow.words"
         ),
         approx_before=_words(quals.get("approx_before", []), path, "qualifiers.approx_before"),
         approx_after=_words(quals.get("approx_after", []), path, "qualifiers.approx_after"),

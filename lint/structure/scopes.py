@@ -23,8 +23,6 @@ LEAD_IN = regex.compile(
     r"|(?:^|[。！？!?\n；;])[ \t]*(?P<lead>按[^，,。；;：:\d\n]{1,10}(?:划分|分类|分))[，,：:])"
 )
 YEAR = regex.compile(r"(?<!\d)(20\d\d)年")
-# Stock vs flow: "本年购置执法执勤用车0辆、一般公务用车0辆" counts purchases, not the fleet.
-FLOW = regex.compile(r"(?:购置|购买|采购|新增|报废|处置|更新|调入|调出|划转)[^，,；;。\n]*$")
 
 
 @dataclass(frozen=True)
@@ -129,7 +127,8 @@ def figure_scopes(
             subject=(lead := _lead_of(leads, f.start)) or _own_subject(f, vocab) or subjects.get(f.id),
             lead=lead is not None,
             when=times.get(f.id),
-            flow=f.dimension == "count" and bool(FLOW.search(_clause(doc.text, f.start))),
+            # "本年购置执法执勤用车0辆、一般公务用车0辆" counts purchases, not the fleet
+            flow=f.dimension == "count" and any(w in _clause(doc.text, f.start) for w in vocab.flow_words),
             parent=_partition(total, vocab) if total is not None else None,
         )
     return out
