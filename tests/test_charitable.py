@@ -309,3 +309,11 @@ def test_a_breakdown_by_a_key_is_its_own_scope() -> None:
         "政府采购预算320.00万元。\n按资金来源划分，一般公共预算拨款240.00万元，政府性基金预算拨款80.00万元。\n"
     )
     assert _serious(text) == []
+
+
+def test_a_part_does_not_inherit_its_total_s_label() -> None:
+    text = (
+        "收入总计4135.42万元，其中本年收入3920.77万元，年初结转和结余214.65万元。"
+        "支出总计4135.42万元，其中本年支出3915.78万元，年末结转和结余219.64万元。\n"
+    )
+    assert _serious(text) == []

@@ -345,6 +345,8 @@ def _inherit_generic_labels(figures: list[Figure], norm: str, labels: LabelReade
             and not labels.is_generic(prev.label)
             and prev.dimension == f.dimension
             and prev.qualifiers.key() != f.qualifiers.key()
+            # "支出总计4135.42万元，其中本年支出3915.78万元": a part is never its total
+            and not any(m in norm[prev.end : f.start] for m in labels.vocab.markers["breakdown"])
         ):
             f.label = prev.label
         prev = f
