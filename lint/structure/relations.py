@@ -521,7 +521,8 @@ class RelationFinder:
         if cur is not None:
             return cur
         if f.label and not self.labels.is_generic(f.label):
-            para_start = text.rfind("\n\n", 0, f.start)
+            reach = max(0, f.start - 3000)  # bounded: a paragraph-less text stays linear
+            para_start = max(reach, text.rfind("\n\n", reach, f.start))
             for x in _before(figures, i):
                 if x.start < para_start - 400:
                     break
@@ -554,7 +555,7 @@ class RelationFinder:
                 # "预算执行率为98.50%，全年预算数为913.71万元，全年执行数为900.00万元": the rate names
                 # no base; it is 执行数 ÷ 调整后(全年)预算, and its figures may follow it.
                 # its figures stand in its own ；-clause ("A项目预算…，支出…，执行率97.89%；B项目…")
-                lo = max(start, max(text.rfind(c, 0, f.start) for c in "；;") + 1)
+                lo = max(start, max(text.rfind(c, start, f.start) for c in "；;") + 1)
                 end = min(
                     [_sentence_end(text, f.end), *(p for c in "；;" if (p := text.find(c, f.end)) >= 0)]
                 )
@@ -650,7 +651,8 @@ class RelationFinder:
         noun = m.group("noun") if m else ""
         if len(noun) < 2:
             return None
-        para = text.rfind("\n", 0, f.start)
+        reach = max(0, f.start - 3000)
+        para = max(reach, text.rfind("\n", reach, f.start))
         for x in _before(figures, i):
             if x.start < para:
                 break
@@ -682,7 +684,8 @@ class RelationFinder:
             ):
                 continue
             sentence = _sentence_start(text, f.start)
-            para = text.rfind(PARAGRAPH_END, 0, f.start) + 1
+            reach = max(0, f.start - 2000)  # a bounded look-back: one paragraph, never the whole text
+            para = max(reach, text.rfind(PARAGRAPH_END, reach, f.start) + 1)
             pool = [
                 x
                 for x in self._span(figures, para, f.start)

@@ -128,7 +128,7 @@ def figure_scopes(
             lead=lead is not None,
             when=times.get(f.id),
             # "本年购置执法执勤用车0辆、一般公务用车0辆" counts purchases, not the fleet
-            flow=f.dimension == "count" and any(w in _clause(doc.text, f.start) for w in vocab.flow_words),
+            flow=f.dimension == "count" and _any_in(vocab.flow_words, _clause(doc.text, f.start)),
             parent=_partition(total, vocab) if total is not None else None,
         )
     return out
@@ -179,9 +179,15 @@ def _own_subject(f: Figure, vocab: Vocabulary) -> str | None:
 
 
 def _clause(text: str, pos: int) -> str:
-    """The words of a figure's clause before it (back to the last ，；。 or line break)."""
-    start = max(text.rfind(c, 0, pos) for c in "，,；;。\n") + 1
-    return text[start:pos]
+    """The words of a figure's clause before it (back to the last ，；。 or line break, at most 60
+    characters: a bounded look-back keeps the stage linear)."""
+    window = text[max(0, pos - 60) : pos]
+    start = max(window.rfind(c) for c in "，,；;。\n") + 1
+    return window[start:]
+
+
+def _any_in(words: list[str], text: str) -> bool:
+    return any(w in text for w in words)
 
 
 def _lead_of(leads: list[tuple[int, int, str]], pos: int) -> str | None:
