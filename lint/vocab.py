@@ -56,6 +56,7 @@ class Vocabulary:
     leading: list[str]
     trailing: list[str]
     generic: set[str]
+    directions: list[str]  # 收入 | 支出: a generic word never inherits a label of the other direction
     synonyms: dict[str, str] = field(default_factory=dict)  # folded name → canonical
 
     def canonical(self, label: str) -> str:
@@ -147,6 +148,7 @@ def parse_vocabulary(data: dict[str, object], path: Path) -> Vocabulary:
         leading=_words(labels.get("leading", []), path, "labels.leading"),
         trailing=_words(labels.get("trailing", []), path, "labels.trailing"),
         generic=set(_words(labels.get("generic", []), path, "labels.generic")),
+        directions=_words(labels.get("directions", []), path, "labels.directions"),
     )
     merge_synonyms(vocab, data, path)
     return vocab

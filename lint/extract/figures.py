@@ -301,10 +301,19 @@ def _in_code_context(norm: str, pos: int) -> bool:
 
 
 def _clause_start(norm: str, pos: int, prev_end: int) -> int:
+    """Where a figure's label starts. A 、 joins names unless a figure stands before it:
+    "政务中心大楼及设备改造、维护项目支出47.00万元" is one label, not 维护项目支出."""
     i = pos
     floor = max(prev_end, pos - 60)
     while i > floor and norm[i - 1] not in CLAUSE_STOP:
         i -= 1
+    while i > floor and norm[i - 1] == "、":
+        j = i - 1
+        while j > floor and norm[j - 1] not in CLAUSE_STOP:
+            j -= 1
+        if j == i - 1:
+            break
+        i = j
     return i
 
 
@@ -347,9 +356,16 @@ def _inherit_generic_labels(figures: list[Figure], norm: str, labels: LabelReade
             and prev.qualifiers.key() != f.qualifiers.key()
             # "支出总计4135.42万元，其中本年支出3915.78万元": a part is never its total
             and not any(m in norm[prev.end : f.start] for m in labels.vocab.markers["breakdown"])
+            # "本年收入35.20万元，支出35.00万元": money flowing the other way is another fact
+            and not _other_direction(f.label, prev.label, labels.vocab.directions)
         ):
             f.label = prev.label
         prev = f
+
+
+def _other_direction(generic: str, label: str, directions: list[str]) -> bool:
+    own = [d for d in directions if d in generic]
+    return bool(own) and not any(d in label for d in own) and any(d in label for d in directions)
 
 
 def _apply_precision(figures: list[Figure]) -> None:

@@ -66,6 +66,11 @@ class LabelReader:
             if stage is None or found == "final" or (stage == "budget" and found in ("initial", "adjusted")):
                 stage = found
             removals.append(sm.span())
+        # "本年收入1200.00万元": 本年收入 is a defined term, not the generic 收入 of this year
+        kept = text
+        for a, b in sorted(removals, reverse=True):
+            kept = kept[:a] + kept[b:]
+        defined = self.vocab.canonical(self.tidy(EMPTY_BRACKETS.sub("", kept)))
         for pm in self.period_re.finditer(text):
             word = pm.group(0)
             p = self.vocab.periods[word]
@@ -77,9 +82,11 @@ class LabelReader:
         for a, b in sorted(removals, reverse=True):
             text = text[:a] + text[b:]
         text = EMPTY_BRACKETS.sub("", text)
-        label = self.tidy(text)
+        label = self.vocab.canonical(self.tidy(text))
+        if self.is_generic(label) and defined in self.vocab.synonyms.values():
+            label = defined
         return LabelInfo(
-            label=self.vocab.canonical(label),
+            label=label,
             raw=raw,
             stage=stage or default_stage,  # callers pass None: defaults are applied by structure
             period=period,

@@ -678,8 +678,9 @@ class RelationFinder:
                 f.role != "amount"
                 or f.qualifiers.approx
                 or f.id in grouped
+                # the words as written: "本年支出1150.00万元" is canonically 本年支出合计 but names no 合计
                 or not self.trailing_total_re.search(
-                    f.label or fold_width(text[max(0, f.start - 6) : f.start])
+                    fold_width(self.labels.tidy(f.raw_label) or text[max(0, f.start - 6) : f.start])
                 )
             ):
                 continue
