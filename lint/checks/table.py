@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from lint.checks.base import Context, finding
+from lint.checks.culprit import first_repair
 from lint.model import Figure, Finding, Relation
 from lint.structure.tables import TableView
 from lint.tolerance import HUNDRED, Interval, fmt_plain, fmt_value, interval, unit_of
@@ -98,7 +99,7 @@ def _check_sum(rel: Relation, ctx: Context, vs: list[TableView]) -> Iterator[Fin
         if ctx.lang == "zh"
         else f"≠ the sum of the item scores {values['sum']} (off by {values['diff']})"
     )
-    yield finding(
+    out = finding(
         ctx,
         code,
         total,
@@ -108,6 +109,13 @@ def _check_sum(rel: Relation, ctx: Context, vs: list[TableView]) -> Iterator[Fin
         actual=str(total.value),
         arithmetic=arithmetic,
     )
+    if code != "FL407":
+        # a part whose digits were swapped leaves the total as it was: name that part
+        candidates = [(total, point / total.scale)] + [
+            (p, (total.base_value - point + p.base_value) / p.scale) for p in parts
+        ]
+        out.suggestion = first_repair(candidates, ctx.lang)
+    yield out
 
 
 def _alternatives(rel: Relation) -> list[list[Figure]]:
