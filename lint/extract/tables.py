@@ -98,6 +98,9 @@ def table_figures(
             cdim, cscale = ex.vocab.units.get(cell_unit, (dim, scale)) if cell_unit else (dim, scale)
             if "%" in col_head or "率" in col_head:
                 cdim, cscale, cell_unit = "percent", None, "%"
+            elif _score_column(col_head, ex) and not m.group("unit"):
+                cell_unit = "分"  # 分值 and 得分 in a 万元 自评表 are points, not money
+                cdim, cscale = ex.vocab.units.get("分", ("score", Decimal(1)))
             elif (counted := count_unit(col_head)) is not None and not m.group("unit"):
                 cell_unit = counted  # 单位家数, 在职人数 in a 万元 table are counts, not money
                 cdim, cscale = ex.vocab.units.get(counted, ("count", Decimal(1)))
@@ -124,3 +127,10 @@ def table_figures(
                 )
             )
     return out
+
+
+def _score_column(header: str, ex: FigureExtractor) -> bool:
+    """A 自评表's 分值 or 得分 column (the words are [scores] in rules/vocabulary.toml)."""
+    sv = ex.vocab.scores
+    h = header.strip()
+    return any(h.endswith(w) for w in [*sv.max_headers, *sv.score_headers])

@@ -31,7 +31,7 @@ import regex
 from lint.extract.numbers import strip_numbering
 from lint.extract.tables import NUMERIC, count_unit
 from lint.model import Figure, Relation, Table
-from lint.readers.tables import is_blank
+from lint.readers.tables import is_blank, is_numeric
 from lint.tolerance import interval
 from lint.vocab import fold_width
 
@@ -108,6 +108,19 @@ class TableView:
                 return t
         return ""
 
+    def display_label(self, g: Group, r: int) -> str:
+        """The row's name for a message: 合计 | — | — … names its row further left than its name column."""
+        label = self.label(g, r)
+        if label and not is_blank(label) and not is_numeric(label):
+            return label
+        row = self.table.cells[r]
+        for c in range(min(self.table.label_cols, len(row))):
+            cell = row[c]
+            t = norm(cell.text) if cell is not None else ""
+            if t and not is_blank(t) and not is_numeric(t):
+                return t
+        return label
+
     def code(self, g: Group, r: int) -> str:
         parts: list[str] = []
         for i, c in enumerate(g.code_cols):
@@ -128,7 +141,7 @@ class TableView:
 
     def where(self, r: int, c: int, g: Group | None = None) -> str:
         g = g or self.group_of(c)
-        label = self.label(g, r) if g else ""
+        label = self.display_label(g, r) if g else ""
         code = self.code(g, r) if g else ""
         row = f"{code} {label}".strip() or f"第{r + 1}行"
         return f"{self.title or self.table.title or '表'}「{row}｜{self.column_name(c)}」"
@@ -413,6 +426,8 @@ def row_sums(v: TableView) -> list[Relation]:
                 tf = v.cells.get((t, c))
                 if tf is None or not _is_money(tf) or coded or attribute_row(labels[t]):
                     continue
+                if "得分" in v.header(c) or "分值" in v.header(c):
+                    continue  # a 自评表's rows do not nest: lint/structure/scores.py sums them flat
                 if _members(v, g, rows, totals, t, labels, codes, coded) is not None:
                     continue
                 readings = [
