@@ -226,3 +226,23 @@ def test_traditional_score_table(catalog: Catalog) -> None:
     text += "\n本項目自評得分93分，評價等級為「優」。\n"
     assert lint(text, catalog) == []
     assert [f.rule for f in lint(text.replace("「優」", "「良」"), catalog)] == ["FL408"]
+
+
+# --- 产出指标（50分）: the weight a 一级指标 cell writes ----------------------------------------------
+
+WEIGHT_NOTES = ["（50分）", "(50分)", "（５０分）", "（50 分）"]
+
+
+@pytest.mark.parametrize("note", WEIGHT_NOTES)
+def test_block_weight_note(catalog: Catalog, note: str) -> None:
+    text = f"""| 一级指标 | 三级指标 | 分值 | 得分 |
+|---|---|---|---|
+| 产出指标{note} | 完成户数 | 30 | 30 |
+|  | 完成及时率 | 20 | 18 |
+| 效益指标（50分） | 受益人数 | 50 | 47 |
+| 合计 |  | 100 | 95 |
+"""
+    assert lint(text, catalog) == []
+    found = lint(text.replace("| 20 | 18 |", "| 25 | 18 |").replace("| 100 | 95 |", "| 105 | 95 |"), catalog)
+    assert rules(found) == [("FL406", 3)]  # the 产出指标 cell: 30 + 25 ≠ 50
+    assert found[0].figures[0][1].role == "weight"

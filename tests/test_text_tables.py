@@ -179,3 +179,33 @@ def test_word_table_and_tab_typed_paragraphs(catalog: Catalog, name: str, broken
     where = sorted({f.location.where or "" for f in serious})
     assert any(w.startswith("表 1") for w in where)  # the Word table's 合计 cell
     assert any(w.startswith("段落") for w in where)  # a tab-typed paragraph
+
+
+@pytest.mark.parametrize("sep", [" | ", "\t", "｜"])
+def test_word_paragraphs_flattened_into_a_table(catalog: Catalog, tmp_path: Path, sep: str) -> None:
+    """A 自评表 pasted into Word as one paragraph per row, cells split by "|", tabs or "｜"."""
+    import docx
+
+    rows = [
+        ("一级指标", "三级指标", "分值", "得分"),
+        ("产出指标", "完成巡查次数", "50", "46"),
+        ("效益指标", "隐患整改率", "40", "37"),
+        ("满意度指标", "群众满意度", "10", "9"),
+        ("合计", "—", "100", "92"),
+    ]
+    for broken in (False, True):
+        document = docx.Document()
+        document.add_paragraph("项目绩效自评表")
+        for row in rows:
+            cells = [("39" if broken and row[0] == "效益指标" and c == 3 else t) for c, t in enumerate(row)]
+            document.add_paragraph(sep.join(cells))
+        path = tmp_path / f"flat-{broken}.docx"
+        document.save(str(path))
+        result = lint_file(str(path), catalog, Options())
+        assert result.status == "ok" and result.document is not None
+        assert len(result.document.tables) == 1
+        serious = [f for f in result.findings if f.severity >= Severity.WARNING]
+        if not broken:
+            assert serious == []
+        else:
+            assert [(f.rule, f.location.where) for f in serious] == [("FL406", "段落 6")]

@@ -49,6 +49,9 @@ def describe(f: Figure, vs: list[TableView]) -> str:
     if f.table is None:
         return f"{f.label}{f.text}" if f.label else f.text
     ti, r, c = f.table
+    if f.role == "weight":  # 产出指标（50分）: the weight its 一级指标 cell writes
+        v = vs[ti]
+        return f"{v.title or v.table.title or '表'}「{f.label}（{f.text}）」"
     return f"{vs[ti].where(r, c)} {f.text}"
 
 
@@ -105,10 +108,11 @@ def _check_sum(rel: Relation, ctx: Context, vs: list[TableView]) -> Iterator[Fin
         "a": "",
         "b": "",
     }
+    weights = rel.data.get("what") == "weight"
     values["detail"] = (
-        f"≠ 各项得分之和 {values['sum']}（差 {values['diff']}）"
+        f"≠ 各项{'分值' if weights else '得分'}之和 {values['sum']}（差 {values['diff']}）"
         if ctx.lang == "zh"
-        else f"≠ the sum of the item scores {values['sum']} (off by {values['diff']})"
+        else f"≠ the sum of the item {'weights' if weights else 'scores'} {values['sum']} (off by {values['diff']})"
     )
     out = finding(
         ctx,

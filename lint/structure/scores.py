@@ -159,7 +159,7 @@ def score_relations(vs: list[TableView], figures: list[Figure], text: str, sv: S
                 )
             )
     for sh in sheets:
-        out += _rate_rows(sh, sv)
+        out += _rate_rows(sh, sv) + _block_weights(sh)
     for sh, r in outside:
         if (f := sh.score(r)) is not None and sv.rate_rows:
             blocks.setdefault(sv.rate_rows[0], []).append(f)  # 年度资金总额's score is the 预算执行率 score
@@ -187,6 +187,25 @@ def score_relations(vs: list[TableView], figures: list[Figure], text: str, sv: S
     whole = table_total or (next(p for p in prose if _prose_total(p, sv)) if len(stated) == 1 else None)
     if whole is not None:
         out += _grades(whole, text, sv)
+    return out
+
+
+def _block_weights(sh: _Sheet) -> list[Relation]:
+    """产出指标（50分）: the weights of the block's rows add to the weight its 一级指标 cell writes."""
+    out: list[Relation] = []
+    notes = {
+        r: f
+        for (r, c), f in sh.v.cells.items()
+        if f.role == "weight" and c < min(sh.g.value_cols) and r in sh.level1
+    }
+    for r, note in notes.items():
+        rows = [x for x, name in sh.level1.items() if name == sh.level1[r]]
+        parts = [f for x in rows if (f := sh.weight(x)) is not None]
+        if len(parts) >= 2 or (parts and rows == [r]):
+            data: dict[str, object] = {"code": "FL406", "what": "weight"}
+            out.append(
+                Relation("table-sum", [("total", note)] + [("part", p) for p in parts], note.start, data)
+            )
     return out
 
 
