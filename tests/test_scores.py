@@ -246,3 +246,12 @@ def test_block_weight_note(catalog: Catalog, note: str) -> None:
     found = lint(text.replace("| 20 | 18 |", "| 25 | 18 |").replace("| 100 | 95 |", "| 105 | 95 |"), catalog)
     assert rules(found) == [("FL406", 3)]  # the 产出指标 cell: 30 + 25 ≠ 50
     assert found[0].figures[0][1].role == "weight"
+
+
+def test_several_projects_grades_are_left_alone(catalog: Catalog) -> None:
+    """A 部门整体 report listing its projects' grades: no single 总分 they all belong to."""
+    text = (
+        GFM + "\n甲项目自评得分95分，评价等级为“优”；乙项目自评得分84分，评价等级为“良”。"
+        "本部门自评得分93分，评价等级为“优”。\n"
+    )
+    assert [f.rule for f in lint(text, catalog)] == []

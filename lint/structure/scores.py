@@ -165,9 +165,11 @@ def score_relations(vs: list[TableView], figures: list[Figure], text: str, sv: S
             blocks.setdefault(sv.rate_rows[0], []).append(f)  # 年度资金总额's score is the 预算执行率 score
     table_total = totals[0] if len(totals) == 1 else None
     prose = [f for f in figures if f.table is None and f.unit == "分" and not f.qualifiers.approx]
+    stated = {p.value for p in prose if _prose_total(p, sv)}
     for f in prose:
         if _prose_total(f, sv):
-            if table_total is not None:
+            # several different totals in the prose are several projects': none is surely the table's
+            if table_total is not None and len(stated) == 1:
                 out.append(
                     Relation(
                         "score-prose", [("table", table_total), ("prose", f)], f.start, {"code": "FL406"}
@@ -183,10 +185,12 @@ def score_relations(vs: list[TableView], figures: list[Figure], text: str, sv: S
                 out.append(
                     Relation("table-sum", [("total", f)] + [("part", p) for p in block], f.start, data)
                 )
-    stated = {p.value for p in prose if _prose_total(p, sv)}
     whole = table_total or (next(p for p in prose if _prose_total(p, sv)) if len(stated) == 1 else None)
-    if whole is not None:
-        out += _grades(whole, text, sv)
+    if whole is not None and (table_total is None or stated <= {table_total.value} or len(stated) == 1):
+        grades = _grades(whole, text, sv)
+        # two different grades stated (several projects' results): which one is the 总分's is unclear
+        if len({str(g.data["grade"]) for g in grades}) == 1:
+            out += grades
     return out
 
 
