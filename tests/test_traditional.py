@@ -112,3 +112,12 @@ def test_traditional_table_reads_its_unit(catalog: Catalog) -> None:
 
     parse_text_tables(doc)
     assert [t.unit for t in doc.tables] == ["万元"]
+
+
+def test_without_the_conversion_library_the_text_is_read_as_it_is(monkeypatch: pytest.MonkeyPatch) -> None:
+    from lint.readers import hanzi
+
+    monkeypatch.setattr(hanzi, "_converter", lambda: None)
+    monkeypatch.setattr(hanzi, "_char", lambda ch: ch)
+    doc = fold_document(read_text(PHRASES[0].encode("utf-8"), "t.txt", "txt"))
+    assert doc.text == PHRASES[0] and doc.original is None

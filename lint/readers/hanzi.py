@@ -23,15 +23,21 @@ _CJK_FIRST = "\u3400"
 
 @lru_cache(maxsize=1)
 def _converter() -> Any:
-    import opencc
+    """OpenCC's t2s converter, or None when the library is missing (a broken install): the text is
+    then read as it is, never a traceback."""
+    try:
+        import opencc
 
-    return opencc.OpenCC("t2s")
+        return opencc.OpenCC("t2s")
+    except Exception:
+        return None
 
 
 @lru_cache(maxsize=65536)
 def _char(ch: str) -> str:
     """One character's simplified form; kept only when it is one character too."""
-    out = str(_converter().convert(ch))
+    cc = _converter()
+    out = str(cc.convert(ch)) if cc is not None else ch
     return out if len(out) == 1 else ch
 
 
@@ -48,6 +54,8 @@ def is_traditional(text: str) -> bool:
 def fold(text: str) -> str:
     """`text` in simplified characters, of exactly the same length, line for line."""
     cc = _converter()
+    if cc is None:
+        return text
     lines = text.split("\n")
     out: list[str] = []
     for line in lines:
