@@ -97,6 +97,8 @@ class Document:
     char_boxes: list[tuple[int, BBox] | None] | None = None
     # DOCX/HTML: sorted (start offset, description) of the block each span came from.
     blocks: list[tuple[int, str]] = field(default_factory=list)
+    # the text as the file wrote it, when the reader folded it (繁体 → 简体, same length); else None
+    original: str | None = None
     _line_starts: list[int] = field(default_factory=list, repr=False)
 
     def __post_init__(self) -> None:
@@ -114,6 +116,14 @@ class Document:
         start = self._line_starts[line - 1]
         end = self.text.find("\n", start)
         return self.text[start : end if end >= 0 else len(self.text)]
+
+    def source_line(self, line: int) -> str:
+        """A line as the file wrote it (in traditional characters if it was), for showing to a reader."""
+        text = self.line_text(line)
+        if self.original is None:
+            return text
+        start = self._line_starts[line - 1]
+        return self.original[start : start + len(text)]
 
     def location(self, start: int, end: int | None = None) -> Location:
         end = start + 1 if end is None else max(end, start + 1)

@@ -37,6 +37,21 @@ def alternation(words: list[str]) -> str:
 
 
 @dataclass
+class ScoreVocab:
+    """What a 绩效自评表 is called and how its 总分 is graded ([scores] in vocabulary.toml)."""
+
+    max_headers: list[str] = field(default_factory=list)  # 分值
+    score_headers: list[str] = field(default_factory=list)  # 得分
+    total_rows: list[str] = field(default_factory=list)  # 合计, 总分
+    actual_headers: list[str] = field(default_factory=list)  # 实际完成值: where the 执行率 is written
+    rate_rows: list[str] = field(default_factory=list)  # 预算执行率, 年度资金总额
+    level1_headers: list[str] = field(default_factory=list)  # 一级指标
+    prose_totals: list[str] = field(default_factory=list)  # 自评得分 … in the prose
+    not_totals: list[str] = field(default_factory=list)  # 执行率得分, 指标得分: one indicator's score
+    grades: list[tuple[str, list[str], Decimal]] = field(default_factory=list)  # (grade, words, lowest score)
+
+
+@dataclass
 class Vocabulary:
     units: dict[str, tuple[str, Decimal]]  # unit → (dimension, scale)
     not_followed_by: dict[str, str]
@@ -58,6 +73,7 @@ class Vocabulary:
     generic: set[str]
     directions: list[str]  # 收入 | 支出: a generic word never inherits a label of the other direction
     synonyms: dict[str, str] = field(default_factory=dict)  # folded name → canonical
+    scores: ScoreVocab = field(default_factory=ScoreVocab)
 
     def canonical(self, label: str) -> str:
         """Normalise a label: width, quotes, spaces, brackets, then synonyms."""
@@ -150,8 +166,36 @@ def parse_vocabulary(data: dict[str, object], path: Path) -> Vocabulary:
         generic=set(_words(labels.get("generic", []), path, "labels.generic")),
         directions=_words(labels.get("directions", []), path, "labels.directions"),
     )
+    vocab.scores = _scores(table("scores"), path)
     merge_synonyms(vocab, data, path)
     return vocab
+
+
+def _scores(t: dict[str, object], path: Path) -> ScoreVocab:
+    grades: list[tuple[str, list[str], Decimal]] = []
+    entries = t.get("grade", [])
+    if not isinstance(entries, list):
+        raise RuleFileError(str(path), "scores.grade must be an array of tables ([[scores.grade]])")
+    for i, g in enumerate(entries):
+        if not isinstance(g, dict) or not isinstance(g.get("min"), int | float) or "name" not in g:
+            raise RuleFileError(str(path), f"scores.grade #{i + 1}: needs name, words and min (a number)")
+        names = _words(g.get("words", [g["name"]]), path, f"scores.grade #{i + 1}.words")
+        grades.append((str(g["name"]), names, Decimal(str(g["min"]))))
+
+    def words(key: str) -> list[str]:
+        return _words(t.get(key, []), path, f"scores.{key}")
+
+    return ScoreVocab(
+        max_headers=words("max_headers"),
+        score_headers=words("score_headers"),
+        total_rows=words("total_rows"),
+        actual_headers=words("actual_headers"),
+        rate_rows=words("rate_rows"),
+        level1_headers=words("level1_headers"),
+        prose_totals=words("prose_totals"),
+        not_totals=words("not_totals"),
+        grades=grades,
+    )
 
 
 def merge_synonyms(vocab: Vocabulary, data: dict[str, object], path: Path) -> None:

@@ -45,10 +45,6 @@ KNOWN_BUGS: dict[str, str] = {
         "missed FL261 at L35: 2023年一般公共预算收入 is 286453万元 on L10 ('全县一般公共预算收入完成…') and 286435万元 on "
         "L35 ('在2023年完成286435万元的基础上'); the two labels are not read as one quantity."
     ),
-    "provinces/shandong-donglin-jiaotong-2023-xiangmu-ziping.txt": (
-        "missed FL406 at L43: a 绩效自评表 flattened into tab-separated lines is not read as a table, so its 得分 "
-        "column (9.59 + 49 + 27 + 9 = 94.59) is never checked against the 合计 row 95.59."
-    ),
     "provinces/heilongjiang-beilin-2023-yusuan-zhixing-baogao.txt": (
         "missed FL211 at L14: '民生支出277,615万元，占一般公共预算支出的81.53%' names its whole "
         "(一般公共预算支出 341,276, stated on L13 as 支出完成) by a label the whole's figure does not carry."

@@ -303,7 +303,7 @@ def test_item_budget_in_yuan_table_differs(catalog: Catalog) -> None:
 # --- fixtures/tables: table shapes that misread as errors, each with a genuinely broken variant ------
 
 TABLE_FIXTURES = sorted(
-    p for p in (ROOT / "fixtures/tables").iterdir() if p.suffix in (".md", ".html", ".pdf")
+    p for p in (ROOT / "fixtures/tables").iterdir() if p.suffix in (".md", ".html", ".pdf", ".txt", ".docx")
 )
 
 

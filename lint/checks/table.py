@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from lint.checks.base import Context, finding
+from lint.checks.culprit import first_repair
 from lint.model import Figure, Finding, Relation
 from lint.structure.tables import TableView
 from lint.tolerance import HUNDRED, Interval, fmt_plain, fmt_value, interval, unit_of
@@ -35,6 +36,12 @@ def run(ctx: Context) -> Iterator[Finding]:
             yield from _check_rate(rel, ctx, vs)
         elif rel.kind == "table-score":
             yield from _check_score(rel, ctx, vs)
+        elif rel.kind == "score-prose":
+            yield from _check_score_prose(rel, ctx, vs)
+        elif rel.kind == "score-grade":
+            yield from _check_grade(rel, ctx)
+        elif rel.kind == "score-rate":
+            yield from _check_exec_score(rel, ctx, vs)
 
 
 def describe(f: Figure, vs: list[TableView]) -> str:
@@ -42,6 +49,9 @@ def describe(f: Figure, vs: list[TableView]) -> str:
     if f.table is None:
         return f"{f.label}{f.text}" if f.label else f.text
     ti, r, c = f.table
+    if f.role == "weight":  # 产出指标（50分）: the weight its 一级指标 cell writes
+        v = vs[ti]
+        return f"{v.title or v.table.title or '表'}「{f.label}（{f.text}）」"
     return f"{vs[ti].where(r, c)} {f.text}"
 
 
@@ -78,7 +88,12 @@ def _check_sum(rel: Relation, ctx: Context, vs: list[TableView]) -> Iterator[Fin
     k = min(range(len(readings)), key=lambda i: abs(sums[i][1] - total.base_value))
     parts, (s, point) = readings[k], sums[k]
     diff = point - total.base_value
-    code = "FL407" if _rounding(diff, total) else str(rel.data.get("code", "FL401"))
+    code = str(rel.data.get("code", "FL401"))
+    # 舍位平衡 is a cent or two of money; a score is awarded as written, so only a cent or two of
+    # rounding from a computed score (9.586 → 9.59) is a remainder, never a whole point
+    cent = Decimal("0.01") * total.scale
+    if (abs(diff) <= ROUNDING_UNITS * cent) if code == "FL406" else _rounding(diff, total):
+        code = "FL407"
     terms = " + ".join(p.text for p in parts)
     arithmetic = (
         f"{total.text} ≠ {terms} = {fmt_value(point, total)}；区间 {t} 与 {s} 不相交"
@@ -93,12 +108,13 @@ def _check_sum(rel: Relation, ctx: Context, vs: list[TableView]) -> Iterator[Fin
         "a": "",
         "b": "",
     }
+    weights = rel.data.get("what") == "weight"
     values["detail"] = (
-        f"≠ 各项得分之和 {values['sum']}（差 {values['diff']}）"
+        f"≠ 各项{'分值' if weights else '得分'}之和 {values['sum']}（差 {values['diff']}）"
         if ctx.lang == "zh"
-        else f"≠ the sum of the item scores {values['sum']} (off by {values['diff']})"
+        else f"≠ the sum of the item {'weights' if weights else 'scores'} {values['sum']} (off by {values['diff']})"
     )
-    yield finding(
+    out = finding(
         ctx,
         code,
         total,
@@ -108,6 +124,13 @@ def _check_sum(rel: Relation, ctx: Context, vs: list[TableView]) -> Iterator[Fin
         actual=str(total.value),
         arithmetic=arithmetic,
     )
+    if code != "FL407":
+        # a part whose digits were swapped leaves the total as it was: name that part
+        candidates = [(total, point / total.scale)] + [
+            (p, (total.base_value - point + p.base_value) / p.scale) for p in parts
+        ]
+        out.suggestion = first_repair(candidates, ctx.lang)
+    yield out
 
 
 def _alternatives(rel: Relation) -> list[list[Figure]]:
@@ -220,4 +243,101 @@ def _check_score(rel: Relation, ctx: Context, vs: list[TableView]) -> Iterator[F
         expected=f"≤ {top.value}",
         actual=str(score.value),
         arithmetic=f"{score.text} > {top.text}",
+    )
+
+
+def _check_score_prose(rel: Relation, ctx: Context, vs: list[TableView]) -> Iterator[Finding]:
+    """The 总分 in the prose is the table's 合计 得分."""
+    table, prose = rel.role("table"), rel.role("prose")
+    if table is None or prose is None:
+        return
+    it, ip = interval(table, ctx.extra_tolerance), interval(prose, ctx.extra_tolerance)
+    if it.meets(ip):
+        return
+    where = describe(table, vs)
+    values: dict[str, object] = {
+        "total": f"{prose.label}{prose.text}" if prose.label else prose.text,
+        "detail": f"与自评表 {where} 不一致" if ctx.lang == "zh" else f"differs from the table's {where}",
+    }
+    yield finding(
+        ctx,
+        "FL406",
+        prose,
+        [("table", table), ("prose", prose)],
+        values,
+        expected=str(table.value),
+        actual=str(prose.value),
+        arithmetic=f"{prose.text} ≠ {table.text}；区间 {ip} 与 {it} 不相交",
+    )
+
+
+def _check_grade(rel: Relation, ctx: Context) -> Iterator[Finding]:
+    """The stated grade is the band of the 总分 (bands from rules/vocabulary.toml [scores])."""
+    from lint.structure.scores import band
+
+    total = rel.role("total")
+    stated = str(rel.data.get("grade", ""))
+    at = rel.data.get("at")
+    if total is None or not isinstance(at, int):
+        return
+    sv = ctx.catalog.vocabulary.scores
+    iv = interval(total)
+    # a score on a band's edge (89.995 written 90.00) may belong to either band: report only when
+    # both ends of its interval fall outside the stated band
+    lo, hi = band(iv.lo, sv), band(iv.hi, sv)
+    if stated in (lo, hi) or lo is None or hi is None:
+        return
+    low = next(m for n, _, m in sv.grades if n == hi)
+    values: dict[str, object] = {
+        "grade": str(rel.data.get("word", stated)),
+        "score": total.text,
+        "band": hi,
+        "low": str(low),
+    }
+    yield finding(
+        ctx,
+        "FL408",
+        ctx.analysis.document.location(at, at + len(str(rel.data.get("word", stated)))),
+        [("total", total)],
+        values,
+        expected=hi,
+        actual=stated,
+        arithmetic=f"{total.text} → {hi}",
+    )
+
+
+def _check_exec_score(rel: Relation, ctx: Context, vs: list[TableView]) -> Iterator[Finding]:
+    """预算执行率得分 = min(执行率, 100%) × 分值, the score written to its own precision."""
+    rate, top, score = rel.role("rate"), rel.role("max"), rel.role("score")
+    if rate is None or top is None or score is None:
+        return
+    r = interval(rate)
+    capped_lo = min(r.lo, HUNDRED) / HUNDRED
+    capped_hi = min(r.hi, HUNDRED) / HUNDRED
+    m = interval(top)
+    lo, hi = capped_lo * m.lo, capped_hi * m.hi
+    # a computed score is written to the template's precision (9.921 → 9.9), rounded or truncated
+    unit = Decimal(1).scaleb(-score.decimals) * score.scale
+    s = Interval(
+        score.base_value - unit / 2 - ctx.extra_tolerance, score.base_value + unit + ctx.extra_tolerance
+    )
+    if s.hi >= lo and s.lo <= hi:
+        return
+    computed = min(rate.value, HUNDRED) / HUNDRED * top.value
+    shown = computed.quantize(Decimal(1).scaleb(-max(score.decimals, 2)))
+    values: dict[str, object] = {
+        "score": describe(score, vs),
+        "computed": str(shown),
+        "rate": rate.text,
+        "max": top.text,
+    }
+    yield finding(
+        ctx,
+        "FL409",
+        score,
+        [("score", score), ("rate", rate), ("max", top)],
+        values,
+        expected=str(shown),
+        actual=str(score.value),
+        arithmetic=f"min({rate.text}, 100%) × {top.text} = {shown}",
     )

@@ -79,6 +79,12 @@ def table_figures(
     dim, scale = ex.vocab.units.get(unit, ("number", None)) if unit else ("number", None)
     for r in range(table.header_rows, table.n_rows):
         for c, cell in enumerate(table.cells[r]):
+            if (
+                cell is not None
+                and c < table.label_cols
+                and (weight := _block_weight(doc, ti, table, r, c, ex))
+            ):
+                out.append(weight)
             if cell is None or c < table.label_cols:
                 continue
             label, _code = row_label(table, r, c)
@@ -98,6 +104,9 @@ def table_figures(
             cdim, cscale = ex.vocab.units.get(cell_unit, (dim, scale)) if cell_unit else (dim, scale)
             if "%" in col_head or "率" in col_head:
                 cdim, cscale, cell_unit = "percent", None, "%"
+            elif _score_column(col_head, ex) and not m.group("unit"):
+                cell_unit = "分"  # 分值 and 得分 in a 万元 自评表 are points, not money
+                cdim, cscale = ex.vocab.units.get("分", ("score", Decimal(1)))
             elif (counted := count_unit(col_head)) is not None and not m.group("unit"):
                 cell_unit = counted  # 单位家数, 在职人数 in a 万元 table are counts, not money
                 cdim, cscale = ex.vocab.units.get(counted, ("count", Decimal(1)))
@@ -124,3 +133,47 @@ def table_figures(
                 )
             )
     return out
+
+
+def _score_column(header: str, ex: FigureExtractor) -> bool:
+    """A 自评表's 分值 or 得分 column (the words are [scores] in rules/vocabulary.toml)."""
+    sv = ex.vocab.scores
+    h = header.strip()
+    return any(h.endswith(w) for w in [*sv.max_headers, *sv.score_headers])
+
+
+WEIGHT_NOTE = regex.compile(r"[（(]\s*(?P<num>\d+(?:\.\d+)?)\s*分\s*[）)]\s*$")
+
+
+def _block_weight(doc: Document, ti: int, table: Table, r: int, c: int, ex: FigureExtractor) -> Figure | None:
+    """The weight a 自评表's 一级指标 cell writes after its name: 产出指标（50分） → 50分, exact."""
+    cell = table.cells[r][c]
+    if cell is None or not any(w in header_text(table, c) for w in ex.vocab.scores.level1_headers):
+        return None
+    m = WEIGHT_NOTE.search(fold_width(cell.text))
+    parsed = parse_arabic(m.group("num")) if m else None
+    if m is None or parsed is None:
+        return None
+    value, decimals = parsed
+    start, end = cell.start + m.start("num"), cell.start + m.end() - 1
+    name = cell.text[: m.start()].strip()
+    return Figure(
+        id=0,
+        text=cell.text[m.start("num") : m.end() - 1].strip(),
+        value=value,
+        unit="分",
+        dimension="score",
+        scale=Decimal(1),
+        decimals=decimals,
+        precision=decimals,
+        label=ex.vocab.canonical(ex.labels.tidy(name)),
+        raw_label=f"{name}｜{header_text(table, c)}",
+        qualifiers=Qualifiers(),
+        section=(),
+        start=start,
+        end=end,
+        location=doc.location(start, end),
+        role="weight",
+        exact=True,
+        table=(ti, r, c),
+    )

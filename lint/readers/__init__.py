@@ -11,6 +11,7 @@ from pathlib import Path
 
 from lint.errors import InputError
 from lint.model import Document
+from lint.readers.hanzi import fold_document
 from lint.readers.text import read_text
 
 SUFFIXES: dict[str, str] = {
@@ -39,10 +40,15 @@ def is_supported(path: Path) -> bool:
 
 
 def read(path: str, options: ReadOptions | None = None) -> Document:
-    """Read one report. Raises InputError (one line naming the file) for anything unreadable."""
+    """Read one report. Raises InputError (one line naming the file) for anything unreadable.
+    A report in traditional characters comes back folded to simplified, offsets unchanged."""
+    return fold_document(_read(path, options))
+
+
+def _read(path: str, options: ReadOptions | None = None) -> Document:
     options = options or ReadOptions()
     if path == "-":
-        return read_text(sys.stdin.buffer.read(MAX_TEXT_BYTES), "<stdin>", "txt")
+        return _text_tables(fold_document(read_text(sys.stdin.buffer.read(MAX_TEXT_BYTES), "<stdin>", "txt")))
     p = Path(path)
     if not p.exists():
         raise InputError(path, "文件不存在", "no such file")
@@ -60,7 +66,7 @@ def read(path: str, options: ReadOptions | None = None) -> Document:
         if fmt == "docx":
             from lint.readers.docx import read_docx
 
-            return read_docx(p, path)
+            return _text_tables(read_docx(p, path))
         data = p.read_bytes()
     except PermissionError:
         raise InputError(path, "没有读取权限", "permission denied") from None
@@ -70,9 +76,17 @@ def read(path: str, options: ReadOptions | None = None) -> Document:
         from lint.readers.html import read_html
 
         return read_html(data, path)
-    doc = read_text(data, path, fmt)
+    doc = fold_document(read_text(data, path, fmt))  # 繁体 folded before tables look for 单位：万元
     if fmt == "md":
         from lint.readers.markdown import parse_markdown_tables
 
         parse_markdown_tables(doc)
+    return _text_tables(doc)
+
+
+def _text_tables(doc: Document) -> Document:
+    """Tables written as separated lines of text (tabs, "|", spaces) in a text, Markdown or Word body."""
+    from lint.readers.texttables import parse_text_tables
+
+    parse_text_tables(doc, markdown=doc.fmt == "md")
     return doc

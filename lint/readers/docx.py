@@ -14,6 +14,7 @@ from typing import Any
 
 from lint.errors import InputError
 from lint.model import Document
+from lint.readers.hanzi import fold, is_traditional
 from lint.readers.tables import FlowBuilder, Grid, check_grid_size
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -59,7 +60,14 @@ def read_docx(p: Path, path: str) -> Document:
         document = docx.Document(str(p))
         builder = FlowBuilder()
         _walk(document.element.body, builder, path)
-        return builder.build(path, "docx")
+        doc = builder.build(path, "docx")
+        if is_traditional(doc.text):  # 繁体: lay it out again, folded, so tables read their units
+            builder = FlowBuilder(fold)
+            _walk(document.element.body, builder, path)
+            folded = builder.build(path, "docx")
+            folded.original = doc.text
+            return folded
+        return doc
     except InputError:
         raise
     except OSError as e:
@@ -108,7 +116,7 @@ def _walk(body: Any, builder: FlowBuilder, path: str) -> None:
     """Paragraphs and tables in document order, looking inside content controls."""
     for el in body.iterchildren():
         if el.tag == W_P:
-            builder.paragraph(_p_text(el))
+            builder.paragraph(_p_text(el), keep_tabs=True)
         elif el.tag == W_TBL:
             builder.table(_grid(el, path))
         elif el.tag in _CONTAINERS:

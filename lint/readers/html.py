@@ -12,6 +12,7 @@ from html.parser import HTMLParser
 
 from lint.errors import InputError
 from lint.model import Document
+from lint.readers.hanzi import fold, is_traditional
 from lint.readers.tables import FlowBuilder, Grid, check_grid_size
 from lint.readers.text import decode, normalise_newlines
 
@@ -36,6 +37,16 @@ _WS = re.compile(r"\s+")
 def read_html(data: bytes, path: str) -> Document:
     """Read an HTML report. Undecodable or unparsable input is an InputError."""
     text = normalise_newlines(_decode(data, path))
+    doc = _parse(text, path)
+    if is_traditional(doc.text):  # 繁体: parse the folded page so tables read their units
+        folded = _parse(fold(text), path)
+        if len(folded.text) == len(doc.text):
+            folded.original = doc.text
+            return folded
+    return doc
+
+
+def _parse(text: str, path: str) -> Document:
     parser = _Parser(path)
     try:
         parser.feed(text)

@@ -20,19 +20,19 @@ Span = tuple[str, int, int]  # cell text, start, end offsets in the document
 
 def parse_markdown_tables(doc: Document) -> None:
     """Append a Table to `doc.tables` for every pipe table (header row, |---| row, body rows)."""
-    lines = _lines(doc.text)
+    lines = split_lines(doc.text)
     i = 0
     fence: str | None = None
     while i < len(lines):
         text = lines[i][0]
-        fence = _fence_state(text, fence)
+        fence = fence_state(text, fence)
         if fence is None and i + 1 < len(lines) and _is_header(text, lines[i + 1][0]):
             i = _take_table(doc, lines, i)
             continue
         i += 1
 
 
-def _lines(text: str) -> list[tuple[str, int]]:
+def split_lines(text: str) -> list[tuple[str, int]]:
     out: list[tuple[str, int]] = []
     pos = 0
     for line in text.split("\n"):
@@ -41,7 +41,7 @@ def _lines(text: str) -> list[tuple[str, int]]:
     return out
 
 
-def _fence_state(line: str, fence: str | None) -> str | None:
+def fence_state(line: str, fence: str | None) -> str | None:
     """The open code fence after `line` (``` or ~~~ run), or None outside code."""
     m = _FENCE.match(line)
     if fence is None:
@@ -74,11 +74,13 @@ def _take_table(doc: Document, lines: list[tuple[str, int]], i: int) -> int:
         cells: list[Span | None] = list(_split(*lines[j])[: len(header)])
         rows.append(cells + [None] * (len(header) - len(cells)))
         j += 1
-    doc.tables.append(_table(rows, _above(lines, i), lines[i][1], lines[j - 1][1] + len(lines[j - 1][0])))
+    doc.tables.append(
+        span_table(rows, lines_above(lines, i), lines[i][1], lines[j - 1][1] + len(lines[j - 1][0]))
+    )
     return j
 
 
-def _table(rows: list[list[Span | None]], above: list[str], start: int, end: int) -> Table:
+def span_table(rows: list[list[Span | None]], above: list[str], start: int, end: int) -> Table:
     grid: Grid = [[c[0] if c else None for c in row] for row in rows]
     cells: list[list[TableCell | None]] = [
         [TableCell(r, c, s[0], s[1], s[2]) if s else None for c, s in enumerate(row)]
@@ -90,10 +92,12 @@ def _table(rows: list[list[Span | None]], above: list[str], start: int, end: int
     return Table(cells, header_rows, guess_label_cols(grid, header_rows), None, title, unit, start, end)
 
 
-def _above(lines: list[tuple[str, int]], i: int) -> list[str]:
+def lines_above(lines: list[tuple[str, int]], i: int) -> list[str]:
     """Up to two non-blank lines just above the table, nearest first, heading marks removed."""
     out: list[str] = []
     for text, _ in reversed(lines[max(0, i - 4) : i]):
+        if text.lstrip().startswith("|"):
+            break  # the row of a table just above: no title of this one
         if text.strip():
             out.append(_HEADING.sub("", text).strip())
         if len(out) == 2:

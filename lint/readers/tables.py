@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 
 from lint.errors import InputError
 from lint.model import Document, Table, TableCell
@@ -132,8 +133,11 @@ def is_unit_line(text: str) -> bool:
     return find_unit(text) is not None and len(text.strip()) <= 16
 
 
-def one_line(text: str) -> str:
-    """Cell and paragraph text must not break the one-line-per-paragraph/row layout."""
+def one_line(text: str, keep_tabs: bool = False) -> str:
+    """Cell and paragraph text must not break the one-line-per-paragraph/row layout. A Word
+    paragraph keeps its tabs: a table typed with tab stops is read as a text table."""
+    if keep_tabs:
+        return re.sub(r"[\n\r\v\f\u2028\u2029]+", " ", text).strip(" ")
     return re.sub(r"[\t\n\r\v\f\u2028\u2029]+", " ", text).strip()
 
 
@@ -155,7 +159,8 @@ class FlowBuilder:
     Records `blocks` ("段落 N" / "表 N 第 R 行第 C 列", 1-based) so a figure can be located.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, fold: Callable[[str], str] | None = None) -> None:
+        self._fold = fold  # 繁体 → 简体, length-preserving (lint/readers/hanzi.py)
         self._parts: list[str] = []
         self._pos = 0
         self.blocks: list[tuple[int, str]] = []
@@ -163,8 +168,10 @@ class FlowBuilder:
         self._n_paras = 0
         self._above: list[str] = []  # paragraphs since the last table, newest last
 
-    def paragraph(self, text: str) -> None:
-        text = one_line(text)
+    def paragraph(self, text: str, keep_tabs: bool = False) -> None:
+        text = one_line(text, keep_tabs)
+        if self._fold is not None:
+            text = self._fold(text)
         self._n_paras += 1
         self.blocks.append((self._pos, f"段落 {self._n_paras}"))
         self._emit(text + "\n")
@@ -173,7 +180,9 @@ class FlowBuilder:
 
     def table(self, grid: Grid, caption: str = "", header_rows: int | None = None) -> None:
         """Add a table; `header_rows` is given when the source marks it (HTML <thead>)."""
-        rows = [[None if c is None else one_line(c) for c in row] for row in pad(grid)]
+        fold = self._fold or (lambda t: t)
+        rows = [[None if c is None else fold(one_line(c)) for c in row] for row in pad(grid)]
+        caption = fold(caption)
         if not rows or not rows[0]:
             return
         n = len(self.tables) + 1

@@ -125,7 +125,7 @@ def _source(result: FileResult, finding: Finding) -> str:
     if result.document is None or line < 1:
         return ""
     try:
-        text = safe(result.document.line_text(line))
+        text = safe(result.document.source_line(line))
     except IndexError:
         return ""
     out, pos = [], 0

@@ -109,7 +109,7 @@ def _source_line(result: FileResult, line: int) -> str | None:
     if result.document is None or line < 1:
         return None
     try:
-        return safe(result.document.line_text(line))
+        return safe(result.document.source_line(line))
     except IndexError:
         return None
 

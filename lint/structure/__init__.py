@@ -11,6 +11,7 @@ from lint.model import Document, Figure, Relation
 from lint.structure.layout import Layout, read_layout
 from lint.structure.relations import RelationFinder
 from lint.structure.scopes import Scope, figure_scopes, heading_funds
+from lint.structure.scores import score_relations
 from lint.structure.sections import Heading, outline, section_paths
 from lint.structure.tables import TableView, table_relations
 from lint.vocab import Vocabulary, default_vocabulary
@@ -45,6 +46,7 @@ def analyse(doc: Document, extraction: Extraction, vocab: Vocabulary | None = No
     _apply_defaults(figures, extraction.default_stage)
     # table relations read the figures' final qualifiers, so they come after the defaults
     views, table_rels = table_relations(doc.tables, figures, extraction.default_stage == "final", doc.text)
+    table_rels += score_relations(views, figures, doc.text, vocab.scores)
     funds = heading_funds(figures, vocab)
     return Analysis(
         doc,

@@ -31,7 +31,7 @@ import regex
 from lint.extract.numbers import strip_numbering
 from lint.extract.tables import NUMERIC, count_unit
 from lint.model import Figure, Relation, Table
-from lint.readers.tables import is_blank
+from lint.readers.tables import is_blank, is_numeric
 from lint.tolerance import interval
 from lint.vocab import fold_width
 
@@ -108,6 +108,19 @@ class TableView:
                 return t
         return ""
 
+    def display_label(self, g: Group, r: int) -> str:
+        """The row's name for a message: 合计 | — | — … names its row further left than its name column."""
+        label = self.label(g, r)
+        if label and not is_blank(label) and not is_numeric(label):
+            return label
+        row = self.table.cells[r]
+        for c in range(min(self.table.label_cols, len(row))):
+            cell = row[c]
+            t = norm(cell.text) if cell is not None else ""
+            if t and not is_blank(t) and not is_numeric(t):
+                return t
+        return label
+
     def code(self, g: Group, r: int) -> str:
         parts: list[str] = []
         for i, c in enumerate(g.code_cols):
@@ -128,7 +141,7 @@ class TableView:
 
     def where(self, r: int, c: int, g: Group | None = None) -> str:
         g = g or self.group_of(c)
-        label = self.label(g, r) if g else ""
+        label = self.display_label(g, r) if g else ""
         code = self.code(g, r) if g else ""
         row = f"{code} {label}".strip() or f"第{r + 1}行"
         return f"{self.title or self.table.title or '表'}「{row}｜{self.column_name(c)}」"
@@ -407,6 +420,24 @@ def row_sums(v: TableView) -> list[Relation]:
                 alt = _shifted(v, members, c, [t]) if coded else None
                 if parts or alt:
                     out.append(_sum(tf, parts or alt or [], _code_of_column(v, c), "row", [alt or []]))
+                    continue
+            for t in totals:
+                # un-numbered rows: every nesting they may have
+                tf = v.cells.get((t, c))
+                if tf is None or not _is_money(tf) or coded or attribute_row(labels[t]):
+                    continue
+                if "得分" in v.header(c) or "分值" in v.header(c):
+                    continue  # a 自评表's rows do not nest: lint/structure/scores.py sums them flat
+                if _members(v, g, rows, totals, t, labels, codes, coded) is not None:
+                    continue
+                readings = [
+                    parts
+                    for m in _nesting_readings(v, g, rows, totals, t, labels)
+                    if not any(_unreadable(v, r, c) for r in m)
+                    and (parts := [v.cells[(r, c)] for r in m if (r, c) in v.cells])
+                ]
+                if readings:
+                    out.append(_sum(tf, readings[0], _code_of_column(v, c), "row", readings[1:]))
             if not coded and not count_column(v, c):
                 out.extend(_nested(v, g, rows, totals, labels, c))
     return out
@@ -474,6 +505,34 @@ def _members(
         return None  # un-numbered rows may nest (基本支出 / 人员经费 / 公用经费): not clear which add up
     members = [r for r in written if level_of(labels[r]) == top]
     return None if any(attribute_row(labels[r]) for r in members) else members
+
+
+QIZHONG = regex.compile(r"^其中[:：]?")
+MAX_NESTED_ROWS = 10  # 2^(n−1) readings; a longer un-numbered list is left unread
+
+
+def _nesting_readings(
+    v: TableView, g: Group, rows: list[int], totals: list[int], t: int, labels: dict[int, str]
+) -> list[list[int]]:
+    """Member rows of a total over un-numbered rows, whose nesting the text does not show (合计 /
+    基本支出 / 人员经费 / 公用经费 / 项目支出; 公务用车购置及运行维护费 / 其中：购置费 / 运行维护费).
+    Whatever the nesting, the total's members are the first row and some later rows (each other row
+    sits under the nearest member above it), never a 其中 row: every such set is a reading, the flat
+    one first. [] when a row is unnamed, numbered or an attribute, or the list is too long."""
+    if labels[t].endswith("总计"):
+        return []
+    scope = _scope(rows, totals, t)
+    written = [r for r in scope if labels[r] or any((r, c) in v.cells for c in g.value_cols)]
+    if not written or any(not labels[r] or level_of(labels[r]) or attribute_row(labels[r]) for r in written):
+        return []
+    if QIZHONG.match(labels[written[0]]) or len(written) > MAX_NESTED_ROWS:
+        return []
+    rest = [r for r in written[1:] if not QIZHONG.match(labels[r])]
+    out: list[list[int]] = []
+    for k in range(len(rest), -1, -1):
+        for chosen in itertools.combinations(rest, k):
+            out.append([written[0], *chosen])
+    return out
 
 
 def _nested(
