@@ -70,3 +70,13 @@ def test_a_written_total_is_still_a_trailing_total() -> None:
     found = serious(lint_text(TOTALLED.format(project="360.00")))
     assert [f.rule for f in found] == ["FL201"]
     assert {fig.text for _, fig in found[0].figures} >= {"360.00万元", "1150.00万元"}
+
+
+def test_a_fund_opening_the_sentence_is_the_fund_of_its_bare_figures() -> None:
+    found = figures("非财政拨款资金年初结转20.00万元，本年收入35.20万元，支出35.00万元，年末结转20.20万元。")
+    assert [f.qualifiers.fund for f in found] == ["非财政拨款"] * 4
+
+
+def test_a_named_sibling_keeps_its_own_fund() -> None:
+    found = figures("财政拨款收入2046.38万元，其他收入35.20万元。本年收入100.00万元。")
+    assert [f.qualifiers.fund for f in found] == ["财政拨款", None, None]

@@ -8,7 +8,7 @@ hotlines are not figures because they carry no unit (or are ordinals: 第3期).
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 import regex
@@ -154,6 +154,7 @@ class FigureExtractor:
             out.append(fig)
             prev_end = end
         _inherit_generic_labels(out, norm, self.labels)
+        _inherit_subject_fund(out, norm, self.labels)
         return out
 
     def _value(
@@ -361,6 +362,23 @@ def _inherit_generic_labels(figures: list[Figure], norm: str, labels: LabelReade
         ):
             f.label = prev.label
         prev = f
+
+
+def _inherit_subject_fund(figures: list[Figure], norm: str, labels: LabelReader) -> None:
+    """ "非财政拨款资金年初结转20.00万元，本年收入35.20万元，支出35.00万元": a fund that opens the sentence
+    is the fund of its later bare figures (本年收入, 支出), which name nothing of their own."""
+    subject: str | None = None
+    prev: Figure | None = None
+    for f in figures:
+        if prev is not None and any(c in SENTENCE_STOP for c in norm[prev.end : f.start]):
+            subject = None
+        prev = f
+        if f.qualifiers.fund is not None:
+            opening = labels.tidy(f.raw_label)
+            if labels.fund_re.match(opening):
+                subject = f.qualifiers.fund
+        elif subject is not None and f.role in ("amount", "base") and labels.read(f.raw_label).bare:
+            f.qualifiers = replace(f.qualifiers, fund=subject)
 
 
 def _other_direction(generic: str, label: str, directions: list[str]) -> bool:

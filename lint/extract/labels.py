@@ -28,6 +28,7 @@ class LabelInfo:
     stage: str | None
     period: str | None
     fund: str | None
+    bare: bool = False  # only period, stage and generic words ("本年收入"): it names no thing of its own
 
 
 class LabelReader:
@@ -83,7 +84,9 @@ class LabelReader:
             text = text[:a] + text[b:]
         text = EMPTY_BRACKETS.sub("", text)
         label = self.vocab.canonical(self.tidy(text))
-        if self.is_generic(label) and defined in self.vocab.synonyms.values():
+        # 本年收入, 支出, 年末结转: flow or balance words with nothing of their own
+        bare = self.is_generic(label) or self.vocab.periods.get(self.tidy(text)) in ("opening", "closing")
+        if bare and defined in self.vocab.synonyms.values():
             label = defined
         return LabelInfo(
             label=label,
@@ -91,6 +94,7 @@ class LabelReader:
             stage=stage or default_stage,  # callers pass None: defaults are applied by structure
             period=period,
             fund=fund,
+            bare=bare,
         )
 
     def tidy(self, text: str) -> str:

@@ -856,6 +856,10 @@ def repeat_relations(vs: list[TableView], figures: list[Figure], final_doc: bool
             continue
         pkey = prose_key(f.label)
         cell = seen.get(pkey) if pkey is not None else None
+        # "非财政拨款资金……本年收入35.20万元": a fund its sentence gives (not its own label) makes it
+        # that fund's 本年收入, not the all-fund row of the table
+        if q.fund is not None and q.fund not in norm(f.label):
+            continue
         if pkey is not None and cell is not None:
             out.append(
                 Relation("table-repeat", [("a", cell), ("b", f)], f.start, {"code": "FL404", "key": pkey})
