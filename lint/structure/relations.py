@@ -32,8 +32,10 @@ COLON_BREAK = regex.compile(r"[:：][ \t]*\n(?=[^\n]*$)")
 SEMICOLON_BREAK = regex.compile(
     r"[；;][ \t]*\n(?=[^\n]*$)(?![ \t]*(?:[一二三四五六七八九十]+[、.．]|[（(]|\d+[、.．)]|第))"
 )
-LIST_INTRO = regex.compile(r"^\s*(?:[:：]|，?(?:分别是|分别为|包括|即)[:：]?)")
+# "5个：" or, after the noun counted, "5个科室，分别为：" / "七个服务站："
+LIST_INTRO = regex.compile(r"^\s*\p{Han}{0,8}?\s*(?:[:：]|，?(?:分别是|分别为|包括|即)[:：]?)")
 LIST_END = regex.compile(r"[。\n]")
+ITEM_JOIN = regex.compile(r"以及|和|及")
 # Words between a part and its 占 that name another subject; function words do not.
 SUBJECT = regex.compile(r"[\u4e00-\u9fff](?<![分别均各约共计占其中为的和])")
 COUNTED_ITEM = regex.compile(r"(?:\d+|[一二两三四五六七八九十百]+)\s*(?:个|家|所|项|人|站|名|类|座|辆|处|支)")
@@ -777,9 +779,18 @@ class RelationFinder:
             body = after[m.end() :]
             end = LIST_END.search(body)
             body = body[: end.start()] if end else body
+            # "分别为甲、乙、丙，支出分别为62.00万元、…": a comma after a 、 list ends it
+            counted = COUNTED_ITEM.search(body)
+            comma = body.find("，")
+            if comma > 0 and "、" in body[:comma]:
+                body = body[:comma]
             items = _split_items(body)
-            if items is None or len(items) < 2 or body.rstrip().endswith("等") or COUNTED_ITEM.search(body):
+            if items is None or len(items) < 2 or body.rstrip().endswith("等") or counted:
                 # "10家：甲、乙、丙、丁、戊，以及5家社区卫生服务中心": an item that is itself a count
+                continue
+            # "办公室、财务科和人事科": a 和/及 in the last item may join two (or be part of a name)
+            joined = len(ITEM_JOIN.findall(items[-1])) if items else 0
+            if len(items) < f.value <= len(items) + joined:
                 continue
             out.append(Relation("count", [("count", f)], f.start, {"items": items}))
         return out
