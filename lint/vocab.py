@@ -74,6 +74,8 @@ class Vocabulary:
     directions: list[str]  # 收入 | 支出: a generic word never inherits a label of the other direction
     synonyms: dict[str, str] = field(default_factory=dict)  # folded name → canonical
     scores: ScoreVocab = field(default_factory=ScoreVocab)
+    points_moved_to: list[str] = field(default_factory=list)  # [points] moved_to: 由A%降至B%
+    points_compared_with: list[str] = field(default_factory=list)  # [points] compared_with: B%，比上年A%
 
     def canonical(self, label: str) -> str:
         """Normalise a label: width, quotes, spaces, brackets, then synonyms."""
@@ -167,6 +169,9 @@ def parse_vocabulary(data: dict[str, object], path: Path) -> Vocabulary:
         directions=_words(labels.get("directions", []), path, "labels.directions"),
     )
     vocab.scores = _scores(table("scores"), path)
+    points = table("points")
+    vocab.points_moved_to = _words(points.get("moved_to", []), path, "points.moved_to")
+    vocab.points_compared_with = _words(points.get("compared_with", []), path, "points.compared_with")
     merge_synonyms(vocab, data, path)
     return vocab
 

@@ -209,7 +209,13 @@ class FigureExtractor:
     def _role(self, norm: str, clause: str, dim: str, end: int) -> tuple[str, int]:
         c = fold_width(clause)
         if dim == "points":
-            return "other", 0  # "提高1.8个百分点" is a difference of two rates, never a growth rate
+            # "提高1.8个百分点" is a difference of two rates, never a growth rate; its direction is kept
+            # for the points relation (lint/structure/points.py)
+            if self.inc_re.search(c):
+                return "other", 1
+            if self.dec_re.search(c):
+                return "other", -1
+            return "other", 0
         if dim == "percent":
             if self.share_re.search(c):
                 return "share", 0

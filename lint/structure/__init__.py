@@ -9,6 +9,7 @@ from lint.extract import Extraction
 from lint.extract.labels import LabelReader
 from lint.model import Document, Figure, Relation
 from lint.structure.layout import Layout, read_layout
+from lint.structure.points import PointsReader
 from lint.structure.relations import RelationFinder
 from lint.structure.scopes import Scope, figure_scopes, heading_funds
 from lint.structure.scores import score_relations
@@ -42,6 +43,7 @@ def analyse(doc: Document, extraction: Extraction, vocab: Vocabulary | None = No
     _assign_sections(doc.text, [h for h in headings if layout.lines[h.line - 1].body], figures)
     finder = RelationFinder(vocab, LabelReader(vocab))
     relations = finder.find(doc.text, figures, extraction.year)
+    relations += PointsReader(vocab).relations(doc.text, [f for f in figures if f.table is None])
     _inherit_qualifiers(relations)
     _apply_defaults(figures, extraction.default_stage)
     # table relations read the figures' final qualifiers, so they come after the defaults

@@ -1,0 +1,63 @@
+"""Percentage points: the difference of two shares or rates, read from one sentence.
+
+"占比由上年2.35%降至2.08%，下降0.27个百分点" and "占86.42%，比上年84.90%提高1.52个百分点" state a
+current share, a base share and their difference in points, with a direction word. Each becomes a
+`change` relation (current, base, difference), so the change check reports a wrong difference
+(FL221) or a wrong direction (FL223). A points figure whose two shares are not both written in its
+sentence is left alone: its base may be anywhere.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from lint.model import Figure, Relation
+from lint.vocab import Vocabulary, alternation
+
+SENTENCE_STOP = regex.compile(r"[。！？!?\n；;]")
+YEAR = r"\d{4}年度?"
+
+
+class PointsReader:
+    def __init__(self, vocab: Vocabulary) -> None:
+        previous = [w for w, p in vocab.periods.items() if p == "previous"]
+        # between base and current: "由A%降至B%" (the shares are next to each other but for the verb)
+        self.moved = regex.compile(r"^\s*(?:的)?(?:" + alternation(vocab.points_moved_to) + r")\s*$")
+        # between current and base: "B%，比上年A%" / "B%，较2023年的A%"
+        self.compared = regex.compile(
+            r"^\s*[，,]?\s*(?:"
+            + alternation(vocab.points_compared_with)
+            + r")\s*(?:"
+            + alternation(previous)
+            + rf"|{YEAR})?(?:的|同期)?\s*(?:占比|比重|比例)?(?:为|是)?\s*$"
+        )
+        # between the second share and the points: "，下降" / "提高" / "，比上年上升"
+        self.lead = regex.compile(r"^[^%\d。；;]{0,12}$")
+
+    def relations(self, text: str, figures: list[Figure]) -> list[Relation]:
+        out: list[Relation] = []
+        for i, d in enumerate(figures):
+            if d.dimension != "points" or not d.direction or d.qualifiers.approx:
+                continue
+            pair = self._shares(text, figures, i)
+            if pair is None:
+                continue
+            current, base = pair
+            out.append(Relation("change", [("current", current), ("base", base), ("difference", d)], d.start))
+        return out
+
+    def _shares(self, text: str, figures: list[Figure], i: int) -> tuple[Figure, Figure] | None:
+        """(current, base): the two percent figures right before figures[i] in its sentence."""
+        if i < 2:
+            return None
+        a, b, d = figures[i - 2], figures[i - 1], figures[i]
+        if a.dimension != "percent" or b.dimension != "percent" or a.qualifiers.approx or b.qualifiers.approx:
+            return None
+        if SENTENCE_STOP.search(text, a.end, d.start) or not self.lead.match(text[b.end : d.start]):
+            return None
+        between = text[a.end : b.start]
+        if self.moved.match(between):
+            return b, a
+        if self.compared.match(between):
+            return a, b
+        return None
