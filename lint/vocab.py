@@ -76,6 +76,7 @@ class Vocabulary:
     scores: ScoreVocab = field(default_factory=ScoreVocab)
     points_moved_to: list[str] = field(default_factory=list)  # [points] moved_to: 由A%降至B%
     points_compared_with: list[str] = field(default_factory=list)  # [points] compared_with: B%，比上年A%
+    stated_comparison: dict[str, list[str]] = field(default_factory=dict)  # [stated_comparison]
 
     def canonical(self, label: str) -> str:
         """Normalise a label: width, quotes, spaces, brackets, then synonyms."""
@@ -172,6 +173,8 @@ def parse_vocabulary(data: dict[str, object], path: Path) -> Vocabulary:
     points = table("points")
     vocab.points_moved_to = _words(points.get("moved_to", []), path, "points.moved_to")
     vocab.points_compared_with = _words(points.get("compared_with", []), path, "points.compared_with")
+    stated = table("stated_comparison")
+    vocab.stated_comparison = {k: _words(v, path, f"stated_comparison.{k}") for k, v in stated.items()}
     merge_synonyms(vocab, data, path)
     return vocab
 

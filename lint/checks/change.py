@@ -19,6 +19,9 @@ def check(rel: Relation, ctx: Context) -> Iterator[Finding]:
     if any(f is not None and f.qualifiers.approx for f in (cur, base, diff, rate)):
         return
     extra = ctx.extra_tolerance
+    if "stated_direction" in rel.data and cur is not None and base is not None:
+        yield from _stated(rel, ctx, cur, base)
+        return
     computed: Interval | None = None
     if cur is not None and base is not None:
         computed = interval(cur, extra) - interval(base, extra)
@@ -86,6 +89,37 @@ def check(rel: Relation, ctx: Context) -> Iterator[Finding]:
         + ("；" if ctx.lang == "zh" else "; ")
         + disjoint(ctx.lang, ratio.show(rate), stated_rate.show(rate)),
         suggestion=first_repair([(rate, abs(point))], ctx.lang),
+    )
+
+
+def _stated(rel: Relation, ctx: Context, cur: Figure, base: Figure) -> Iterator[Finding]:
+    """ "决算数大于预算数" (lint/structure/stated.py): the words against the two figures, with rounding."""
+    said = int(str(rel.data["stated_direction"]))
+    gap = interval(cur, ctx.extra_tolerance) - interval(base, ctx.extra_tolerance)
+    if gap.lo <= 0 <= gap.hi:
+        if said == 0:
+            return
+        actual = 0  # equal within rounding: neither larger nor smaller
+    else:
+        actual = 1 if gap.lo > 0 else -1
+    if actual == said or (said != 0 and actual == 0):
+        return  # "大于" of figures equal within rounding is not a contradiction
+    point = cur.base_value - base.base_value
+    yield finding(
+        ctx,
+        "FL223",
+        cur,
+        [("current", cur), ("base", base)],
+        {
+            "word": str(rel.data.get("stated_word", WORDS[said][0])),
+            "current": named(cur),
+            "base": named(base),
+            "actual_word": WORDS[actual][0],
+            "actual_word_en": WORDS[actual][1],
+        },
+        expected=WORDS[actual][0],
+        actual=WORDS[said][0],
+        arithmetic=f"{cur.text} − {base.text} = {fmt_value(point, cur)}",
     )
 
 

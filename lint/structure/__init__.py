@@ -14,6 +14,7 @@ from lint.structure.relations import RelationFinder
 from lint.structure.scopes import Scope, figure_scopes, heading_funds
 from lint.structure.scores import score_relations
 from lint.structure.sections import Heading, outline, section_paths
+from lint.structure.stated import StatedComparisons
 from lint.structure.tables import TableView, table_relations
 from lint.vocab import Vocabulary, default_vocabulary
 
@@ -46,6 +47,8 @@ def analyse(doc: Document, extraction: Extraction, vocab: Vocabulary | None = No
     relations += PointsReader(vocab).relations(doc.text, [f for f in figures if f.table is None])
     _inherit_qualifiers(relations)
     _apply_defaults(figures, extraction.default_stage)
+    # a comparison in words reads the stages, so it comes after the defaults too
+    relations += StatedComparisons(vocab).relations(doc.text, [f for f in figures if f.table is None])
     # table relations read the figures' final qualifiers, so they come after the defaults
     views, table_rels = table_relations(doc.tables, figures, extraction.default_stage == "final", doc.text)
     table_rels += score_relations(views, figures, doc.text, vocab.scores)
