@@ -11,7 +11,11 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 from lint.catalog import Catalog, load_catalog
 from lint.engine import Options, lint_document
-from lint.model import Document, FileResult
+from lint.model import Document, FileResult, Finding, Severity
+from lint.readers.hanzi import fold_document
+from lint.readers.markdown import parse_markdown_tables
+from lint.readers.text import read_text
+from lint.readers.texttables import parse_text_tables
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED_PATH = ROOT / "fixtures" / "seed" / "report-2024.txt"
@@ -27,6 +31,17 @@ def catalog() -> Catalog:
 
 def lint_text(text: str, lang: str = "zh") -> FileResult:
     return lint_document(Document(path="<test>", text=text, fmt="txt"), catalog(), Options(lang=lang))
+
+
+def lint_source(text: str, fmt: str = "txt") -> list[Finding]:
+    """Errors and warnings of a text read as a file of `fmt` is read: 繁体 folded, text tables parsed."""
+    doc = fold_document(read_text(text.encode("utf-8"), f"t.{fmt}", fmt))
+    if fmt == "md":
+        parse_markdown_tables(doc)
+    parse_text_tables(doc, markdown=fmt == "md")
+    result = lint_document(doc, catalog(), Options())
+    assert result.status == "ok", result.error
+    return [f for f in result.findings if f.severity >= Severity.WARNING]
 
 
 def serious(result: FileResult) -> list:  # type: ignore[type-arg]

@@ -6,14 +6,10 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+from conftest import lint_source
 
 from lint.catalog import Catalog, load_catalog
-from lint.engine import Options, lint_document
 from lint.model import Finding, Severity
-from lint.readers.hanzi import fold_document
-from lint.readers.markdown import parse_markdown_tables
-from lint.readers.text import read_text
-from lint.readers.texttables import parse_text_tables
 from lint.structure.scores import band
 from lint.vocab import default_vocabulary
 
@@ -24,13 +20,7 @@ def catalog() -> Catalog:
 
 
 def lint(text: str, catalog: Catalog, fmt: str = "md") -> list[Finding]:
-    doc = fold_document(read_text(text.encode("utf-8"), f"t.{fmt}", fmt))
-    if fmt == "md":
-        parse_markdown_tables(doc)
-    parse_text_tables(doc, markdown=fmt == "md")
-    result = lint_document(doc, catalog, Options())
-    assert result.status == "ok", result.error
-    return [f for f in result.findings if f.severity >= Severity.WARNING]
+    return lint_source(text, fmt)
 
 
 def rules(found: list[Finding]) -> list[tuple[str, int]]:

@@ -6,9 +6,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import lint_source
 
 from lint.catalog import Catalog, load_catalog
-from lint.engine import Options, lint_document, lint_file
+from lint.engine import Options, lint_file
 from lint.model import Finding, Severity
 from lint.readers.markdown import parse_markdown_tables
 from lint.readers.text import read_text
@@ -23,13 +24,7 @@ def catalog() -> Catalog:
 
 
 def lint_text(text: str, catalog: Catalog, fmt: str = "txt") -> list[Finding]:
-    doc = read_text(text.encode("utf-8"), f"t.{fmt}", fmt)
-    if fmt == "md":
-        parse_markdown_tables(doc)
-    parse_text_tables(doc, markdown=fmt == "md")
-    result = lint_document(doc, catalog, Options())
-    assert result.status == "ok", result.error
-    return [f for f in result.findings if f.severity >= Severity.WARNING]
+    return lint_source(text, fmt)
 
 
 def tables_of(text: str, fmt: str = "txt") -> list[list[list[str]]]:
