@@ -22,6 +22,46 @@ def run(ctx: Context) -> Iterator[Finding]:
     for rel in shares:
         yield from graded(rel, check(rel, ctx, reasons[id(rel)] or by_fact.get(_fact(rel))))
     yield from shares_total(relations, ctx)
+    for rel in relations:
+        if rel.kind == "share-implied":
+            yield from graded(rel, implied(rel, ctx))
+
+
+def implied(rel: Relation, ctx: Context) -> Iterator[Finding]:
+    """FL214: each share of a complete list against part ÷ Σ parts (lint/structure/implied.py). A share
+    within two last-place units when the written shares total exactly 100% is 舍位平衡, not an error."""
+    parts, shares = rel.roles("part"), rel.roles("share")
+    whole = Interval.point(Decimal(0))
+    for p in parts:
+        whole = whole + interval(p)
+    whole_value = sum((p.base_value for p in parts), Decimal(0))
+    balanced = sum((s.value for s in shares), Decimal(0)) == HUNDRED
+    if not whole_value:
+        return
+    for part, share in zip(parts, shares, strict=True):
+        ratio = interval(part) / whole
+        if ratio is None:
+            continue
+        computed, stated = ratio.scale(HUNDRED), interval(share, ctx.extra_tolerance)
+        point = part.base_value / whole_value * HUNDRED
+        unit = Decimal(1).scaleb(-share.decimals)
+        if computed.meets(stated) or (balanced and abs(point - share.value) <= 2 * unit + unit / 2):
+            continue
+        shown = f"{point.quantize(Decimal(1).scaleb(-max(share.decimals, 2)))}%"
+        whole_text = "+".join(p.text for p in parts)
+        yield finding(
+            ctx,
+            "FL214",
+            share,
+            [("part", part), ("share", share)],
+            {"part": named(part), "whole": whole_text, "computed": shown, "share": share.text},
+            expected=shown.rstrip("%"),
+            actual=str(share.value),
+            arithmetic=f"{part.text} ÷ ({whole_text}) × 100 = {shown}"
+            + ("；" if ctx.lang == "zh" else "; ")
+            + disjoint(ctx.lang, computed.show(share), stated.show(share)),
+            suggestion=first_repair([(share, point)], ctx.lang),
+        )
 
 
 def _siblings(relations: list[Relation], shares: list[Relation]) -> dict[int, list[Figure]]:

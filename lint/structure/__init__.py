@@ -8,6 +8,7 @@ from dataclasses import dataclass, field, replace
 from lint.extract import Extraction
 from lint.extract.labels import LabelReader
 from lint.model import Document, Figure, Relation
+from lint.structure.implied import implied_shares
 from lint.structure.layout import Layout, read_layout
 from lint.structure.points import PointsReader
 from lint.structure.relations import RelationFinder
@@ -44,11 +45,13 @@ def analyse(doc: Document, extraction: Extraction, vocab: Vocabulary | None = No
     _assign_sections(doc.text, [h for h in headings if layout.lines[h.line - 1].body], figures)
     finder = RelationFinder(vocab, LabelReader(vocab))
     relations = finder.find(doc.text, figures, extraction.year)
-    relations += PointsReader(vocab).relations(doc.text, [f for f in figures if f.table is None])
+    prose = [f for f in figures if f.table is None]
+    relations += PointsReader(vocab).relations(doc.text, prose)
+    relations += implied_shares(doc.text, prose, relations)
     _inherit_qualifiers(relations)
     _apply_defaults(figures, extraction.default_stage)
     # a comparison in words reads the stages, so it comes after the defaults too
-    relations += StatedComparisons(vocab).relations(doc.text, [f for f in figures if f.table is None])
+    relations += StatedComparisons(vocab).relations(doc.text, prose)
     # table relations read the figures' final qualifiers, so they come after the defaults
     views, table_rels = table_relations(doc.tables, figures, extraction.default_stage == "final", doc.text)
     table_rels += score_relations(views, figures, doc.text, vocab.scores)
