@@ -32,25 +32,38 @@ def check(rel: Relation, ctx: Context) -> Iterator[Finding]:
     q = interval(cur) / interval(base)
     if q is not None and q.scale(HUNDRED).meets(stated):
         return
-    # Does the rate fit another budget figure of the same sentence? Then the base it names is wrong:
-    # the suggestion is to name that figure as the base.
+    # Does the rate fit another budget figure of the same sentence? Then either the base it names is
+    # wrong (the suggestion names that figure as the base) or, when the named base is the 全年预算 an
+    # execution rate must use, the rate was worked out on the other figure.
     suggestion = None
-    for alt in rel.roles("alternative"):
-        aq = interval(cur) / interval(alt)
-        if aq is not None and aq.scale(HUNDRED).meets(stated):
-            reason = (
-                f"{ratio.text} 等于 {cur.text} ÷ {_staged(alt, ctx.lang)}，文中所称的基数（{_staged(base, ctx.lang)}）可能有误"
-                if ctx.lang == "zh"
-                else f"{ratio.text} is {cur.text} ÷ {_staged(alt, ctx.lang)}: the base the text names "
-                f"({_staged(base, ctx.lang)}) looks wrong"
-            )
-            suggestion = Suggestion(base, _staged(base, ctx.lang), _staged(alt, ctx.lang), reason)
-            break
     if base.value == 0:
         shown = "—"
     else:
         point = cur.base_value / base.base_value * HUNDRED
         shown = f"{point.quantize(Decimal(1).scaleb(-max(ratio.decimals, 2)))}%"
+    for alt in rel.roles("alternative"):
+        aq = interval(cur) / interval(alt)
+        if aq is None or not aq.scale(HUNDRED).meets(stated):
+            continue
+        if base.qualifiers.stage == "adjusted" and base.value:
+            # 执行率 = 执行数 ÷ 全年预算数 (年初 + 调整 + 结转): the base named is the right one, so the
+            # rate was worked out on another figure (当年下达, 本年收入) and the rate is what is wrong
+            other = f"{alt.label}{alt.text}" if alt.label else _staged(alt, ctx.lang)
+            reason = (
+                f"{ratio.text} 是按 {other} 计算的；执行率应以全年预算数为基数"
+                if ctx.lang == "zh"
+                else f"{ratio.text} was worked out on {other}; an execution rate is against the full-year budget"
+            )
+            suggestion = Suggestion(ratio, ratio.text, shown, reason)
+            break
+        reason = (
+            f"{ratio.text} 等于 {cur.text} ÷ {_staged(alt, ctx.lang)}，文中所称的基数（{_staged(base, ctx.lang)}）可能有误"
+            if ctx.lang == "zh"
+            else f"{ratio.text} is {cur.text} ÷ {_staged(alt, ctx.lang)}: the base the text names "
+            f"({_staged(base, ctx.lang)}) looks wrong"
+        )
+        suggestion = Suggestion(base, _staged(base, ctx.lang), _staged(alt, ctx.lang), reason)
+        break
     yield finding(
         ctx,
         "FL231",
