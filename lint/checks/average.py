@@ -19,6 +19,11 @@ def check(rel: Relation, ctx: Context) -> Iterator[Finding]:
     stated = interval(avg, ctx.extra_tolerance)
     if q.meets(stated):
         return
+    for alt in rel.roles("alternative"):
+        # an average that names no unit may be per any count of its sentence (批次 or 人次)
+        aq = interval(total, ctx.extra_tolerance) / interval(alt)
+        if aq is not None and aq.meets(stated):
+            return
     point = total.base_value / count.base_value
     shown = fmt_value(point, avg, max(avg.precision, 1))
     yield finding(

@@ -36,6 +36,8 @@ SEMICOLON_BREAK = regex.compile(
 LIST_INTRO = regex.compile(r"^\s*\p{Han}{0,8}?\s*(?:[:：]|，?(?:分别是|分别为|包括|即)[:：]?)")
 LIST_END = regex.compile(r"[。\n]")
 ITEM_JOIN = regex.compile(r"以及|和|及")
+# "平均每批次", "每人次", "人均": the unit an average is per (人均 → 人)
+PER_UNIT = regex.compile(r"(?:每(?P<unit>批次|人次|批|人|次|辆|户|所|家|个|项|名)|人均)[^，,。；;\d]{0,8}$")
 # Words between a part and its 占 that name another subject; function words do not.
 SUBJECT = regex.compile(r"[\u4e00-\u9fff](?<![分别均各约共计占其中为的和])")
 COUNTED_ITEM = regex.compile(r"(?:\d+|[一二两三四五六七八九十百]+)\s*(?:个|家|所|项|人|站|名|类|座|辆|处|支)")
@@ -629,11 +631,17 @@ class RelationFinder:
         for i, f in enumerate(figures):
             if f.role != "average" or f.qualifiers.approx:
                 continue
-            count = _previous(
+            counts = _all_previous(
                 figures, i, text, lambda x: x.dimension in ("people", "count") and x.role == "amount"
             )
-            if count is None:
+            if not counts:
                 continue
+            # "9批次63人次，平均每批次0.70万元": the count the average names by its unit; without one,
+            # the other counts of the sentence are alternatives a charitable reading may take
+            per = PER_UNIT.search(text[max(0, f.start - 10) : f.start])
+            named_unit = (per.group("unit") or "人") if per else ""
+            chosen = [x for x in counts if named_unit and x.unit.startswith(named_unit)]
+            count = (chosen or counts)[0]
             j = self._index[id(count)]
             dim = f.dimension
             total = _previous(figures, j, text, lambda x: x.dimension == dim and x.role == "amount")  # noqa: B023
@@ -642,7 +650,10 @@ class RelationFinder:
                 total = self._average_total(text, figures, i)
             if total is None:
                 continue
-            out.append(Relation("average", [("total", total), ("count", count), ("average", f)], f.start))
+            members = [("total", total), ("count", count), ("average", f)]
+            if not named_unit:
+                members += [("alternative", x) for x in counts if x is not count]
+            out.append(Relation("average", members, f.start))
         return out
 
     def _average_total(self, text: str, figures: list[Figure], i: int) -> Figure | None:
@@ -877,6 +888,18 @@ def _previous(figures: list[Figure], i: int, text: str, pred: Callable[[Figure],
         if pred(x):
             return x
     return None
+
+
+def _all_previous(figures: list[Figure], i: int, text: str, pred: Callable[[Figure], bool]) -> list[Figure]:
+    """Every figure before figures[i] in its sentence that `pred` accepts, nearest first."""
+    out: list[Figure] = []
+    f = figures[i]
+    for x in _before(figures, i):
+        if not _same_sentence(text, x, f):
+            break
+        if pred(x):
+            out.append(x)
+    return out
 
 
 def _next(figures: list[Figure], i: int, text: str, pred: Callable[[Figure], bool]) -> Figure | None:
