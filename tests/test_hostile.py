@@ -190,3 +190,33 @@ def test_non_utf8_file_names_do_not_break_json_or_sarif(tmp_path: Path, fmt: str
     data = json.loads(r.stdout.decode("utf-8"))
     want = "bad%5Cxff.txt" if fmt == "sarif" else "bad\\\\xff.txt"  # the escape, URI-quoted in SARIF
     assert data and want in r.stdout.decode("utf-8")
+
+
+# -- rule packs and the output file ----------------------------------------------------------------
+def _fl201_pack(tmp_path: Path, header: str) -> Path:
+    generic = (ROOT / "rules" / "generic.toml").read_text("utf-8")
+    start = generic.index('[[rule]]\ncode = "FL201"')
+    block = generic[start : generic.index("[[rule]]", start + 1)]
+    pack = tmp_path / "bureau.toml"
+    pack.write_text(header + "\n" + block, "utf-8")
+    return pack
+
+
+def test_a_user_pack_redefines_a_builtin_rule_only_when_it_says_override(tmp_path: Path) -> None:
+    from lint.catalog import load_catalog
+
+    with pytest.raises(RuleFileError, match="override"):
+        load_catalog([_fl201_pack(tmp_path, '[pack]\nname = "bureau"\n')])
+    catalog_ = load_catalog([_fl201_pack(tmp_path, '[pack]\nname = "bureau"\noverride = true\n')])
+    assert any("FL201" in what for what in catalog_.overridden)
+    with pytest.raises(RuleFileError, match="built-in"):
+        load_catalog([_fl201_pack(tmp_path, '[pack]\nname = "generic"\noverride = true\n')])
+
+
+def test_output_naming_an_input_is_refused_before_any_work(tmp_path: Path) -> None:
+    report = tmp_path / "r.txt"
+    report.write_text(BROKEN, "utf-8")
+    r = run("check", "-o", str(report), str(report))
+    assert r.returncode == 2
+    assert b"refusing to overwrite" in r.stderr
+    assert report.read_text("utf-8") == BROKEN
