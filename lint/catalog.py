@@ -86,6 +86,7 @@ class Pack:
     path: Path
     data: dict[str, object]
     rules: list[RuleDef] = field(default_factory=list)
+    override: bool = False  # [pack] override = true: may redefine built-in rules (and it is reported)
 
 
 def load_toml(path: Path) -> dict[str, object]:
@@ -94,6 +95,12 @@ def load_toml(path: Path) -> dict[str, object]:
             return tomllib.load(fh)
     except FileNotFoundError:
         raise RuleFileError(str(path), "file not found") from None
+    except IsADirectoryError:
+        raise RuleFileError(str(path), "is a directory, not a TOML file") from None
+    except OSError as e:
+        raise RuleFileError(str(path), f"cannot read: {e.strerror or type(e).__name__}") from None
+    except RecursionError:
+        raise RuleFileError(str(path), "invalid TOML: nested too deeply") from None
     except tomllib.TOMLDecodeError as e:
         # Python < 3.14 has no e.lineno; the line is in the message: "… (at line 3, column 7)"
         found = re.search(r"\(at line (\d+)", str(e))
@@ -185,7 +192,12 @@ def load_pack(path: Path) -> Pack:
     data = load_toml(path)
     meta = data.get("pack", {})
     name = meta.get("name", path.stem) if isinstance(meta, dict) else path.stem
-    return Pack(name=str(name), path=path, data=data, rules=parse_rules(data, path, str(name)))
+    override = meta.get("override", False) if isinstance(meta, dict) else False
+    if not isinstance(override, bool):
+        raise RuleFileError(str(path), "[pack] override must be true or false")
+    pack = Pack(name=str(name), path=path, data=data, rules=parse_rules(data, path, str(name)))
+    pack.override = override
+    return pack
 
 
 def builtin_packs() -> list[Path]:
@@ -196,6 +208,7 @@ def builtin_packs() -> list[Path]:
 class Catalog:
     packs: list[Pack]
     rules: dict[str, RuleDef]
+    overridden: list[str] = field(default_factory=list)  # "FL201 (pack 'bureau')": told to the user
     _vocabulary: Vocabulary | None = field(default=None, repr=False, compare=False)
 
     def get(self, code: str) -> RuleDef:
@@ -212,17 +225,35 @@ class Catalog:
 
 
 def load_catalog(extra: list[Path] | None = None) -> Catalog:
-    packs = [load_pack(p) for p in builtin_packs()]
-    packs += [load_pack(p) for p in extra or []]
+    """Built-in packs, then the user's. A user pack cannot take a built-in pack's name, and redefines a
+    built-in rule only when it says `override = true` in [pack] (the catalogue lists what it changed)."""
+    builtin = [load_pack(p) for p in builtin_packs()]
+    builtin_names = {p.name for p in builtin}
+    user = [load_pack(p) for p in extra or []]
     rules: dict[str, RuleDef] = {}
-    for pack in packs:
+    overridden: list[str] = []
+    for pack in builtin + user:
+        is_user = pack not in builtin
+        if is_user and pack.name in builtin_names:
+            raise RuleFileError(
+                str(pack.path), f"pack name {pack.name!r} is a built-in pack's; give [pack] another name"
+            )
         for rule in pack.rules:
-            if rule.code in rules and rules[rule.code].pack != pack.name:
-                raise RuleFileError(
-                    str(pack.path), f"rule {rule.code} already defined by pack {rules[rule.code].pack!r}"
-                )
+            prior = rules.get(rule.code)
+            if prior is not None and prior.pack != pack.name:
+                if not (is_user and pack.override and prior.pack in builtin_names):
+                    hint = (
+                        "; set override = true in [pack] to redefine it"
+                        if prior.pack in builtin_names
+                        else ""
+                    )
+                    raise RuleFileError(
+                        str(pack.path), f"rule {rule.code} already defined by pack {prior.pack!r}{hint}"
+                    )
+                overridden.append(f"{rule.code} (pack {pack.name!r})")
             rules[rule.code] = rule
     from lint.identities import validate_packs
 
+    packs = builtin + user
     validate_packs(packs)  # a broken [[identity]] is a load error (exit 2), not a mid-lint surprise
-    return Catalog(packs=packs, rules=rules)
+    return Catalog(packs=packs, rules=rules, overridden=overridden)

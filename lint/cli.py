@@ -6,6 +6,8 @@ from __future__ import annotations
 import csv
 import hashlib
 import json
+import math
+import os
 import sys
 from pathlib import Path
 from typing import Annotated, TextIO
@@ -15,11 +17,16 @@ import typer
 from lint import __version__
 from lint.catalog import load_catalog
 from lint.config import Config, find_config, load_config
-from lint.engine import Options, analyse_file, expand, lint_files
-from lint.errors import FiscalLintError, InputError, UsageError
+from lint.engine import Options, expand, extract_file, lint_files, shown
+from lint.errors import FiscalLintError, UsageError
 from lint.model import FileResult, Finding, Severity
 from lint.readers import ReadOptions
 from lint.report import FORMATS, emit, emit_figures_json
+from lint.report._common import safe
+from lint.worker import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT, MIN_MEMORY_MB, PER_PAGE, Limits
+
+MAX_TIMEOUT = 86_400.0  # a day: beyond that a number is a typo (1e300), not a deadline
+MAX_MEMORY_MB = 1024 * 1024
 
 app = typer.Typer(
     name="fiscal-lint",
@@ -59,13 +66,51 @@ def _fingerprint(path: str, f: Finding) -> str:
     return hashlib.sha256(key.encode()).hexdigest()[:20]
 
 
+TIMEOUT_HELP = f"Seconds allowed per file, over every stage (default: {DEFAULT_TIMEOUT:g} plus {PER_PAGE:g} per PDF page)."
+MEMORY_HELP = f"Memory (MB of address space) allowed per file (default {DEFAULT_MEMORY_MB})."
+
+
+def _limits(timeout: float | None, max_memory: int) -> Limits:
+    """--timeout and --max-memory, validated: a limit that is no limit (inf, nan, ≤ 0) is refused."""
+    if timeout is not None and not (math.isfinite(timeout) and 0 < timeout <= MAX_TIMEOUT):
+        raise UsageError(
+            f"--timeout must be a number of seconds between 0 and {MAX_TIMEOUT:g}, not {timeout:g}"
+        )
+    if not MIN_MEMORY_MB <= max_memory <= MAX_MEMORY_MB:
+        raise UsageError(f"--max-memory must be between {MIN_MEMORY_MB} and {MAX_MEMORY_MB} (MB)")
+    return Limits(timeout=timeout, memory_mb=max_memory)
+
+
+def _check_output(output: Path | None, inputs: list[str]) -> None:
+    """Before any work: -o must be writable and must not be one of the inputs (never overwrite a report)."""
+    if output is None:
+        return
+    name = shown(str(output))
+    try:
+        target = output.resolve()
+        for p in inputs:
+            if p != "-" and (Path(p).resolve() == target or (output.exists() and output.samefile(p))):
+                raise UsageError(f"{name}: --output names an input file; refusing to overwrite it")
+        if output.is_dir():
+            raise UsageError(f"{name}: cannot write: is a directory")
+        if output.exists():
+            if not os.access(output, os.W_OK):
+                raise UsageError(f"{name}: cannot write: permission denied")
+        elif not output.parent.is_dir():
+            raise UsageError(f"{name}: cannot write: no such directory")
+        elif not os.access(output.parent, os.W_OK):
+            raise UsageError(f"{name}: cannot write: permission denied")
+    except OSError as e:
+        raise UsageError(f"{name}: cannot write: {e.strerror or type(e).__name__}") from None
+
+
 def _open_out(output: Path | None) -> TextIO:
     if output is None:
         return sys.stdout
     try:
         return output.open("w", encoding="utf-8")
     except OSError as e:
-        raise UsageError(f"{output}: cannot write: {e.strerror}") from None
+        raise UsageError(f"{shown(str(output))}: cannot write: {e.strerror}") from None
 
 
 @app.command()
@@ -95,8 +140,9 @@ def check(
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Files linted in parallel.")] = 1,
     lang: Annotated[str | None, typer.Option(help="Message language: zh (default) or en.")] = None,
     password: Annotated[str | None, typer.Option(help="Password for encrypted PDFs.")] = None,
-    timeout: Annotated[float, typer.Option(help="Seconds allowed per PDF.")] = 60.0,
+    timeout: Annotated[float | None, typer.Option(help=TIMEOUT_HELP)] = None,
     max_pages: Annotated[int, typer.Option("--max-pages", help="Pages allowed per PDF.")] = 2000,
+    max_memory: Annotated[int, typer.Option("--max-memory", help=MEMORY_HELP)] = DEFAULT_MEMORY_MB,
     color: Annotated[bool | None, typer.Option("--color/--no-color", help="Colour the text report.")] = None,
 ) -> None:
     """Lint reports and print every place where they contradict themselves."""
@@ -107,29 +153,31 @@ def check(
     if fmt not in FORMATS:
         raise UsageError(f"unknown format {fmt!r}; valid: {', '.join(FORMATS)}")
     threshold = Severity.parse(fail_on) if fail_on else (cfg.fail_on or Severity.ERROR)
+    limits = _limits(timeout, max_memory)
+    if max_pages < 1:
+        raise UsageError("--max-pages must be at least 1")
     catalog = load_catalog([*cfg.rules, *(rules or [])])
     known = set(catalog.rules)
     for code in _codes(select) + _codes(ignore):
         if not any(k.startswith(code) for k in known):
             raise UsageError(f"unknown rule code {code!r} (see `fiscal-lint rules`)")
+    cfg.check_codes(known)
+    for what in catalog.overridden:
+        typer.echo(f"fiscal-lint: note: built-in rule {what} redefined (override = true)", err=True)
     opts = Options(
         lang=language,
         select=_codes(select) or cfg.select,
         ignore=_codes(ignore) + cfg.ignore,
         severity=cfg.severity,
         extra_tolerance=cfg.tolerance,
-        read=ReadOptions(password=password, timeout=timeout, max_pages=max_pages),
+        read=ReadOptions(password=password, timeout=limits.timeout or 0, max_pages=max_pages),
+        limits=limits,
     )
-    files, missing = expand(paths)
-    results = [
-        FileResult(
-            path=p,
-            status="error",
-            error="目录中没有可检查的报告" if language == "zh" else "no reports found in directory",
-        )
-        for p in missing
-    ]
+    files, results = expand(paths, language)
+    _check_output(output, files)
     results += lint_files(files, catalog, opts, jobs)
+    for r in results:
+        r.path = shown(r.path)
     known_prints = _read_baseline(baseline) if baseline else set()
     if known_prints:
         for r in results:
@@ -140,9 +188,11 @@ def check(
     try:
         use_color = color if color is not None else (output is None and sys.stdout.isatty())
         emit(fmt, results, catalog, out, lang=language, color=use_color, version=__version__)
-    finally:
         if out is not sys.stdout:
             out.close()
+    except OSError as e:
+        where = shown(str(output)) if output is not None else "<stdout>"
+        raise UsageError(f"{where}: cannot write: {e.strerror or type(e).__name__}") from None
     for r in results:
         if r.status == "error" and fmt != "text":
             typer.echo(f"fiscal-lint: {r.path}: {r.error}", err=True)
@@ -181,20 +231,22 @@ def extract(
     path: Annotated[str, typer.Argument(help="The report to read; - for stdin.")],
     fmt: Annotated[str, typer.Option("--format", "-f", help="table | json | csv")] = "table",
     password: Annotated[str | None, typer.Option(help="Password for encrypted PDFs.")] = None,
-    timeout: Annotated[float, typer.Option(help="Seconds allowed per PDF.")] = 60.0,
+    timeout: Annotated[float | None, typer.Option(help=TIMEOUT_HELP)] = None,
+    max_memory: Annotated[int, typer.Option("--max-memory", help=MEMORY_HELP)] = DEFAULT_MEMORY_MB,
 ) -> None:
     """List every figure with its label, value, unit, qualifiers and location."""
     if fmt not in ("table", "json", "csv"):
         raise UsageError("--format must be table, json or csv")
-    opts = Options(read=ReadOptions(password=password, timeout=timeout))
-    try:
-        analysis = analyse_file(path, opts)
-    except InputError as e:
-        typer.echo(f"fiscal-lint: {e.line('zh')}", err=True)
-        raise typer.Exit(2) from None
-    figures = analysis.figures
+    limits = _limits(timeout, max_memory)
+    opts = Options(read=ReadOptions(password=password, timeout=limits.timeout or 0), limits=limits)
+    result = extract_file(path, opts)
+    if result.status == "error":
+        typer.echo(f"fiscal-lint: {shown(path)}: {result.error}", err=True)
+        raise typer.Exit(2)
+    figures = result.figures
     if fmt == "json":
-        emit_figures_json([FileResult(path=path, status="ok", figures=figures)], sys.stdout, __version__)
+        result.path = shown(result.path)
+        emit_figures_json([result], sys.stdout, __version__)
         return
     rows = [
         [
@@ -216,6 +268,7 @@ def extract(
         ]
         for f in figures
     ]
+    rows = [[safe(cell) for cell in row] for row in rows]  # the report's ESC/BEL/U+202E stay inert
     header = [
         "line",
         "col",
@@ -241,7 +294,7 @@ def extract(
     from rich.console import Console
     from rich.table import Table
 
-    table = Table(*header[:-1], title=path)
+    table = Table(*header[:-1], title=safe(shown(path)))
     for row in rows:
         table.add_row(*row[:-1])
     Console(highlight=False).print(table)

@@ -28,6 +28,20 @@ class Config:
     lang: str | None = None
     fail_on: Severity | None = None
 
+    def check_codes(self, known: set[str]) -> None:
+        """Codes in select/ignore/severity must name rules, as on the command line: an unknown code in
+        `select` would otherwise switch every check off, silently."""
+        for key, codes in (
+            ("select", self.select),
+            ("ignore", self.ignore),
+            ("severity", list(self.severity)),
+        ):
+            for code in codes:
+                if not any(k.startswith(code.upper()) for k in known):
+                    raise RuleFileError(
+                        str(self.path), f"{key}: unknown rule code {code!r} (see `fiscal-lint rules`)"
+                    )
+
 
 def find_config(start: Path) -> Path | None:
     start = start.resolve()
@@ -56,28 +70,43 @@ def load_config(path: Path) -> Config:
             str(path), f"unknown key(s) {', '.join(sorted(unknown))}; valid: {', '.join(sorted(KEYS))}"
         )
     cfg = Config(path=path)
-    cfg.select = _list(table, "select", path)
-    cfg.ignore = _list(table, "ignore", path)
+    cfg.select = [c.strip().upper() for c in _list(table, "select", path)]
+    cfg.ignore = [c.strip().upper() for c in _list(table, "ignore", path)]
     cfg.rules = [(path.parent / p).resolve() for p in _list(table, "rules", path)]
     sev = table.get("severity", {})
     if not isinstance(sev, dict):
         raise RuleFileError(str(path), 'severity must be a table of CODE = "info|warning|error"')
     try:
-        cfg.severity = {str(k): Severity.parse(str(v)) for k, v in sev.items()}
+        cfg.severity = {str(k).upper(): Severity.parse(str(v)) for k, v in sev.items()}
         if "fail-on" in table:
             cfg.fail_on = Severity.parse(str(table["fail-on"]))
     except ValueError as e:
         raise RuleFileError(str(path), str(e)) from None
     if "tolerance" in table:
-        try:
-            cfg.tolerance = Decimal(str(table["tolerance"]))
-        except InvalidOperation:
-            raise RuleFileError(str(path), "tolerance must be a number (元)") from None
+        cfg.tolerance = _tolerance(table["tolerance"], path)
     if "lang" in table:
         if table["lang"] not in ("zh", "en"):
             raise RuleFileError(str(path), "lang must be zh or en")
         cfg.lang = str(table["lang"])
     return cfg
+
+
+MAX_TOLERANCE = Decimal(10) ** 12  # 元; a wider tolerance is a typo that switches every check off
+
+
+def _tolerance(value: object, path: Path) -> Decimal:
+    """Finite, ≥ 0 and not absurd: inf would silence every check, NaN break them, a negative one
+    invent errors."""
+    why = "tolerance must be a finite number of 元, 0 or more"
+    if isinstance(value, bool) or not isinstance(value, (int, float, str)):
+        raise RuleFileError(str(path), why)
+    try:
+        tol = Decimal(str(value).strip())
+    except InvalidOperation:
+        raise RuleFileError(str(path), why) from None
+    if not tol.is_finite() or tol < 0 or tol > MAX_TOLERANCE:
+        raise RuleFileError(str(path), f"{why} (at most {MAX_TOLERANCE:,}), not {value!r}")
+    return tol
 
 
 def _list(table: dict[str, object], key: str, path: Path) -> list[str]:

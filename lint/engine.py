@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from pathlib import Path
 
@@ -13,8 +15,9 @@ from lint.checks.base import Context
 from lint.errors import InputError
 from lint.extract import extract
 from lint.model import Document, FileResult, Finding, Severity
-from lint.readers import ReadOptions, is_supported, read
+from lint.readers import SUFFIXES, ReadOptions, is_supported, read, read_stdin
 from lint.structure import Analysis, analyse
+from lint.worker import Limits, Overrun, isolation_available, run_bounded
 
 
 @dataclass
@@ -25,6 +28,8 @@ class Options:
     severity: dict[str, Severity] = field(default_factory=dict)  # per-code overrides
     extra_tolerance: Decimal = Decimal(0)
     read: ReadOptions = field(default_factory=ReadOptions)
+    limits: Limits = field(default_factory=Limits)
+    isolate: bool = True  # each file in its own worker process, under `limits` (where fork exists)
 
 
 def wanted(code: str, opts: Options) -> bool:
@@ -33,23 +38,30 @@ def wanted(code: str, opts: Options) -> bool:
     return not any(code.startswith(s) for s in opts.ignore)
 
 
-def analyse_file(path: str, opts: Options) -> Analysis:
-    doc = read(path, opts.read)
+def analyse_file(path: str, opts: Options, data: bytes | None = None) -> Analysis:
+    doc = read(path, opts.read, data)
     return analyse(doc, extract(doc))
 
 
-def lint_file(path: str, catalog: Catalog, opts: Options) -> FileResult:
+def lint_file(path: str, catalog: Catalog, opts: Options, data: bytes | None = None) -> FileResult:
+    """Lint one file in this process (no deadline but the PDF reader's own). `data`: stdin's bytes."""
     try:
-        doc = read(path, opts.read)
+        doc = read(path, opts.read, data)
     except InputError as e:
-        return FileResult(path=path, status="error", error=e.reason_zh if opts.lang == "zh" else e.reason_en)
+        return _error(path, e.reason_zh if opts.lang == "zh" else e.reason_en)
     return lint_document(doc, catalog, opts)
+
+
+def _error(path: str, reason: str) -> FileResult:
+    return FileResult(path=path, status="error", error=reason)
 
 
 def lint_document(doc: Document, catalog: Catalog, opts: Options) -> FileResult:
     """Lint one read document. A bug in a stage becomes this file's error, never the batch's end."""
     try:
         return _lint_document(doc, catalog, opts)
+    except MemoryError:
+        raise  # the worker reports the memory cap
     except RecursionError:
         reason = (
             "内部错误：文档结构过深" if opts.lang == "zh" else "internal error: document nested too deeply"
@@ -83,27 +95,130 @@ def _override(f: Finding, opts: Options) -> Finding:
     return f
 
 
-def expand(paths: list[str]) -> tuple[list[str], list[str]]:
-    """Files to lint (directories walked for supported files) and paths that name nothing usable."""
+def expand(paths: list[str], lang: str = "zh") -> tuple[list[str], list[FileResult]]:
+    """Files to lint (directories walked for supported files), and one error result for each path
+    that names nothing usable: a missing path, a folder without reports, a folder that cannot be read
+    (each unreadable subfolder too: a walk never skips silently)."""
     files: list[str] = []
-    missing: list[str] = []
+    errors: list[FileResult] = []
+    zh = lang == "zh"
     for p in paths:
         if p == "-":
             files.append(p)
             continue
-        path = Path(p)
-        if path.is_dir():
-            found = sorted(str(x) for x in path.rglob("*") if x.is_file() and is_supported(x))
-            if found:
-                files.extend(found)
-            else:
-                missing.append(p)
-        else:
-            files.append(p)
-    return files, missing
+        try:
+            is_dir = os.path.isdir(p)
+        except (OSError, ValueError):
+            is_dir = False
+        if not is_dir:
+            files.append(p)  # the reader names whatever is wrong with it
+            continue
+        found: list[str] = []
+
+        def unreadable(e: OSError, top: str = p) -> None:
+            why = e.strerror or type(e).__name__
+            where = e.filename if isinstance(e.filename, str) else top
+            errors.append(_error(where, f"无法读取目录：{why}" if zh else f"cannot read directory: {why}"))
+
+        for root, dirs, names in os.walk(p, onerror=unreadable):
+            dirs.sort()
+            found += [os.path.join(root, n) for n in names if is_supported(Path(n))]
+        found = [f for f in found if os.path.isfile(f)]
+        if found:
+            files.extend(sorted(found))
+        elif not any(e.path == p for e in errors):
+            errors.append(_error(p, "目录中没有可检查的报告" if zh else "no reports found in directory"))
+    return files, errors
+
+
+def shown(path: str) -> str:
+    """A file name as every output writes it: bytes that are not UTF-8 (kept by Python as surrogate
+    escapes) become \\xNN, so JSON, SARIF and XML stay valid and the name stays recognisable."""
+    try:
+        path.encode("utf-8")
+        return path
+    except UnicodeEncodeError:
+        return path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
 # -- several files ------------------------------------------------------------------------
+def _slim(result: FileResult) -> FileResult:
+    """What the reports need: findings and the text of the document, not every figure or box."""
+    result.figures = []
+    if result.document is not None:
+        result.document.char_boxes = None
+    return result
+
+
+def _preload(paths: list[str]) -> None:
+    """Import the readers the batch needs once, in the parent, so each forked worker has them."""
+    formats = {SUFFIXES.get(Path(p).suffix.lower(), "txt") for p in paths}
+    if "pdf" in formats:
+        import pdfplumber  # noqa: F401
+
+        from lint.readers import pdf, pdf_guard  # noqa: F401
+
+        pdf_guard.install()
+    if "docx" in formats:
+        import docx  # noqa: F401
+
+        from lint.readers import docx as _docx  # noqa: F401
+    if "html" in formats:
+        from lint.readers import html  # noqa: F401
+    if "md" in formats:
+        from lint.readers import markdown  # noqa: F401
+
+
+def _stdin(paths: list[str], lang: str) -> bytes | FileResult | None:
+    """stdin's bytes, read once in the parent (a worker cannot read it), or its error."""
+    if "-" not in paths:
+        return None
+    try:
+        return read_stdin()
+    except InputError as e:
+        return _error("-", e.reason_zh if lang == "zh" else e.reason_en)
+
+
+def bounded(
+    paths: list[str],
+    work: Callable[[str, bytes | None], FileResult],
+    opts: Options,
+    jobs: int = 1,
+    order: list[int] | None = None,
+) -> list[FileResult]:
+    """Run `work(path, stdin)` for every path, each in a worker process under `opts.limits`; a worker
+    that overruns or dies becomes that file's one-line error and the others go on."""
+    results = [_error(p, "") for p in paths]
+    todo = list(order if order is not None else range(len(paths)))
+    stdin = _stdin(paths, opts.lang)
+    if isinstance(stdin, FileResult):
+        for i in [i for i in todo if paths[i] == "-"]:
+            results[i] = stdin
+        todo = [i for i in todo if paths[i] != "-"]
+        stdin = None
+    data = stdin
+
+    def one(i: int) -> FileResult:
+        return work(paths[i], data if paths[i] == "-" else None)
+
+    _preload(paths)
+    for i, outcome in run_bounded(list(range(len(paths))), one, opts.limits, jobs, todo):
+        if isinstance(outcome, FileResult):
+            results[i] = outcome
+        elif isinstance(outcome, Overrun):
+            results[i] = _error(paths[i], outcome.reason(opts.lang))
+        else:
+            why = (
+                f"内部错误（请报告此问题）：{outcome}"
+                if opts.lang == "zh"
+                else f"internal error (please report): {outcome}"
+            )
+            results[i] = _error(paths[i], why)
+    for r in results:
+        r.path = shown(r.path)
+    return results
+
+
 _WORKER: tuple[Catalog, Options] | None = None
 
 
@@ -117,20 +232,21 @@ def _lint_in_worker(path: str) -> FileResult:
     return _slim(lint_file(path, *_WORKER))
 
 
-def _slim(result: FileResult) -> FileResult:
-    """What the reports need: findings and the text of the document, not every figure or box."""
-    result.figures = []
-    if result.document is not None:
-        result.document.char_boxes = None
-    return result
-
-
 def lint_files(paths: list[str], catalog: Catalog, opts: Options, jobs: int = 1) -> list[FileResult]:
-    """Lint files in the given order. With jobs > 1 the catalogue and options go to each worker once,
-    and the largest files start first so one long PDF does not finish last."""
+    """Lint files, results in the given order, each file in its own bounded worker process (at most
+    `jobs` at a time; with jobs > 1 the largest files start first so one long PDF does not finish
+    last). Without fork (Windows) files are linted in-process, in a process pool for jobs > 1."""
+    order = sorted(range(len(paths)), key=lambda i: -_size(paths[i])) if jobs > 1 else None
+    if opts.isolate and isolation_available():
+        inner = replace(opts, read=replace(opts.read, timeout=0))  # the worker's deadline is the one
+
+        def work(path: str, data: bytes | None) -> FileResult:
+            return _slim(lint_file(path, catalog, inner, data))
+
+        return bounded(paths, work, opts, jobs, order)
     if jobs <= 1 or len(paths) < 2:
         return [_slim(lint_file(p, catalog, opts)) for p in paths]
-    order = sorted(range(len(paths)), key=lambda i: -_size(paths[i]))
+    assert order is not None
     chunk = max(1, len(paths) // (4 * jobs))
     with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(catalog, opts)) as pool:
         done = list(pool.map(_lint_in_worker, [paths[i] for i in order], chunksize=chunk))
@@ -140,8 +256,25 @@ def lint_files(paths: list[str], catalog: Catalog, opts: Options, jobs: int = 1)
     return results
 
 
+def extract_file(path: str, opts: Options) -> FileResult:
+    """Every figure of one file, read under the same deadline and memory cap as `check`."""
+
+    def work(p: str, data: bytes | None) -> FileResult:
+        try:
+            analysis = analyse_file(p, inner, data)
+        except InputError as e:
+            return _error(p, e.reason_zh if opts.lang == "zh" else e.reason_en)
+        return FileResult(path=p, status="ok", figures=analysis.figures)
+
+    if not (opts.isolate and isolation_available()):
+        inner = opts
+        return work(path, None)
+    inner = replace(opts, read=replace(opts.read, timeout=0))
+    return bounded([path], work, opts)[0]
+
+
 def _size(path: str) -> int:
     try:
         return Path(path).stat().st_size
-    except OSError:
+    except (OSError, ValueError):
         return 0

@@ -8,6 +8,7 @@ Geometry lives in `pdf_lines` (prose) and `pdf_tables` (ruled tables); this modu
 from __future__ import annotations
 
 import ctypes
+import io
 import re
 import threading
 import time
@@ -18,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from lint.errors import InputError
 from lint.model import BBox, Document, Table, TableCell
+from lint.readers import pdf_guard
 from lint.readers.pdf_lines import (
     Line,
     find_furniture,
@@ -35,6 +37,7 @@ from lint.readers.pdf_tables import (
     extract_fragments,
     map_columns,
 )
+from lint.worker import pages_read
 
 if TYPE_CHECKING:
     from lint.readers import ReadOptions
@@ -44,6 +47,14 @@ DAMAGED = ("不是可读的 PDF 文件（已损坏或不完整）", "not a reada
 ENCRYPTED = ("PDF 已加密，请用 --password 提供密码", "encrypted PDF: pass --password")
 WRONG_PASSWORD = ("PDF 已加密，--password 提供的密码不正确", "encrypted PDF: the --password given is wrong")
 UNSUPPORTED_CRYPT = ("PDF 使用了不支持的加密方式", "encrypted PDF with an unsupported encryption scheme")
+STREAM_BOMB = (
+    f"PDF 中的数据流解压后过大（超过 {pdf_guard.MAX_STREAM // 2**20} MB，可能是压缩炸弹）",
+    f"a PDF stream inflates beyond {pdf_guard.MAX_STREAM // 2**20} MB (a decompression bomb?)",
+)
+PASSWORD_CHARS = (
+    "PDF 已加密，--password 提供的密码不正确（含有此加密方式不支持的字符）",
+    "encrypted PDF: the --password given is wrong (it has characters this encryption cannot use)",
+)
 SCANNED = ("没有文本层（扫描件？）", "no text layer (scanned?)")
 BROKEN_FONT = ("文本层不可用（字体编码映射损坏）", "text layer unusable (broken font map)")
 
@@ -83,10 +94,14 @@ class _Stats:
     pages: int = 0
 
 
-def read_pdf(p: Path, path: str, options: ReadOptions) -> Document:
-    """Read a PDF report. Raises InputError for anything that is not a readable text PDF."""
-    with p.open("rb") as f:
-        head = f.read(1024)
+def read_pdf(p: Path | bytes, path: str, options: ReadOptions) -> Document:
+    """Read a PDF report (a file, or stdin's bytes). Raises InputError for anything that is not a
+    readable text PDF."""
+    if isinstance(p, bytes):
+        head = p[:1024]
+    else:
+        with p.open("rb") as f:
+            head = f.read(1024)
     if b"%PDF-" not in head:
         raise InputError(path, *NOT_PDF)
     timeout = float(options.timeout or 0)
@@ -148,17 +163,23 @@ def _check_deadline(deadline: float | None) -> None:
         raise _Timeout
 
 
-def _read(p: Path, path: str, options: ReadOptions, deadline: float | None) -> Document:
+def _read(p: Path | bytes, path: str, options: ReadOptions, deadline: float | None) -> Document:
     import pdfplumber
     from pdfplumber.utils.exceptions import PdfminerException
 
+    pdf_guard.install()
     try:
-        with pdfplumber.open(p, password=options.password or "") as pdf:
+        source = io.BytesIO(p) if isinstance(p, bytes) else p
+        with pdfplumber.open(source, password=options.password or "") as pdf:
             pages, stats = _collect(pdf, path, options.max_pages, deadline)
     except PdfminerException as e:
+        if isinstance(e.args[0] if e.args else None, MemoryError):
+            raise MemoryError from None  # the worker reports the memory cap, not a damaged file
         raise _pdfminer_error(e, path, options.password) from None
-    except (InputError, _Timeout):
+    except (InputError, _Timeout, MemoryError):
         raise
+    except pdf_guard.StreamBomb:
+        raise InputError(path, *STREAM_BOMB) from None
     except OSError as e:
         if e.errno is not None:
             raise  # a real I/O problem: the dispatcher names it
@@ -176,6 +197,8 @@ def _pdfminer_error(e: Exception, path: str, password: str | None) -> InputError
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 
     cause = e.args[0] if e.args else e.__context__
+    if isinstance(cause, UnicodeError) and password:
+        return InputError(path, *PASSWORD_CHARS)
     if isinstance(cause, PDFPasswordIncorrect):
         return InputError(path, *(WRONG_PASSWORD if password else ENCRYPTED))
     if isinstance(cause, PDFEncryptionError):
@@ -212,6 +235,7 @@ def _collect(pdf: Any, path: str, max_pages: int, deadline: float | None) -> tup
             pages.append(_read_page(page, stats))
         finally:
             page.close()
+        pages_read(len(pages))
     return pages, stats
 
 
@@ -242,7 +266,8 @@ def _check_text_layer(stats: _Stats, path: str) -> None:
     """A scan or a broken font map must be an error, never an empty (or garbage) pass."""
     if stats.chars == 0 or stats.image_only_pages * 2 > stats.pages:
         raise InputError(path, *SCANNED)
-    if stats.cid > max(5, stats.chars // 100) or stats.control > max(5, stats.chars // 100):
+    unmapped = stats.cid == stats.chars or stats.control == stats.chars  # nothing but unmapped glyphs
+    if unmapped or stats.cid > max(5, stats.chars // 100) or stats.control > max(5, stats.chars // 100):
         raise InputError(path, *BROKEN_FONT)
 
 

@@ -2,21 +2,36 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 from lint.errors import InputError
 from lint.model import Document
 
+_BOMS = (  # longest first: a UTF-32-LE BOM begins with the UTF-16-LE one
+    (b"\xff\xfe\x00\x00", "utf-32-le", "UTF-32"),
+    (b"\x00\x00\xfe\xff", "utf-32-be", "UTF-32"),
+    (b"\xff\xfe", "utf-16-le", "UTF-16"),
+    (b"\xfe\xff", "utf-16-be", "UTF-16"),
+)
+
 
 def decode(data: bytes, path: str) -> str:
-    """Decode report bytes; binary garbage is an InputError, not mojibake."""
+    """Decode report bytes; binary garbage is an InputError, not mojibake. A BOM decides the encoding,
+    and what it decodes must still look like text (a UTF-16 BOM in front of binary is binary)."""
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
-    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return data.decode("utf-16")
-        except UnicodeDecodeError:
-            raise InputError(path, "无法解码的 UTF-16 文本", "undecodable UTF-16 text") from None
+    else:
+        for bom, enc, name in _BOMS:
+            if data.startswith(bom):
+                try:
+                    text = data[len(bom) :].decode(enc)
+                except UnicodeDecodeError:
+                    raise InputError(path, f"无法解码的 {name} 文本", f"undecodable {name} text") from None
+                if _looks_binary(text):
+                    raise InputError(path, *_BINARY)
+                return text
     if b"\x00" in data[:4096]:
-        raise InputError(path, "不是文本文件（二进制内容）", "not a text file (binary content)")
+        raise InputError(path, *_BINARY)
     for enc in ("utf-8", "gb18030"):
         try:
             text = data.decode(enc)
@@ -32,12 +47,18 @@ def decode(data: bytes, path: str) -> str:
     )
 
 
+_BINARY = ("不是文本文件（二进制内容）", "not a text file (binary content)")
+# Not text: controls other than whitespace, unassigned code points, surrogates, private use (random
+# bytes decoded as UTF-16/32 are a quarter of these); GB18030 maps a few rare characters to private
+# use, hence a threshold rather than zero.
+_NOT_TEXT = frozenset({"Cc", "Cn", "Cs", "Co"})
+
+
 def _looks_binary(text: str) -> bool:
-    """Control characters other than whitespace mean this is not a report."""
     sample = text[:8192]
     if not sample:
         return False
-    bad = sum(1 for c in sample if ord(c) < 32 and c not in "\n\r\t\f\v")
+    bad = sum(1 for c in sample if c not in "\n\r\t\f\v" and unicodedata.category(c) in _NOT_TEXT)
     return bad > max(2, len(sample) // 200)
 
 

@@ -1,0 +1,222 @@
+"""Hostile input (issue 11): deadlines and memory caps per file, sniffed formats, BOM-decoded text,
+validated configuration and file names that are not UTF-8. Each error is one line naming the file,
+and the rest of the batch is linted."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, SEED_PATH, catalog
+
+from lint.config import load_config
+from lint.engine import Options, bounded, lint_file, lint_files, shown
+from lint.errors import RuleFileError
+from lint.model import FileResult
+from lint.worker import Limits, Overrun, isolation_available, run_bounded
+
+HOSTILE = ROOT / "fixtures" / "hostile"
+BROKEN = "本年支出合计100.00万元，其中：基本支出60.00万元，项目支出41.00万元。\n"
+needs_fork = pytest.mark.skipif(not isolation_available(), reason="needs fork and resource")
+
+
+def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run(
+        [sys.executable, "-c", "from lint.cli import main; main()", *args],
+        capture_output=True,
+        cwd=cwd,
+        timeout=120,
+    )
+
+
+def _sleep_or_square(x: int) -> int:
+    if x < 0:
+        time.sleep(30)
+    return x * x
+
+
+# -- the worker: deadline, memory, crash -----------------------------------------------------------
+@needs_fork
+def test_a_worker_past_its_deadline_is_killed_and_the_others_finish() -> None:
+    start = time.monotonic()
+    out = dict(run_bounded([2, -1, 3], _sleep_or_square, Limits(timeout=0.5), jobs=2))
+    assert time.monotonic() - start < 10
+    assert out[0] == 4 and out[2] == 9
+    assert isinstance(out[1], Overrun) and out[1].kind == "timeout"
+    assert "\n" not in out[1].reason("en") and "timed out" in out[1].reason("en")
+
+
+def _hog(_: int) -> int:
+    blocks = [bytearray(64 * 1024 * 1024) for _ in range(64)]  # 4 GiB, far over the cap
+    return len(blocks)
+
+
+@needs_fork
+def test_a_worker_over_its_memory_cap_is_reported_not_fatal() -> None:
+    out = dict(run_bounded([0], _hog, Limits(timeout=20, memory_mb=256)))
+    assert isinstance(out[0], Overrun) and out[0].kind in ("memory", "crash")
+
+
+def _slow_or_lint(path: str, data: bytes | None) -> FileResult:
+    if path.endswith("slow.txt"):
+        time.sleep(30)
+    return lint_file(path, catalog(), Options(lang="en"), data)
+
+
+@needs_fork
+def test_a_batch_reports_the_overrun_file_in_one_line_and_lints_the_rest(tmp_path: Path) -> None:
+    slow = tmp_path / "slow.txt"
+    bad = tmp_path / "bad.txt"
+    slow.write_text(BROKEN, "utf-8")
+    bad.write_text(BROKEN, "utf-8")
+    opts = Options(lang="en", limits=Limits(timeout=0.5))
+    results = bounded([str(slow), str(SEED_PATH), str(bad)], _slow_or_lint, opts)
+    assert [r.status for r in results] == ["error", "ok", "ok"]
+    assert results[0].error and "timed out" in results[0].error and "\n" not in results[0].error
+    assert results[2].findings
+
+
+@needs_fork
+def test_forked_workers_are_cheap() -> None:
+    paths = [str(SEED_PATH)] * 4
+    opts = Options()
+    lint_files(paths[:1], catalog(), opts)  # warm the imports
+    start = time.monotonic()
+    isolated = lint_files(paths, catalog(), opts)
+    t_isolated = time.monotonic() - start
+    start = time.monotonic()
+    inline = lint_files(paths, catalog(), Options(isolate=False))
+    t_inline = time.monotonic() - start
+    assert [len(r.findings) for r in isolated] == [len(r.findings) for r in inline]
+    assert t_isolated - t_inline < 4 * 0.25  # well under a quarter second per file for the fork
+
+
+@pytest.mark.parametrize(
+    ("name", "words"),
+    [
+        ("flate-bomb.pdf", "bomb"),
+        ("cid-widths-bomb.pdf", "text layer"),
+        ("docx-xml-bomb.docx", "bomb"),
+    ],
+)
+def test_hostile_fixtures_are_one_line_errors_and_the_batch_goes_on(name: str, words: str) -> None:
+    r = run("check", "--lang", "en", "--format", "json", str(HOSTILE / name), str(SEED_PATH))
+    assert r.returncode == 2, r.stderr
+    files = json.loads(r.stdout)["files"]
+    assert files[0]["status"] == "error" and words in files[0]["error"]
+    assert "\n" not in files[0]["error"]
+    assert files[1]["status"] == "ok"
+    lines = r.stderr.decode().strip().splitlines()
+    assert len(lines) == 1 and name in lines[0]
+
+
+# -- content sniffing and encodings ----------------------------------------------------------------
+def test_a_pdf_renamed_txt_is_read_as_pdf_not_passed_clean(tmp_path: Path) -> None:
+    fake = tmp_path / "report.txt"
+    fake.write_bytes((HOSTILE / "cid-widths-bomb.pdf").read_bytes())
+    r = lint_file(str(fake), catalog(), Options(lang="en"))
+    assert r.status == "error" and r.error and "text layer" in r.error
+
+
+def test_a_zip_renamed_txt_goes_to_the_word_reader(tmp_path: Path) -> None:
+    fake = tmp_path / "report.txt"
+    fake.write_bytes(b"PK\x03\x04" + b"\x00" * 200)
+    r = lint_file(str(fake), catalog(), Options(lang="en"))
+    assert r.status == "error" and r.error and "\n" not in r.error
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be", "utf-32", "utf-32-be"])
+def test_utf16_and_utf32_text_with_a_bom_is_decoded(tmp_path: Path, encoding: str) -> None:
+    p = tmp_path / "r.txt"
+    bom = "\ufeff" if encoding.endswith("-be") else ""
+    p.write_bytes((bom + BROKEN).encode(encoding))
+    utf8 = tmp_path / "u.txt"
+    utf8.write_text(BROKEN, "utf-8")
+    got = lint_file(str(p), catalog(), Options(isolate=False))
+    want = lint_file(str(utf8), catalog(), Options(isolate=False))
+    assert got.status == "ok", got.error
+    assert [f.rule for f in got.findings] == [f.rule for f in want.findings] != []
+
+
+# -- configuration ---------------------------------------------------------------------------------
+@pytest.mark.parametrize("value", ["inf", "nan", "-inf", "-1"])
+def test_tolerance_that_is_no_tolerance_is_rejected(tmp_path: Path, value: str) -> None:
+    cfg = tmp_path / "fiscal-lint.toml"
+    number = {"inf": "inf", "nan": "nan", "-inf": "-inf", "-1": "-1"}[value]
+    cfg.write_text(f"tolerance = {number}\n", "utf-8")
+    with pytest.raises(RuleFileError):
+        load_config(cfg)
+
+
+def test_unknown_codes_in_config_are_rejected(tmp_path: Path) -> None:
+    cfg = tmp_path / "fiscal-lint.toml"
+    cfg.write_text('select = ["FL999X"]\n', "utf-8")
+    loaded = load_config(cfg)
+    with pytest.raises(RuleFileError, match="FL999X"):
+        loaded.check_codes(set(catalog().rules))
+
+
+def test_cli_rejects_a_timeout_that_is_no_limit() -> None:
+    for value in ("inf", "nan", "0", "-3"):
+        r = run("check", "--timeout", value, str(SEED_PATH))
+        assert r.returncode == 2, value
+        assert b"--timeout" in r.stderr
+
+
+# -- file names that are not UTF-8 -----------------------------------------------------------------
+def test_shown_turns_undecodable_bytes_into_escapes() -> None:
+    name = os.fsdecode(b"r\xff\xfe.txt")
+    assert shown(name) == "r\\xff\\xfe.txt"
+    assert shown("报告.txt") == "报告.txt"
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="byte file names")
+@pytest.mark.parametrize("fmt", ["json", "sarif"])
+def test_non_utf8_file_names_do_not_break_json_or_sarif(tmp_path: Path, fmt: str) -> None:
+    raw = os.fsencode(tmp_path) + b"/bad\xff.txt"
+    with open(raw, "wb") as f:
+        f.write(BROKEN.encode("utf-8"))
+    r = subprocess.run(
+        [sys.executable, "-c", "from lint.cli import main; main()", "check", "--format", fmt, raw],
+        capture_output=True,
+        timeout=120,
+    )
+    assert r.returncode == 1, r.stderr
+    data = json.loads(r.stdout.decode("utf-8"))
+    want = "bad%5Cxff.txt" if fmt == "sarif" else "bad\\\\xff.txt"  # the escape, URI-quoted in SARIF
+    assert data and want in r.stdout.decode("utf-8")
+
+
+# -- rule packs and the output file ----------------------------------------------------------------
+def _fl201_pack(tmp_path: Path, header: str) -> Path:
+    generic = (ROOT / "rules" / "generic.toml").read_text("utf-8")
+    start = generic.index('[[rule]]\ncode = "FL201"')
+    block = generic[start : generic.index("[[rule]]", start + 1)]
+    pack = tmp_path / "bureau.toml"
+    pack.write_text(header + "\n" + block, "utf-8")
+    return pack
+
+
+def test_a_user_pack_redefines_a_builtin_rule_only_when_it_says_override(tmp_path: Path) -> None:
+    from lint.catalog import load_catalog
+
+    with pytest.raises(RuleFileError, match="override"):
+        load_catalog([_fl201_pack(tmp_path, '[pack]\nname = "bureau"\n')])
+    catalog_ = load_catalog([_fl201_pack(tmp_path, '[pack]\nname = "bureau"\noverride = true\n')])
+    assert any("FL201" in what for what in catalog_.overridden)
+    with pytest.raises(RuleFileError, match="built-in"):
+        load_catalog([_fl201_pack(tmp_path, '[pack]\nname = "generic"\noverride = true\n')])
+
+
+def test_output_naming_an_input_is_refused_before_any_work(tmp_path: Path) -> None:
+    report = tmp_path / "r.txt"
+    report.write_text(BROKEN, "utf-8")
+    r = run("check", "-o", str(report), str(report))
+    assert r.returncode == 2
+    assert b"refusing to overwrite" in r.stderr
+    assert report.read_text("utf-8") == BROKEN
