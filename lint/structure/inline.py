@@ -15,13 +15,15 @@ import regex
 from lint.structure.sections import CN, FULL_DIGITS, cn_numeral
 
 # How a number is written inside a line at each level; the lookarounds keep "十一、" from being a
-# "一、" and "2024.5" from being a "4." (the same as the per-number patterns these replace).
+# "一、" and "2024.5" from being a "4." (the same as the per-number patterns these replace). A marker
+# is at most 9 characters (_value rejects longer ones), so overlapped matching stays linear on a
+# run of thousands of digits.
 WRITTEN: dict[int, regex.Pattern[str]] = {
-    0: regex.compile(rf"第(?P<w>[{CN}0-9]+)部分"),
-    1: regex.compile(rf"(?<![{CN}])(?P<w>[{CN}0-9]+)[、．.]"),
-    2: regex.compile(rf"[（(](?P<w>[{CN}0-9]+)[）)]"),
-    3: regex.compile(r"(?<![0-9０-９.．])(?P<w>[0-9]+|[０-９]+)[、．.](?![0-9０-９])"),
-    4: regex.compile(r"[（(](?P<w>[0-9]+|[０-９]+)[）)]"),
+    0: regex.compile(rf"第(?P<w>[{CN}0-9]{{1,9}})部分"),
+    1: regex.compile(rf"(?<![{CN}])(?P<w>[{CN}0-9]{{1,9}})[、．.]"),
+    2: regex.compile(rf"[（(](?P<w>[{CN}0-9]{{1,9}})[）)]"),
+    3: regex.compile(r"(?<![0-9０-９.．])(?P<w>[0-9]{1,9}|[０-９]{1,9})[、．.](?![0-9０-９])"),
+    4: regex.compile(r"[（(](?P<w>[0-9]{1,9}|[０-９]{1,9})[）)]"),
     5: regex.compile(r"(?P<w>[①-⑳])"),
 }
 CN_VALUE = {cn_numeral(n): n for n in range(1, 100)}
