@@ -187,6 +187,7 @@ class Figure:
     exact: bool = False  # counts of people/items are exact integers
     scoped: bool = False  # the label is narrowed by a preceding clause ("…中标的，采购金额X")
     table: tuple[int, int, int] | None = None  # (table index, row, col)
+    placeholder: bool = False  # written as a template placeholder ("XXX万元"): not a figure at all
 
     @property
     def base_value(self) -> Decimal:

@@ -36,6 +36,15 @@ def alternation(words: list[str]) -> str:
     return "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
+@dataclass(frozen=True)
+class RetiredCategory:
+    """A 政府收支分类科目 name the classification no longer has from budget year `retired` on."""
+
+    name: str
+    retired: int
+    current: str
+
+
 @dataclass
 class ScoreVocab:
     """What a 绩效自评表 is called and how its 总分 is graded ([scores] in vocabulary.toml)."""
@@ -77,6 +86,11 @@ class Vocabulary:
     points_moved_to: list[str] = field(default_factory=list)  # [points] moved_to: 由A%降至B%
     points_compared_with: list[str] = field(default_factory=list)  # [points] compared_with: B%，比上年A%
     stated_comparison: dict[str, list[str]] = field(default_factory=dict)  # [stated_comparison]
+    # hygiene (rules/hygiene.toml): what a template leaves behind, and retired category names
+    placeholder_chars: str = ""
+    placeholder_single: str = ""  # of those, the ones that stand alone before an amount ("x万元")
+    template_phrases: list[tuple[str, str]] = field(default_factory=list)  # (text, kind)
+    retired_categories: list[RetiredCategory] = field(default_factory=list)
 
     def canonical(self, label: str) -> str:
         """Normalise a label: width, quotes, spaces, brackets, then synonyms."""
@@ -222,10 +236,51 @@ def merge_synonyms(vocab: Vocabulary, data: dict[str, object], path: Path) -> No
     vocab.add_synonyms(parsed)
 
 
+def merge_hygiene(vocab: Vocabulary, data: dict[str, object], path: Path) -> None:
+    """Add a pack's [placeholders], [[template_phrase]] and [[retired_category]] to the vocabulary."""
+    ph = data.get("placeholders", {})
+    if not isinstance(ph, dict) or not all(isinstance(ph.get(k, ""), str) for k in ("chars", "single")):
+        raise RuleFileError(str(path), '[placeholders] must be a table with chars = "…" and single = "…"')
+    chars, single = str(ph.get("chars", "")), str(ph.get("single", ""))
+    vocab.placeholder_chars += "".join(c for c in chars if c not in vocab.placeholder_chars)
+    vocab.placeholder_single += "".join(c for c in single if c not in vocab.placeholder_single)
+    phrases = data.get("template_phrase", [])
+    if not isinstance(phrases, list):
+        raise RuleFileError(str(path), "'template_phrase' must be an array of tables ([[template_phrase]])")
+    for i, t in enumerate(phrases):
+        if not isinstance(t, dict) or not isinstance(t.get("text"), str) or not t["text"].strip():
+            raise RuleFileError(str(path), f'template_phrase #{i + 1}: needs text = "…"')
+        kind = t.get("kind", "instruction")
+        if kind not in ("alternative", "blank", "instruction"):
+            raise RuleFileError(
+                str(path), f"template_phrase #{i + 1}: kind must be alternative, blank or instruction"
+            )
+        vocab.template_phrases.append((t["text"], str(kind)))
+    retired = data.get("retired_category", [])
+    if not isinstance(retired, list):
+        raise RuleFileError(str(path), "'retired_category' must be an array of tables ([[retired_category]])")
+    for i, r in enumerate(retired):
+        if (
+            not isinstance(r, dict)
+            or not isinstance(r.get("name"), str)
+            or not isinstance(r.get("retired"), int)
+            or isinstance(r.get("retired"), bool)
+            or not isinstance(r.get("current", ""), str)
+        ):
+            raise RuleFileError(
+                str(path), f'retired_category #{i + 1}: needs name = "…", retired = YEAR, current = "…"'
+            )
+        vocab.retired_categories.append(RetiredCategory(r["name"], r["retired"], str(r.get("current", ""))))
+
+
 @cache
 def default_vocabulary() -> Vocabulary:
     path = rules_dir() / "vocabulary.toml"
-    return parse_vocabulary(load_toml(path), path)
+    vocab = parse_vocabulary(load_toml(path), path)
+    hygiene = rules_dir() / "hygiene.toml"
+    if hygiene.is_file():
+        merge_hygiene(vocab, load_toml(hygiene), hygiene)
+    return vocab
 
 
 def pack_vocabulary(packs: list[Pack]) -> Vocabulary:
@@ -233,9 +288,16 @@ def pack_vocabulary(packs: list[Pack]) -> Vocabulary:
     passed with --rules included). Synonym chains are closed, so a user group that renames a
     built-in canonical name still maps every built-in variant to one name."""
     base = default_vocabulary()
-    vocab = replace(base, synonyms=dict(base.synonyms))
+    vocab = replace(
+        base,
+        synonyms=dict(base.synonyms),
+        template_phrases=list(base.template_phrases),
+        retired_categories=list(base.retired_categories),
+    )
     for pack in packs:
         merge_synonyms(vocab, pack.data, pack.path)
+        if pack.path.resolve() != (rules_dir() / "hygiene.toml").resolve():
+            merge_hygiene(vocab, pack.data, pack.path)
     for name in list(vocab.synonyms):
         target, hops = vocab.synonyms[name], 0
         while target in vocab.synonyms and vocab.synonyms[target] != target and hops < 8:

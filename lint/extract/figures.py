@@ -42,7 +42,13 @@ def _build_pattern(vocab: Vocabulary) -> regex.Pattern[str]:
     number = r"(?P<sign>[-+])?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
     chinese = rf"(?P<cn>[{CN_CHARS}]+)"
     unit = rf"(?:(?P<mult>万|亿)(?P<munit>{alternation(count_units)})|(?P<unit>{alternation(units)}))"
-    return regex.compile(rf"(?:{number}|{chinese})(?P<infix> ?(?:余|多)?) ?{unit}")
+    alternatives = [number, chinese]
+    if vocab.placeholder_chars:
+        # "XXX万元", "XX%", "x万元": a placeholder where the template wants a number
+        chars = regex.escape(vocab.placeholder_chars)
+        single = rf"|[{regex.escape(vocab.placeholder_single)}]" if vocab.placeholder_single else ""
+        alternatives.append(rf"(?<![A-Za-z0-9])(?P<ph>[{chars}]{{2,12}}{single})")
+    return regex.compile(rf"(?:{'|'.join(alternatives)})(?P<infix> ?(?:余|多)?) ?{unit}")
 
 
 class FigureExtractor:
@@ -113,7 +119,10 @@ class FigureExtractor:
             start, end = m.start(), m.end()
             if any(a <= start < b for a, b in spans):
                 continue
-            parsed = self._value(m, norm, start)
+            placeholder = bool(m.groupdict().get("ph"))
+            # a figure written as a placeholder ("XXX万元") is kept, marked, so that structure can drop
+            # every relation that reads it; it is never a value to check
+            parsed = self._placeholder(m) if placeholder else self._value(m, norm, start)
             if parsed is None:
                 continue
             value, decimals, unit, dim, scale, num_start = parsed
@@ -144,7 +153,8 @@ class FigureExtractor:
                 role=role,
                 direction=direction,
                 # counts are exact; so is a written zero ("0万元": nothing was spent)
-                exact=(dim in EXACT_DIMENSIONS and decimals == 0) or value == 0,
+                exact=((dim in EXACT_DIMENSIONS and decimals == 0) or value == 0) and not placeholder,
+                placeholder=placeholder,
             )
             fig.scoped = norm[max(0, clause_start - 2) : clause_start].startswith("的") or bool(
                 SCOPED_LABEL.match(info.raw)
@@ -156,6 +166,14 @@ class FigureExtractor:
         _inherit_generic_labels(out, norm, self.labels)
         _inherit_subject_fund(out, norm, self.labels)
         return out
+
+    def _placeholder(self, m: regex.Match[str]) -> tuple[Decimal, int, str, str, Decimal, int]:
+        unit = m.group("unit") or m.group("munit")
+        dim, scale = self.vocab.units[unit]
+        if m.group("mult"):
+            scale = scale * (Decimal(10_000) if m.group("mult") == "万" else Decimal(100_000_000))
+            unit = m.group("mult") + unit
+        return Decimal(0), 0, unit, dim, scale, m.start("ph")
 
     def _value(
         self, m: regex.Match[str], norm: str, start: int

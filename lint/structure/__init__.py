@@ -8,6 +8,7 @@ from dataclasses import dataclass, field, replace
 from lint.extract import Extraction
 from lint.extract.labels import LabelReader
 from lint.model import Document, Figure, Relation
+from lint.structure.hygiene import HygieneReader, Mark
 from lint.structure.implied import implied_shares
 from lint.structure.layout import Layout, read_layout
 from lint.structure.points import PointsReader
@@ -33,18 +34,28 @@ class Analysis:
     generic_labels: set[str] = field(default_factory=set)
     heading_fund: dict[int, str] = field(default_factory=dict)  # figure id → fund scope of its heading
     scopes: dict[int, Scope] = field(default_factory=dict)  # prose figure id → what its label means here
+    placeholders: list[Figure] = field(default_factory=list)  # "XXX万元": written where a figure belongs
+    marks: list[Mark] = field(default_factory=list)  # leftovers of a hurried draft (structure/hygiene.py)
 
 
 def analyse(doc: Document, extraction: Extraction, vocab: Vocabulary | None = None) -> Analysis:
     vocab = vocab or default_vocabulary()
-    figures = extraction.figures
+    everything = extraction.figures
+    figures = [f for f in everything if not f.placeholder]
+    placeholders = [f for f in everything if f.placeholder]
     headings = outline(doc.text)
     layout = read_layout(doc, headings)
     # a figure's section is the body heading above it, never a contents line or a table row
     # ("二十六、抗疫特别国债安排的支出" in a 支出决算表)
-    _assign_sections(doc.text, [h for h in headings if layout.lines[h.line - 1].body], figures)
+    _assign_sections(doc.text, [h for h in headings if layout.lines[h.line - 1].body], everything)
     finder = RelationFinder(vocab, LabelReader(vocab))
-    relations = finder.find(doc.text, figures, extraction.year)
+    # the finder reads placeholders as figures, so that a breakdown or share written with "XXX万元" is
+    # read as the relation it is and then left unchecked, not re-read without it (issue 8)
+    relations = [
+        r
+        for r in finder.find(doc.text, everything, extraction.year)
+        if not any(f.placeholder for _, f in r.members)
+    ]
     prose = [f for f in figures if f.table is None]
     relations += PointsReader(vocab).relations(doc.text, prose)
     relations += implied_shares(doc.text, prose, relations)
@@ -68,7 +79,21 @@ def analyse(doc: Document, extraction: Extraction, vocab: Vocabulary | None = No
         generic_labels=set(vocab.generic),
         heading_fund=funds,
         scopes=figure_scopes(doc, figures, relations, funds, vocab, extraction.year, finder.labels),
+        placeholders=placeholders,
+        marks=_hygiene(vocab).read(doc.text, layout),
     )
+
+
+_HYGIENE: dict[int, tuple[Vocabulary, HygieneReader]] = {}
+
+
+def _hygiene(vocab: Vocabulary) -> HygieneReader:
+    """One compiled reader per vocabulary object (user packs may add words)."""
+    cached = _HYGIENE.get(id(vocab))
+    if cached is None or cached[0] is not vocab:
+        cached = (vocab, HygieneReader(vocab))
+        _HYGIENE[id(vocab)] = cached
+    return cached[1]
 
 
 def _assign_sections(text: str, headings: list[Heading], figures: list[Figure]) -> None:
