@@ -7,6 +7,7 @@ A relation fails only when the intervals cannot meet.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -80,6 +81,14 @@ def _fmt(v: Decimal) -> str:
 def unit_of(f: Figure) -> Decimal:
     """One unit of the figure's last decimal, in base units (元 for money)."""
     return Decimal(1).scaleb(-f.precision) * f.scale
+
+
+def interval_sum(figures: Iterable[Figure], extra: Decimal = ZERO) -> Interval:
+    """The values a sum of written figures stands for: each figure's own interval, added."""
+    s = Interval.point(ZERO)
+    for f in figures:
+        s = s + interval(f, extra)
+    return s
 
 
 def interval(f: Figure, extra: Decimal = ZERO) -> Interval:

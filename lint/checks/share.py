@@ -8,7 +8,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from lint.checks.base import Context, disjoint, finding, graded, named
 from lint.checks.culprit import first_repair
 from lint.model import Figure, Finding, Relation
-from lint.tolerance import HUNDRED, Interval, interval
+from lint.tolerance import HUNDRED, interval, interval_sum
 
 
 def run(ctx: Context) -> Iterator[Finding]:
@@ -31,9 +31,7 @@ def implied(rel: Relation, ctx: Context) -> Iterator[Finding]:
     """FL214: each share of a complete list against part ÷ Σ parts (lint/structure/implied.py). A share
     within two last-place units when the written shares total exactly 100% is 舍位平衡, not an error."""
     parts, shares = rel.roles("part"), rel.roles("share")
-    whole = Interval.point(Decimal(0))
-    for p in parts:
-        whole = whole + interval(p)
+    whole = interval_sum(parts)
     whole_value = sum((p.base_value for p in parts), Decimal(0))
     balanced = sum((s.value for s in shares), Decimal(0)) == HUNDRED
     if not whole_value:
@@ -164,19 +162,12 @@ def shares_total(relations: list[Relation], ctx: Context) -> Iterator[Finding]:
             continue
         if any(by_part[p.id].role("whole") is not total for p in parts):
             continue
-        sum_iv = Interval.point(Decimal(0))
-        for p in parts:
-            sum_iv = sum_iv + interval(p)
-        if not sum_iv.meets(interval(total)):
+        if not interval_sum(parts).meets(interval(total)):
             continue  # the sum check reports this breakdown already
-        shares = [by_part[p.id].role("share") for p in parts]
-        s = Interval.point(Decimal(0))
-        for sh in shares:
-            assert sh is not None
-            s = s + interval(sh, ctx.extra_tolerance)
-        if s.contains(HUNDRED):
+        shares = [sh for p in parts if (sh := by_part[p.id].role("share")) is not None]
+        if interval_sum(shares, ctx.extra_tolerance).contains(HUNDRED):
             continue
-        written = sum((sh.value for sh in shares if sh is not None), Decimal(0))
+        written = sum((sh.value for sh in shares), Decimal(0))
         yield finding(
             ctx,
             "FL212",

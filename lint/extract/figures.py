@@ -114,6 +114,7 @@ class FigureExtractor:
         text = doc.text
         norm = fold_width(text)
         out: list[Figure] = []
+        bare: set[int] = set()  # ids of figures whose label is only period/flow words (本年收入)
         prev_end = 0
         for m in self.pattern.finditer(norm):
             start, end = m.start(), m.end()
@@ -162,9 +163,11 @@ class FigureExtractor:
             if dim == "percent" and value < 0:
                 fig.direction = -1
             out.append(fig)
+            if info.bare:
+                bare.add(id(fig))
             prev_end = end
         _inherit_generic_labels(out, norm, self.labels)
-        _inherit_subject_fund(out, norm, self.labels)
+        _inherit_subject_fund(out, norm, self.labels, bare)
         return out
 
     def _placeholder(self, m: regex.Match[str]) -> tuple[Decimal, int, str, str, Decimal, int]:
@@ -388,9 +391,9 @@ def _inherit_generic_labels(figures: list[Figure], norm: str, labels: LabelReade
         prev = f
 
 
-def _inherit_subject_fund(figures: list[Figure], norm: str, labels: LabelReader) -> None:
+def _inherit_subject_fund(figures: list[Figure], norm: str, labels: LabelReader, bare: set[int]) -> None:
     """ "非财政拨款资金年初结转20.00万元，本年收入35.20万元，支出35.00万元": a fund that opens the sentence
-    is the fund of its later bare figures (本年收入, 支出), which name nothing of their own."""
+    is the fund of its later bare figures (本年收入, 支出; ids in `bare`), which name nothing of their own."""
     subject: str | None = None
     prev: Figure | None = None
     for f in figures:
@@ -401,7 +404,7 @@ def _inherit_subject_fund(figures: list[Figure], norm: str, labels: LabelReader)
             opening = labels.tidy(f.raw_label)
             if labels.fund_re.match(opening):
                 subject = f.qualifiers.fund
-        elif subject is not None and f.role in ("amount", "base") and labels.read(f.raw_label).bare:
+        elif subject is not None and f.role in ("amount", "base") and id(f) in bare:
             f.qualifiers = replace(f.qualifiers, fund=subject)
 
 

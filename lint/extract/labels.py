@@ -67,11 +67,7 @@ class LabelReader:
             if stage is None or found == "final" or (stage == "budget" and found in ("initial", "adjusted")):
                 stage = found
             removals.append(sm.span())
-        # "本年收入1200.00万元": 本年收入 is a defined term, not the generic 收入 of this year
-        kept = text
-        for a, b in sorted(removals, reverse=True):
-            kept = kept[:a] + kept[b:]
-        defined = self.vocab.canonical(self.tidy(EMPTY_BRACKETS.sub("", kept)))
+        unperiodised = text, list(removals)  # before period words go: see `defined` below
         for pm in self.period_re.finditer(text):
             word = pm.group(0)
             p = self.vocab.periods[word]
@@ -86,8 +82,14 @@ class LabelReader:
         label = self.vocab.canonical(self.tidy(text))
         # 本年收入, 支出, 年末结转: flow or balance words with nothing of their own
         bare = self.is_generic(label) or self.vocab.periods.get(self.tidy(text)) in ("opening", "closing")
-        if bare and defined in self.vocab.synonyms.values():
-            label = defined
+        if bare:
+            # "本年收入1200.00万元": 本年收入 is a defined term, not the generic 收入 of this year
+            kept, stage_spans = unperiodised
+            for a, b in sorted(stage_spans, reverse=True):
+                kept = kept[:a] + kept[b:]
+            defined = self.vocab.canonical(self.tidy(EMPTY_BRACKETS.sub("", kept)))
+            if defined in self.vocab.synonyms.values():
+                label = defined
         return LabelInfo(
             label=label,
             raw=raw,

@@ -9,15 +9,14 @@ fit part ÷ Σ parts: the list is complete, so its whole is the sum of its parts
 
 from __future__ import annotations
 
-from decimal import Decimal
 from itertools import pairwise
 
 import regex
 
 from lint.model import Figure, Relation
-from lint.tolerance import HUNDRED, Interval, interval
+from lint.structure.relations import SENTENCE_END
+from lint.tolerance import HUNDRED, interval, interval_sum
 
-SENTENCE_STOP = regex.compile(r"[。！？!?\n]")
 # between a part and its share: "，占", "，占三公经费的", "，占比"
 LINK = regex.compile(r"^\s*[，,]?\s*占[^\d%。；;，,]{0,14}$")
 MIN_PAIRS = 3
@@ -28,7 +27,7 @@ def implied_shares(text: str, figures: list[Figure], relations: list[Relation]) 
     out: list[Relation] = []
     run: list[tuple[Figure, Figure]] = []
     for part, share in pairwise(figures):
-        if run and SENTENCE_STOP.search(text, run[-1][1].end, part.start):
+        if run and SENTENCE_END.search(text, run[-1][1].end, part.start):
             out += _relation(run)
             run = []
         if (
@@ -48,10 +47,7 @@ def implied_shares(text: str, figures: list[Figure], relations: list[Relation]) 
 def _relation(run: list[tuple[Figure, Figure]]) -> list[Relation]:
     if len(run) < MIN_PAIRS or len({p.unit for p, _ in run}) != 1:
         return []
-    total = Interval.point(Decimal(0))
-    for _, s in run:
-        total = total + interval(s)
-    if not total.contains(HUNDRED) and _fitting(run) < len(run) - 1:
+    if not interval_sum(s for _, s in run).contains(HUNDRED) and _fitting(run) < len(run) - 1:
         return []  # a partial list: its whole is not the sum of the parts written
     members = [m for p, s in run for m in (("part", p), ("share", s))]
     return [Relation("share-implied", members, run[0][0].start, certainty="inferred")]
@@ -60,9 +56,7 @@ def _relation(run: list[tuple[Figure, Figure]]) -> list[Relation]:
 def _fitting(run: list[tuple[Figure, Figure]]) -> int:
     """How many shares fit part ÷ Σ parts: all but one fitting shows the list is complete (one share
     wrong makes the shares miss 100%, yet the others confirm the whole)."""
-    whole = Interval.point(Decimal(0))
-    for p, _ in run:
-        whole = whole + interval(p)
+    whole = interval_sum(p for p, _ in run)
     fitting = 0
     for p, s in run:
         ratio = interval(p) / whole

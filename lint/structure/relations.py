@@ -36,8 +36,6 @@ SEMICOLON_BREAK = regex.compile(
 LIST_INTRO = regex.compile(r"^\s*\p{Han}{0,8}?\s*(?:[:：]|，?(?:分别是|分别为|包括|即)[:：]?)")
 LIST_END = regex.compile(r"[。\n]")
 ITEM_JOIN = regex.compile(r"以及|和|及")
-# "平均每批次", "每人次", "人均": the unit an average is per (人均 → 人)
-PER_UNIT = regex.compile(r"(?:每(?P<unit>批次|人次|批|人|次|辆|户|所|家|个|项|名)|人均)[^，,。；;\d]{0,8}$")
 # Words between a part and its 占 that name another subject; function words do not.
 SUBJECT = regex.compile(r"[\u4e00-\u9fff](?<![分别均各约共计占其中为的和])")
 COUNTED_ITEM = regex.compile(r"(?:\d+|[一二两三四五六七八九十百]+)\s*(?:个|家|所|项|人|站|名|类|座|辆|处|支)")
@@ -100,6 +98,9 @@ class RelationFinder:
         self.residual_re = regex.compile(r"^(?:" + alternation(m["residual"]) + ")")
         self.attribute_re = regex.compile(alternation(m["attribute"]))
         self.trailing_total_re = regex.compile(r"(?:" + alternation(m["trailing_total"]) + r")$")
+        # "平均每批次", "每人次", "人均": the unit an average is per (人均 → 人), any count or people unit
+        counted = [u for u, (dim, _) in vocab.units.items() if dim in ("people", "count")]
+        self.per_unit = regex.compile(rf"(?:每(?P<unit>{alternation(counted)})|人均)[^，,。；;\d]{{0,8}}$")
         self.share_word = regex.compile(alternation(m["share"]))
         self.share_whole = regex.compile(
             r"占(?P<whole>[^，,。；;：:%]{0,24}?)(?:的|之)?(?:比重|比例)?(?:为|约)?\s*$"
@@ -638,7 +639,7 @@ class RelationFinder:
                 continue
             # "9批次63人次，平均每批次0.70万元": the count the average names by its unit; without one,
             # the other counts of the sentence are alternatives a charitable reading may take
-            per = PER_UNIT.search(text[max(0, f.start - 10) : f.start])
+            per = self.per_unit.search(text[max(0, f.start - 10) : f.start])
             named_unit = (per.group("unit") or "人") if per else ""
             chosen = [x for x in counts if named_unit and x.unit.startswith(named_unit)]
             count = (chosen or counts)[0]

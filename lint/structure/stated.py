@@ -8,6 +8,8 @@ words (基本持平, 略高于) are not checked: they allow a small difference o
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 import regex
 
 from lint.model import Figure, Relation
@@ -36,13 +38,13 @@ class StatedComparisons:
         if not self.ok:
             return []
         out: list[Relation] = []
+        starts = [f.start for f in figures]  # prose figures, in text order
         for s in SENTENCE.finditer(text):
             m = self.phrase.search(s.group(0))
             if m is None or m.group("hedge1") or m.group("hedge2"):
                 continue
-            inside = [
-                f for f in figures if s.start() <= f.start < s.end() and f.start < s.start() + m.start()
-            ]
+            # the figures of the sentence written before the phrase
+            inside = figures[bisect_left(starts, s.start()) : bisect_left(starts, s.start() + m.start())]
             money = [
                 f for f in inside if f.dimension == "money" and f.role == "amount" and not f.qualifiers.approx
             ]
