@@ -407,7 +407,8 @@ def test_a_two_column_table_read_across_is_not_a_heading_list(catalog: Catalog) 
 def test_swapped_headings_with_prose_between_are_still_reported(catalog: Catalog) -> None:
     # the same numbers as a table read across, but each heading has its paragraph: a real hierarchy
     text = "".join(f"（{n}）标题{n}\n本节说明第{n}项工作的开展情况。\n" for n in "一四二五三六")
-    assert "FL302" in codes(lint(text, catalog)) or "FL301" in codes(lint(text, catalog))
+    # each of （一）…（六） once, out of order: one order finding at the first misplaced heading
+    assert [(f.rule, f.actual) for f in lint(text, catalog)] == [("FL307", "（四）")]
 
 
 def test_contents_entries_ending_in_a_stop_are_contents(catalog: Catalog) -> None:
@@ -522,3 +523,34 @@ def test_budget_names_last_years_final_accounts_and_its_own_comparison(catalog: 
     # a comparison whose own sentence is about the report year must still name the previous year
     wrong = text.replace("比2021年预算数减少2.00万元", "比2020年预算数减少2.00万元")
     assert [f.location.line for f in lint(wrong, catalog) if f.rule == "FL305"] == [7]
+
+
+# --- FL307 order --------------------------------------------------------------------------------
+
+ORDER_HEAD = "上海市某某局2024年度部门决算\n一、部门基本情况\n本单位为行政单位。\n二、收入支出情况\n"
+
+
+def test_two_before_one_is_one_order_finding_not_a_gap(catalog: Catalog) -> None:
+    text = ORDER_HEAD + "2、收入情况\n收入100.00万元。\n1、支出情况\n支出100.00万元。\n3、结余情况\n无。\n"
+    found = lint(text, catalog)
+    assert [(f.rule, f.location.line, f.expected) for f in found] == [("FL307", 5, "1、")]
+    assert found[0].severity == Severity.WARNING
+
+
+def test_ten_before_nine_is_reported_at_ten(catalog: Catalog) -> None:
+    items = "".join(f"{n}、事项{n}\n内容。\n" for n in [1, 2, 3, 4, 5, 6, 7, 8, 10, 9, 11])
+    found = lint(ORDER_HEAD + items, catalog)
+    assert [(f.rule, f.actual, f.expected) for f in found] == [("FL307", "10、", "9、")]
+    assert found[0].location.line == line_of(ORDER_HEAD + items, "10、事项10")
+
+
+def test_top_level_out_of_order(catalog: Catalog) -> None:
+    text = "上海市某某局2024年度部门决算\n二、部门基本情况\n本单位为行政单位。\n一、收支情况\n收入100.00万元。\n三、其他\n无。\n"
+    assert [(f.rule, f.actual) for f in lint(text, catalog)] == [("FL307", "二、")]
+
+
+def test_order_leaves_gaps_repeats_and_new_lists_to_their_rules(catalog: Catalog) -> None:
+    gap = ORDER_HEAD + "2、收入情况\n收入。\n1、支出情况\n支出。\n4、结余情况\n无。\n"
+    assert "FL307" not in codes(lint(gap, catalog))
+    two_lists = ORDER_HEAD + "1、收入\n收入。\n2、支出\n支出。\n1、结余\n无。\n2、其他\n无。\n"
+    assert codes(lint(two_lists, catalog)) == []

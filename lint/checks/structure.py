@@ -282,11 +282,56 @@ def _level_values(level: int) -> dict[str, object]:
     return {"level": LEVEL_ZH[level], "level_en": LEVEL_EN[level]}
 
 
+def out_of_order(runs: list[list[Item]]) -> tuple[list[tuple[Item, int]], set[int]]:
+    """Siblings numbered in the wrong order: the runs of one level under one parent that together
+    hold each of 1…N exactly once, but not in order (2、 before 1、; 10、 before 9、; 二、 before 一、).
+    Read as gaps and restarts they would give two misleading findings; read as one list they give
+    one — at the first item out of place, with the number it should have. Returns those items and
+    the ids of the runs they explain."""
+    found: list[tuple[Item, int]] = []
+    explained: set[int] = set()
+    i = 0
+    while i < len(runs):
+        j = i + 1
+        key = (id(runs[i][0].parent), runs[i][0].parent_start, runs[i][0].heading.level)
+        while (
+            j < len(runs)
+            and (id(runs[j][0].parent), runs[j][0].parent_start, runs[j][0].heading.level) == key
+        ):
+            j += 1
+        group = [it for run in runs[i:j] for it in run]
+        numbers = [it.heading.number for it in group]
+        if (
+            len(numbers) >= 2
+            and sorted(numbers) == list(range(1, len(numbers) + 1))
+            and numbers != sorted(numbers)
+        ):
+            k = next(k for k, n in enumerate(numbers) if n != k + 1)
+            found.append((group[k], k + 1))
+            explained.update(id(run) for run in runs[i:j])
+        i = j
+    return found, explained
+
+
 def numbering(ctx: Context, doc: Document, items: list[Item], layout: Layout) -> Iterator[Finding]:
     style_found: dict[int, tuple[int, Finding]] = {}
-    for run in sibling_runs(items):
+    runs = sibling_runs(items)
+    disordered, explained_runs = out_of_order([r for r in runs if not read_across(r, layout)])
+    for it, want in disordered:
+        level = it.heading.level
+        in_order = marker_for(level, want, it.heading.marker)
+        yield finding(
+            ctx,
+            "FL307",
+            _loc(doc, it),
+            [],
+            {**_level_values(level), "marker": it.heading.marker, "position": want, "expected": in_order},
+            expected=in_order,
+            actual=it.heading.marker,
+        )
+    for run in runs:
         level = run[0].heading.level
-        if read_across(run, layout):
+        if read_across(run, layout) or id(run) in explained_runs:
             continue
         explained: set[int] = set()
         first = run[0].heading
