@@ -554,3 +554,13 @@ def test_order_leaves_gaps_repeats_and_new_lists_to_their_rules(catalog: Catalog
     assert "FL307" not in codes(lint(gap, catalog))
     two_lists = ORDER_HEAD + "1、收入\n收入。\n2、支出\n支出。\n1、结余\n无。\n2、其他\n无。\n"
     assert codes(lint(two_lists, catalog)) == []
+
+
+def test_a_budget_heading_naming_last_years_budget_is_reported(catalog: Catalog) -> None:
+    head = "上海市某某局2025年度部门预算\n一、部门主要职能\n本单位为行政单位。\n"
+    stale = head + "二、2024年度部门预算编制说明\n收入预算100.00万元。\n"
+    found = [f for f in lint(stale, catalog) if f.rule == "FL305"]
+    assert [(f.location.line, f.severity) for f in found] == [(4, Severity.WARNING)]
+    # the budget of its own year, a plan for a later year, and last year's execution are left alone
+    for title in ("2025年度部门预算编制说明", "2026年预算编制思路", "2024年度预算执行情况"):
+        assert "FL305" not in codes(lint(head + f"二、{title}\n收入预算100.00万元。\n", catalog)), title

@@ -598,7 +598,10 @@ def years(
         m = layout.heading_years.get(h.line)
         if m is None or m.year == year:
             continue
-        if m.comparative or m.forward:
+        # a plan names a later year; in a 预算 a plan heading naming an earlier year is last year's
+        # budget left in ("二、2024年度部门预算编制说明" in a 2025 预算), unless it is about execution
+        stale_plan = not retrospective and m.year < year and not m.lookback
+        if m.comparative or (m.forward and not stale_plan):
             continue
         if not retrospective and m.lookback:
             continue
