@@ -564,3 +564,12 @@ def test_a_budget_heading_naming_last_years_budget_is_reported(catalog: Catalog)
     # the budget of its own year, a plan for a later year, and last year's execution are left alone
     for title in ("2025年度部门预算编制说明", "2026年预算编制思路", "2024年度预算执行情况"):
         assert "FL305" not in codes(lint(head + f"二、{title}\n收入预算100.00万元。\n", catalog)), title
+
+
+def test_an_unnumbered_body_title_naming_last_year_is_reported(catalog: Catalog) -> None:
+    head = "上海市某某局2024年度部门决算\n一、部门基本情况\n本单位为行政单位。\n"
+    stale = head + "2023年度部门决算情况说明\n本年收入合计100.00万元。\n"
+    found = [f for f in lint(stale, catalog) if f.rule == "FL305"]
+    assert [(f.location.line, f.actual) for f in found] == [(4, "2023年度部门决算情况说明")]
+    # a title naming the report's own year is left alone
+    assert "FL305" not in codes(lint(head + "2024年度部门决算情况说明\n本年收入合计100.00万元。\n", catalog))

@@ -613,6 +613,18 @@ def years(
             m.written,
             (f"{year}年", str(year)),
         )
+    # 1b. unnumbered title lines of the body ("2023年度部门决算情况说明" standing alone)
+    for line_no, m in sorted(layout.title_years.items()):
+        if m.year == year or m.comparative or m.forward or (not retrospective and m.lookback):
+            continue
+        yield _year_finding(
+            ctx,
+            doc.location(m.start, m.end),
+            year,
+            (f"第{line_no}行的标题", f"the heading on line {line_no}"),
+            m.written,
+            (f"{year}年", str(year)),
+        )
     # 2. glosses "上年（2022年）" / "本年（2023年）", comparisons with a year other than 上年, and
     # the date the assets of a 决算 are stated at
     for m in layout.years:

@@ -87,6 +87,7 @@ class Layout:
     titles: list[TitleLine]
     inline: InlineItems
     heading_years: dict[int, YearMention]  # heading line → year its title names
+    title_years: dict[int, YearMention]  # unnumbered title line after the first heading → year it names
     years: list[YearMention]  # glosses and comparisons, in reading order
     dates: list[ReportDate]  # dates standing alone in the title block or the signature
     opening: str  # the first characters, folded: where the report's type is named
@@ -136,12 +137,14 @@ def read_layout(doc: Document, headings: list[Heading]) -> Layout:
     ]
     # the title block and the signature: where a report date stands on its own
     nonempty = [ln.number for ln in lines if ln.content and ln.body]
+    titles = _titles(lines, headings)
     return Layout(
         lines=lines,
         toc=[_toc_entry(lines[n - 1]) for n in sorted(toc)],
-        titles=_titles(lines, headings),
+        titles=titles,
         inline=inline_items(doc.text),
         heading_years=heading_years(raw, headings),
+        title_years=_title_years(raw, lines, headings),
         years=line_years(raw, starts),
         dates=report_dates(raw, starts, sorted(set(nonempty[:12] + nonempty[-6:]))),
         opening=opening(doc.text),
@@ -371,3 +374,31 @@ def _titles(lines: list[Line], headings: list[Heading]) -> list[TitleLine]:
         ):
             out.append(TitleLine(ln.number, None, fold(s)))
     return out
+
+
+TITLE_END = regex.compile(r"(?:说明|情况|报告)$")
+TITLE_STOPS = regex.compile(r"[。；;，,、：:]")
+
+
+def _title_years(raw: list[str], lines: list[Line], headings: list[Heading]) -> dict[int, YearMention]:
+    """The years that unnumbered title lines of the body name ("2023年度部门决算情况说明" standing
+    alone after the first numbered heading, a paragraph ended before it). The section titles above
+    never take a line with digits, so these are read here. Lines before the first body heading are
+    the title block, where the report's own year comes from, and are left out."""
+    first = next((h.line for h in headings if lines[h.line - 1].body), None)
+    if first is None:
+        return {}
+    numbered = {h.line for h in headings}
+    found: list[Heading] = []
+    prev = ""
+    for ln in lines:
+        s, before = ln.content, prev
+        if not s:
+            continue
+        prev = s
+        if ln.number <= first or ln.number in numbered or not ln.body or ln.tabbed or ln.row:
+            continue
+        if len(s) > 30 or TITLE_STOPS.search(s) or not TITLE_END.search(s) or not before.endswith("。"):
+            continue
+        found.append(Heading(1, 0, "", "", s, ln.number, ln.start))
+    return heading_years(raw, found)
