@@ -16,7 +16,7 @@ import typer
 
 from lint import __version__
 from lint.catalog import load_catalog
-from lint.config import Config, find_config, load_config
+from lint.config import READERS, Config, find_config, load_config
 from lint.engine import Options, expand, extract_file, lint_files, shown
 from lint.errors import FiscalLintError, UsageError
 from lint.model import FileResult, Finding, Severity
@@ -68,6 +68,18 @@ def _fingerprint(path: str, f: Finding) -> str:
 
 TIMEOUT_HELP = f"Seconds allowed per file, over every stage (default: {DEFAULT_TIMEOUT:g} plus {PER_PAGE:g} per PDF page)."
 MEMORY_HELP = f"Memory (MB of address space) allowed per file (default {DEFAULT_MEMORY_MB})."
+
+
+READER_HELP = "PDF reader: pdfplumber (default, the reference) or pdfium (faster; falls back to pdfplumber)."
+
+
+def _reader(name: str | None) -> str:
+    """--reader / the config's reader, validated."""
+    if name is None:
+        return "pdfplumber"
+    if name not in READERS:
+        raise UsageError(f"--reader must be pdfplumber or pdfium, not {name!r}")
+    return name
 
 
 def _limits(timeout: float | None, max_memory: int) -> Limits:
@@ -143,6 +155,7 @@ def check(
     timeout: Annotated[float | None, typer.Option(help=TIMEOUT_HELP)] = None,
     max_pages: Annotated[int, typer.Option("--max-pages", help="Pages allowed per PDF.")] = 2000,
     max_memory: Annotated[int, typer.Option("--max-memory", help=MEMORY_HELP)] = DEFAULT_MEMORY_MB,
+    reader: Annotated[str | None, typer.Option("--reader", help=READER_HELP)] = None,
     color: Annotated[bool | None, typer.Option("--color/--no-color", help="Colour the text report.")] = None,
 ) -> None:
     """Lint reports and print every place where they contradict themselves."""
@@ -156,6 +169,7 @@ def check(
     limits = _limits(timeout, max_memory)
     if max_pages < 1:
         raise UsageError("--max-pages must be at least 1")
+    pdf_reader = _reader(reader or cfg.reader)
     catalog = load_catalog([*cfg.rules, *(rules or [])])
     known = set(catalog.rules)
     for code in _codes(select) + _codes(ignore):
@@ -170,7 +184,9 @@ def check(
         ignore=_codes(ignore) + cfg.ignore,
         severity=cfg.severity,
         extra_tolerance=cfg.tolerance,
-        read=ReadOptions(password=password, timeout=limits.timeout or 0, max_pages=max_pages),
+        read=ReadOptions(
+            password=password, timeout=limits.timeout or 0, max_pages=max_pages, reader=pdf_reader
+        ),
         limits=limits,
     )
     files, results = expand(paths, language)
@@ -233,12 +249,14 @@ def extract(
     password: Annotated[str | None, typer.Option(help="Password for encrypted PDFs.")] = None,
     timeout: Annotated[float | None, typer.Option(help=TIMEOUT_HELP)] = None,
     max_memory: Annotated[int, typer.Option("--max-memory", help=MEMORY_HELP)] = DEFAULT_MEMORY_MB,
+    reader: Annotated[str | None, typer.Option("--reader", help=READER_HELP)] = None,
 ) -> None:
     """List every figure with its label, value, unit, qualifiers and location."""
     if fmt not in ("table", "json", "csv"):
         raise UsageError("--format must be table, json or csv")
     limits = _limits(timeout, max_memory)
-    opts = Options(read=ReadOptions(password=password, timeout=limits.timeout or 0), limits=limits)
+    read_opts = ReadOptions(password=password, timeout=limits.timeout or 0, reader=_reader(reader))
+    opts = Options(read=read_opts, limits=limits)
     result = extract_file(path, opts)
     if result.status == "error":
         typer.echo(f"fiscal-lint: {shown(path)}: {result.error}", err=True)
