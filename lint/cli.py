@@ -15,16 +15,15 @@ from typing import Annotated, TextIO
 import typer
 
 from lint import __version__
-from lint.catalog import load_catalog
 from lint.config import READERS, Config, find_config, load_config
-from lint.engine import Options, expand, extract_file, lint_files, shown
 from lint.errors import FiscalLintError, UsageError
 from lint.model import FileResult, Finding, Severity
 from lint.readers import ReadOptions
-from lint.report import FORMATS, emit, emit_figures_json
-from lint.report._common import safe
 from lint.worker import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT, MIN_MEMORY_MB, PER_PAGE, Limits
 
+# the engine, the rule catalogue and the report modules (rich) are imported by the commands that use
+# them, so `--version` and `--help` start in a fraction of the time (issue 10)
+FORMATS = ("text", "json", "sarif", "github", "junit", "html")  # == lint.report.FORMATS (tested)
 MAX_TIMEOUT = 86_400.0  # a day: beyond that a number is a typo (1e300), not a deadline
 MAX_MEMORY_MB = 1024 * 1024
 
@@ -95,6 +94,8 @@ def _limits(timeout: float | None, max_memory: int) -> Limits:
 
 def _check_output(output: Path | None, inputs: list[str]) -> None:
     """Before any work: -o must be writable and must not be one of the inputs (never overwrite a report)."""
+    from lint.engine import shown
+
     if output is None:
         return
     name = shown(str(output))
@@ -122,6 +123,8 @@ def _open_out(output: Path | None) -> TextIO:
     try:
         return output.open("w", encoding="utf-8")
     except OSError as e:
+        from lint.engine import shown
+
         raise UsageError(f"{shown(str(output))}: cannot write: {e.strerror}") from None
 
 
@@ -159,6 +162,10 @@ def check(
     color: Annotated[bool | None, typer.Option("--color/--no-color", help="Colour the text report.")] = None,
 ) -> None:
     """Lint reports and print every place where they contradict themselves."""
+    from lint.catalog import load_catalog
+    from lint.engine import Options, expand, lint_files, shown
+    from lint.report import emit
+
     cfg = _config(config, paths)
     language = lang or cfg.lang or "zh"
     if language not in ("zh", "en"):
@@ -252,6 +259,10 @@ def extract(
     reader: Annotated[str | None, typer.Option("--reader", help=READER_HELP)] = None,
 ) -> None:
     """List every figure with its label, value, unit, qualifiers and location."""
+    from lint.engine import Options, extract_file, shown
+    from lint.report import emit_figures_json
+    from lint.report._common import safe
+
     if fmt not in ("table", "json", "csv"):
         raise UsageError("--format must be table, json or csv")
     limits = _limits(timeout, max_memory)
@@ -324,6 +335,8 @@ def list_rules(
     lang: Annotated[str, typer.Option(help="zh or en")] = "zh",
 ) -> None:
     """The rule catalogue: code, slug, severity, family, pack."""
+    from lint.catalog import load_catalog
+
     catalog = load_catalog(rules or [])
     for code in sorted(catalog.rules):
         r = catalog.rules[code]
@@ -339,6 +352,8 @@ def show_rule(
     lang: Annotated[str, typer.Option(help="zh or en")] = "zh",
 ) -> None:
     """One rule's documentation."""
+    from lint.catalog import load_catalog
+
     catalog = load_catalog(rules or [])
     rule = catalog.rules.get(code.upper()) or next(
         (r for r in catalog.rules.values() if r.name == code), None

@@ -57,3 +57,22 @@ def test_the_pdfium_reader_opens_an_encrypted_pdf_with_its_password() -> None:
         str(ROOT / "fixtures/pdf/bad/encrypted-user123.pdf"), ReadOptions(password="user123", reader="pdfium")
     )
     assert "Revenue 732.74, expenditure 1210.48" in doc.text
+
+
+def test_cli_formats_are_the_report_formats() -> None:
+    """cli.py names the formats without importing the report modules (start-up time)."""
+    from lint import cli, report
+
+    assert cli.FORMATS == report.FORMATS
+
+
+def test_cli_refuses_an_unknown_reader() -> None:
+    import subprocess
+    import sys
+
+    r = subprocess.run(
+        [sys.executable, "-c", "from lint.cli import main; main()", "check", "--reader", "pdfminer", "x.txt"],
+        capture_output=True,
+        timeout=60,
+    )
+    assert r.returncode == 2 and b"--reader must be pdfplumber or pdfium" in r.stderr
