@@ -134,18 +134,54 @@ def _plumber(path: str) -> dict[str, Any]:
     return {"pages": n, "status": "ok"}
 
 
+SHARED_CORPUS = ROOT.parent / "shared" / "corpus"
+
+
+def _pdfium_text(path: str) -> dict[str, Any]:
+    """pypdfium2's page text alone: the floor of any PDF reader."""
+    import pypdfium2 as pdfium
+
+    doc = pdfium.PdfDocument(path)
+    n = len(doc)
+    for i in range(n):
+        page = doc[i]
+        tp = page.get_textpage()
+        tp.get_text_range()
+        tp.close()
+        page.close()
+    doc.close()
+    return {"pages": n, "status": "ok"}
+
+
+def concat_pdf(sources: list[Path], pages: int, out: Path) -> None:
+    """A long report: corpus pages imported in turn into one new document (pypdfium2)."""
+    import pypdfium2 as pdfium
+
+    dest = pdfium.PdfDocument.new()
+    srcs = [pdfium.PdfDocument(str(p)) for p in sources]
+    k = 0
+    while len(dest) < pages:
+        src = srcs[k % len(srcs)]
+        take = min(len(src), pages - len(dest))
+        dest.import_pages(src, list(range(take)))
+        k += 1
+    dest.save(str(out))
+
+
 def _worker(mode: str, path: str, warmup: str | None, repeats: int) -> None:
     run: Callable[[str], dict[str, Any]]
     if mode == "plumber":
         run = _plumber
-    elif mode in ("lint", "read"):
+    elif mode == "pdfium-text":
+        run = _pdfium_text
+    elif mode in ("lint", "read", "lint-pdfium"):
         sys.path.insert(0, str(ROOT))
         from lint.catalog import load_catalog
         from lint.engine import Options, lint_file
-        from lint.readers import read
+        from lint.readers import ReadOptions, read
 
         catalog = load_catalog()  # once per `fiscal-lint check` invocation: outside the timed region
-        opts = Options()
+        opts = Options(read=ReadOptions(reader="pdfium")) if mode == "lint-pdfium" else Options()
 
         def run(p: str) -> dict[str, Any]:
             if mode == "read":
@@ -294,6 +330,46 @@ def bench_pdf(rep: Report, pdf: Path, label: str, repeats: int) -> None:
         f"{ratio:.2f}×",
         f"target ≤ {PDF_TARGET_RATIO}× ({verdict}); reader alone {read.median / plumb.median:.2f}×",
     )
+
+
+def bench_readers(rep: Report, pdf: Path, label: str, repeats: int) -> None:
+    """Both readers side by side with bare pdfplumber and pypdfium2 text: in-process and as commands."""
+    warm = SEED_PDF
+    plumb = spawn("plumber", pdf, warmup=warm, repeats=repeats)
+    floor = spawn("pdfium-text", pdf, warmup=warm, repeats=repeats)
+    ref = spawn("lint", pdf, warmup=warm, repeats=repeats)
+    fast = spawn("lint-pdfium", pdf, warmup=warm, repeats=repeats)
+    pages = int(plumb.info["pages"])
+    where = f"{label} ({pages} p)"
+    for name, s in (
+        ("pypdfium2 text", floor),
+        ("check --reader pdfplumber", ref),
+        ("check --reader pdfium", fast),
+    ):
+        rep.add("6 readers in-process", where, f"{name} / pdfplumber", f"{s.median / plumb.median:.3f}×")
+    exe = str(Path(sys.executable).with_name("fiscal-lint"))
+    bare = [sys.executable, str(Path(__file__).resolve()), "--worker", "plumber", str(pdf)]
+    cmds = {
+        "pdfplumber": bare,
+        "pypdfium2 text": [
+            sys.executable,
+            str(Path(__file__).resolve()),
+            "--worker",
+            "pdfium-text",
+            str(pdf),
+        ],
+        "check --reader pdfplumber": [exe, "check", "--format", "json", "--reader", "pdfplumber", str(pdf)],
+        "check --reader pdfium": [exe, "check", "--format", "json", "--reader", "pdfium", str(pdf)],
+    }
+    times: dict[str, list[float]] = {k: [] for k in cmds}
+    for _ in range(repeats):
+        for k, c in cmds.items():
+            times[k].append(wall(c)[0])
+    base = statistics.median(times["pdfplumber"])
+    for k in list(cmds)[1:]:
+        rep.add(
+            "6 readers as commands", where, f"{k} / pdfplumber", f"{statistics.median(times[k]) / base:.3f}×"
+        )
 
 
 def bench_memory(rep: Report, pdf: Path, pages: str, runs: int) -> None:
@@ -493,6 +569,7 @@ def main() -> None:
     ap.add_argument("--quick", action="store_true", help="one repeat per measurement (smoke run)")
     ap.add_argument("--profile", action="store_true", help="also cProfile the text and PDF paths")
     ap.add_argument("--no-write", action="store_true", help=f"do not write {RESULTS.relative_to(ROOT)}")
+    ap.add_argument("--readers", action="store_true", help="only section 6: the two PDF readers side by side")
     ap.add_argument("--worker", nargs=2, metavar=("MODE", "PATH"), help=argparse.SUPPRESS)
     ap.add_argument("--warmup", help=argparse.SUPPRESS)
     ap.add_argument("--repeats", type=int, default=1, help=argparse.SUPPRESS)
@@ -513,6 +590,16 @@ def main() -> None:
     rep = Report()
     with tempfile.TemporaryDirectory(prefix="fiscal-lint-bench-") as tmp_name:
         tmp = Path(tmp_name)
+        if args.readers:
+            corpus = sorted(SHARED_CORPUS.glob("**/*.pdf"))
+            for p in corpus:
+                bench_readers(rep, p, p.name, pdf_repeats)
+            for n in (100, 500):
+                big = tmp / f"corpus-{n}p.pdf"
+                concat_pdf(corpus, n, big)
+                bench_readers(rep, big, big.name, max(1, pdf_repeats - 2))
+            print(table(rep.rows)[0])
+            return
         long_pdf = tmp / f"seed-x{LONG_PDF_COPIES}.pdf"
         t0 = time.perf_counter()
         make_long_pdf(long_pdf, LONG_PDF_COPIES)

@@ -15,16 +15,15 @@ from typing import Annotated, TextIO
 import typer
 
 from lint import __version__
-from lint.catalog import load_catalog
-from lint.config import Config, find_config, load_config
-from lint.engine import Options, expand, extract_file, lint_files, shown
+from lint.config import READERS, Config, find_config, load_config
 from lint.errors import FiscalLintError, UsageError
 from lint.model import FileResult, Finding, Severity
 from lint.readers import ReadOptions
-from lint.report import FORMATS, emit, emit_figures_json
-from lint.report._common import safe
 from lint.worker import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT, MIN_MEMORY_MB, PER_PAGE, Limits
 
+# the engine, the rule catalogue and the report modules (rich) are imported by the commands that use
+# them, so `--version` and `--help` start in a fraction of the time (issue 10)
+FORMATS = ("text", "json", "sarif", "github", "junit", "html")  # == lint.report.FORMATS (tested)
 MAX_TIMEOUT = 86_400.0  # a day: beyond that a number is a typo (1e300), not a deadline
 MAX_MEMORY_MB = 1024 * 1024
 
@@ -70,6 +69,18 @@ TIMEOUT_HELP = f"Seconds allowed per file, over every stage (default: {DEFAULT_T
 MEMORY_HELP = f"Memory (MB of address space) allowed per file (default {DEFAULT_MEMORY_MB})."
 
 
+READER_HELP = "PDF reader: pdfplumber (default, the reference) or pdfium (faster; falls back to pdfplumber)."
+
+
+def _reader(name: str | None) -> str:
+    """--reader / the config's reader, validated."""
+    if name is None:
+        return "pdfplumber"
+    if name not in READERS:
+        raise UsageError(f"--reader must be pdfplumber or pdfium, not {name!r}")
+    return name
+
+
 def _limits(timeout: float | None, max_memory: int) -> Limits:
     """--timeout and --max-memory, validated: a limit that is no limit (inf, nan, ≤ 0) is refused."""
     if timeout is not None and not (math.isfinite(timeout) and 0 < timeout <= MAX_TIMEOUT):
@@ -83,6 +94,8 @@ def _limits(timeout: float | None, max_memory: int) -> Limits:
 
 def _check_output(output: Path | None, inputs: list[str]) -> None:
     """Before any work: -o must be writable and must not be one of the inputs (never overwrite a report)."""
+    from lint.engine import shown
+
     if output is None:
         return
     name = shown(str(output))
@@ -110,6 +123,8 @@ def _open_out(output: Path | None) -> TextIO:
     try:
         return output.open("w", encoding="utf-8")
     except OSError as e:
+        from lint.engine import shown
+
         raise UsageError(f"{shown(str(output))}: cannot write: {e.strerror}") from None
 
 
@@ -143,9 +158,14 @@ def check(
     timeout: Annotated[float | None, typer.Option(help=TIMEOUT_HELP)] = None,
     max_pages: Annotated[int, typer.Option("--max-pages", help="Pages allowed per PDF.")] = 2000,
     max_memory: Annotated[int, typer.Option("--max-memory", help=MEMORY_HELP)] = DEFAULT_MEMORY_MB,
+    reader: Annotated[str | None, typer.Option("--reader", help=READER_HELP)] = None,
     color: Annotated[bool | None, typer.Option("--color/--no-color", help="Colour the text report.")] = None,
 ) -> None:
     """Lint reports and print every place where they contradict themselves."""
+    from lint.catalog import load_catalog
+    from lint.engine import Options, expand, lint_files, shown
+    from lint.report import emit
+
     cfg = _config(config, paths)
     language = lang or cfg.lang or "zh"
     if language not in ("zh", "en"):
@@ -156,6 +176,7 @@ def check(
     limits = _limits(timeout, max_memory)
     if max_pages < 1:
         raise UsageError("--max-pages must be at least 1")
+    pdf_reader = _reader(reader or cfg.reader)
     catalog = load_catalog([*cfg.rules, *(rules or [])])
     known = set(catalog.rules)
     for code in _codes(select) + _codes(ignore):
@@ -170,7 +191,9 @@ def check(
         ignore=_codes(ignore) + cfg.ignore,
         severity=cfg.severity,
         extra_tolerance=cfg.tolerance,
-        read=ReadOptions(password=password, timeout=limits.timeout or 0, max_pages=max_pages),
+        read=ReadOptions(
+            password=password, timeout=limits.timeout or 0, max_pages=max_pages, reader=pdf_reader
+        ),
         limits=limits,
     )
     files, results = expand(paths, language)
@@ -233,12 +256,18 @@ def extract(
     password: Annotated[str | None, typer.Option(help="Password for encrypted PDFs.")] = None,
     timeout: Annotated[float | None, typer.Option(help=TIMEOUT_HELP)] = None,
     max_memory: Annotated[int, typer.Option("--max-memory", help=MEMORY_HELP)] = DEFAULT_MEMORY_MB,
+    reader: Annotated[str | None, typer.Option("--reader", help=READER_HELP)] = None,
 ) -> None:
     """List every figure with its label, value, unit, qualifiers and location."""
+    from lint.engine import Options, extract_file, shown
+    from lint.report import emit_figures_json
+    from lint.report._common import safe
+
     if fmt not in ("table", "json", "csv"):
         raise UsageError("--format must be table, json or csv")
     limits = _limits(timeout, max_memory)
-    opts = Options(read=ReadOptions(password=password, timeout=limits.timeout or 0), limits=limits)
+    read_opts = ReadOptions(password=password, timeout=limits.timeout or 0, reader=_reader(reader))
+    opts = Options(read=read_opts, limits=limits)
     result = extract_file(path, opts)
     if result.status == "error":
         typer.echo(f"fiscal-lint: {shown(path)}: {result.error}", err=True)
@@ -306,6 +335,8 @@ def list_rules(
     lang: Annotated[str, typer.Option(help="zh or en")] = "zh",
 ) -> None:
     """The rule catalogue: code, slug, severity, family, pack."""
+    from lint.catalog import load_catalog
+
     catalog = load_catalog(rules or [])
     for code in sorted(catalog.rules):
         r = catalog.rules[code]
@@ -321,6 +352,8 @@ def show_rule(
     lang: Annotated[str, typer.Option(help="zh or en")] = "zh",
 ) -> None:
     """One rule's documentation."""
+    from lint.catalog import load_catalog
+
     catalog = load_catalog(rules or [])
     rule = catalog.rules.get(code.upper()) or next(
         (r for r in catalog.rules.values() if r.name == code), None

@@ -14,7 +14,7 @@ from lint.catalog import load_toml
 from lint.errors import RuleFileError
 from lint.model import Severity
 
-KEYS = {"select", "ignore", "severity", "rules", "tolerance", "lang", "fail-on"}
+KEYS = {"select", "ignore", "severity", "rules", "tolerance", "lang", "fail-on", "reader"}
 
 
 @dataclass
@@ -27,6 +27,7 @@ class Config:
     tolerance: Decimal = Decimal(0)
     lang: str | None = None
     fail_on: Severity | None = None
+    reader: str | None = None  # PDF reader: pdfplumber or pdfium
 
     def check_codes(self, known: set[str]) -> None:
         """Codes in select/ignore/severity must name rules, as on the command line: an unknown code in
@@ -88,7 +89,14 @@ def load_config(path: Path) -> Config:
         if table["lang"] not in ("zh", "en"):
             raise RuleFileError(str(path), "lang must be zh or en")
         cfg.lang = str(table["lang"])
+    if "reader" in table:
+        if table["reader"] not in READERS:
+            raise RuleFileError(str(path), "reader must be pdfplumber or pdfium")
+        cfg.reader = str(table["reader"])
     return cfg
+
+
+READERS = ("pdfplumber", "pdfium")
 
 
 MAX_TOLERANCE = Decimal(10) ** 12  # 元; a wider tolerance is a typo that switches every check off

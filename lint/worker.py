@@ -11,12 +11,13 @@ the way in; only the (slim) result comes back through a pipe. Where fork or `res
 from __future__ import annotations
 
 import math
-import multiprocessing
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from multiprocessing.connection import Connection, wait
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
+
+if TYPE_CHECKING:  # multiprocessing is imported when a worker is started, not by `--version`
+    from multiprocessing.connection import Connection
 
 A = TypeVar("A")
 T = TypeVar("T")
@@ -71,6 +72,8 @@ def isolation_available() -> bool:
         import resource  # noqa: F401
     except ImportError:
         return False
+    import multiprocessing
+
     return "fork" in multiprocessing.get_all_start_methods()
 
 
@@ -146,6 +149,9 @@ def run_bounded(
     Yields (index, result) as workers finish: fn's return value, an Overrun (killed or died), or a
     one-line string for an exception that escaped fn. `order` is the start order (default: as given).
     """
+    import multiprocessing
+    from multiprocessing.connection import Connection, wait
+
     ctx = multiprocessing.get_context("fork")
     pending = list(order if order is not None else range(len(items)))
     pending.reverse()

@@ -41,6 +41,7 @@ class ReadOptions:
     password: str | None = None
     timeout: float = 60.0  # seconds per PDF read in-process (0: none; a worker process has its own)
     max_pages: int = 2000
+    reader: str = "pdfplumber"  # or "pdfium": fast, and falls back to pdfplumber wherever it might differ
 
 
 def is_supported(path: Path) -> bool:

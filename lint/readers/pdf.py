@@ -19,8 +19,9 @@ from typing import TYPE_CHECKING, Any
 
 from lint.errors import InputError
 from lint.model import BBox, Document, Table, TableCell
-from lint.readers import pdf_guard
+from lint.readers import pdf_guard, pdf_pdfium
 from lint.readers.pdf_lines import (
+    Glyph,
     Line,
     find_furniture,
     has_duplicates,
@@ -164,6 +165,71 @@ def _check_deadline(deadline: float | None) -> None:
 
 
 def _read(p: Path | bytes, path: str, options: ReadOptions, deadline: float | None) -> Document:
+    got = _read_pdfium(p, path, options, deadline) if options.reader == "pdfium" else None
+    if got is not None:
+        try:
+            return _finish(*got, path, deadline)
+        except InputError:
+            pass  # pdfium found no usable text: pdfplumber names the cause as the reference does
+    return _finish(*_read_pdfplumber(p, path, options, deadline), path, deadline)
+
+
+def _finish(pages: list[_Page], stats: _Stats, path: str, deadline: float | None) -> Document:
+    _check_text_layer(stats, path)
+    doc = _assemble(pages, path, deadline)
+    _check_language(doc.text, path)
+    return doc
+
+
+def _read_pdfium(
+    p: Path | bytes, path: str, options: ReadOptions, deadline: float | None
+) -> tuple[list[_Page], _Stats] | None:
+    """Pages read by pdfium, or None where only pdfplumber reads the file as the reference does."""
+    try:
+        doc = pdf_pdfium.open_document(p if isinstance(p, bytes) else str(p), options.password)
+    except pdf_pdfium.Fallback:
+        return None
+    try:
+        n = len(doc)
+        if n > options.max_pages:
+            raise _too_many(path, n, options.max_pages)
+        stats = _Stats()
+        pages: list[_Page] = []
+        for data in pdf_pdfium.iter_pages(doc, lambda: _check_deadline(deadline)):
+            pages.append(_page_from(data, stats))
+            pages_read(len(pages))
+        return pages, stats
+    except pdf_pdfium.Fallback:
+        return None
+    except (InputError, MemoryError):
+        raise
+    except Exception:
+        return None  # anything pdfium did not expect: pdfplumber reads the file and names the cause
+    finally:
+        doc.close()
+
+
+def _page_from(data: pdf_pdfium.PageData, stats: _Stats) -> _Page:
+    stats.pages += 1
+    stats.chars += data.inked
+    stats.cid += data.unmapped
+    stats.control += data.control
+    if not data.inked and data.images:
+        stats.image_only_pages += 1
+    return _build_page(data.number, data.width, data.height, data.glyphs, data.tables)
+
+
+def _build_page(number: int, width: float, height: float, glyphs: list[Glyph], tables: list[Any]) -> _Page:
+    frags, rest = extract_fragments(number, tables, glyphs)
+    lines = page_lines(number, rest)
+    left = min((ln.x0 for ln in lines), default=0.0)
+    right = max(max((ln.x1 for ln in lines), default=width), width - left)
+    return _Page(number, height, lines, frags, left, right, line_pitch(lines))
+
+
+def _read_pdfplumber(
+    p: Path | bytes, path: str, options: ReadOptions, deadline: float | None
+) -> tuple[list[_Page], _Stats]:
     import pdfplumber
     from pdfplumber.utils.exceptions import PdfminerException
 
@@ -186,10 +252,7 @@ def _read(p: Path | bytes, path: str, options: ReadOptions, deadline: float | No
         raise InputError(path, *DAMAGED) from None
     except Exception as e:
         raise InputError(path, DAMAGED[0], f"{DAMAGED[1]}: {type(e).__name__}") from None
-    _check_text_layer(stats, path)
-    doc = _assemble(pages, path, deadline)
-    _check_language(doc.text, path)
-    return doc
+    return pages, stats
 
 
 def _pdfminer_error(e: Exception, path: str, password: str | None) -> InputError:
@@ -254,12 +317,7 @@ def _read_page(page: Any, stats: _Stats) -> _Page:
         chars = dedupe_chars(chars)
     glyphs = to_glyphs(chars)
     tables = page.find_tables() if (page.rects or page.lines) else []
-    frags, rest = extract_fragments(page.page_number, tables, glyphs)
-    lines = page_lines(page.page_number, rest)
-    width = float(page.width)
-    left = min((ln.x0 for ln in lines), default=0.0)
-    right = max(max((ln.x1 for ln in lines), default=width), width - left)
-    return _Page(page.page_number, float(page.height), lines, frags, left, right, line_pitch(lines))
+    return _build_page(page.page_number, float(page.width), float(page.height), glyphs, tables)
 
 
 def _check_text_layer(stats: _Stats, path: str) -> None:

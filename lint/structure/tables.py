@@ -96,6 +96,12 @@ class TableView:
     title: str = ""  # the table's title, or the caption row inside its frame
     # other plausible readings of the column headers (a pipe table's empty merged cells)
     alt_paths: list[dict[int, list[str]]] = field(default_factory=list)
+    # row codes and the 类/款/项 index, built once per code columns: at 500 pages a figure × table × row
+    # walk re-normalised every code (1.6 M calls)
+    _codes: dict[tuple[int, ...], list[str]] = field(default_factory=dict, repr=False, compare=False)
+    _paths: dict[tuple[int | None, tuple[int, ...]], dict[tuple[int, str], list[tuple[int, str]]]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
 
     def label(self, g: Group, r: int) -> str:
         """The row's name in this group; a merged 合计 cell may sit in the code columns."""
@@ -122,6 +128,28 @@ class TableView:
         return label
 
     def code(self, g: Group, r: int) -> str:
+        """The row's 科目编码 (3, 5 or 7 digits) in this group's code columns, or ""."""
+        key = tuple(g.code_cols)
+        codes = self._codes.get(key)
+        if codes is None:
+            codes = [self._code(g, row) for row in range(len(self.table.cells))]
+            self._codes[key] = codes
+        return codes[r] if 0 <= r < len(codes) else self._code(g, r)
+
+    def coded_rows(self, g: Group, length: int, name: str) -> list[tuple[int, str]]:
+        """Body rows (in order) whose code has `length` digits and whose class name is `name`."""
+        key = (g.name_col, tuple(g.code_cols))
+        index = self._paths.get(key)
+        if index is None:
+            index = {}
+            for r in self.body:
+                code = self.code(g, r)
+                if code:
+                    index.setdefault((len(code), _class_name(self.label(g, r))), []).append((r, code))
+            self._paths[key] = index
+        return index.get((length, name), [])
+
+    def _code(self, g: Group, r: int) -> str:
         parts: list[str] = []
         for i, c in enumerate(g.code_cols):
             cell = self.table.cells[r][c] if c < len(self.table.cells[r]) else None
@@ -906,13 +934,7 @@ def resolve_path(v: TableView, g: Group, path: tuple[str, ...]) -> int | None:
     """The row of a 类/款/项 path, walking the 科目编码 hierarchy; None when absent or ambiguous."""
     prefix, row = "", None
     for depth, name in enumerate(path):
-        hits = [
-            r
-            for r in v.body
-            if len(code := v.code(g, r)) == 3 + 2 * depth
-            and code.startswith(prefix)
-            and _row_name(v, g, r) == name
-        ]
+        hits = [r for r, code in v.coded_rows(g, 3 + 2 * depth, name) if code.startswith(prefix)]
         if len(hits) != 1:
             return None
         row, prefix = hits[0], v.code(g, hits[0])
