@@ -20,9 +20,12 @@ from lint.config import Config, find_config, load_config
 from lint.engine import Options, expand, extract_file, lint_files, shown
 from lint.errors import FiscalLintError, UsageError
 from lint.model import FileResult, Finding, Severity
+from lint.progress import progress
 from lint.readers import ReadOptions
 from lint.report import FORMATS, emit, emit_figures_json
 from lint.report._common import safe
+from lint.report.batch import statistics_lines
+from lint.report.options import SORTS, Presentation
 from lint.worker import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT, MIN_MEMORY_MB, PER_PAGE, Limits
 
 MAX_TIMEOUT = 86_400.0  # a day: beyond that a number is a typo (1e300), not a deadline
@@ -143,7 +146,25 @@ def check(
     timeout: Annotated[float | None, typer.Option(help=TIMEOUT_HELP)] = None,
     max_pages: Annotated[int, typer.Option("--max-pages", help="Pages allowed per PDF.")] = 2000,
     max_memory: Annotated[int, typer.Option("--max-memory", help=MEMORY_HELP)] = DEFAULT_MEMORY_MB,
-    color: Annotated[bool | None, typer.Option("--color/--no-color", help="Colour the text report.")] = None,
+    color: Annotated[
+        bool | None,
+        typer.Option(
+            "--color/--no-color", help="Colour the text report (default: NO_COLOR, FORCE_COLOR, tty)."
+        ),
+    ] = None,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="Diagnostics only: no progress, table or summary.")
+    ] = False,
+    min_severity: Annotated[
+        str | None, typer.Option("--min-severity", help="Hide findings below info | warning | error.")
+    ] = None,
+    sort: Annotated[
+        str, typer.Option("--sort", help="Order of findings: severity (default) or page.")
+    ] = "severity",
+    statistics: Annotated[bool, typer.Option("--statistics", help="Count findings per rule.")] = False,
+    exit_zero: Annotated[
+        bool, typer.Option("--exit-zero", help="Exit 0 even when findings are reported.")
+    ] = False,
 ) -> None:
     """Lint reports and print every place where they contradict themselves."""
     cfg = _config(config, paths)
@@ -153,6 +174,9 @@ def check(
     if fmt not in FORMATS:
         raise UsageError(f"unknown format {fmt!r}; valid: {', '.join(FORMATS)}")
     threshold = Severity.parse(fail_on) if fail_on else (cfg.fail_on or Severity.ERROR)
+    floor = Severity.parse(min_severity) if min_severity else Severity.INFO
+    if sort not in SORTS:
+        raise UsageError(f"--sort must be one of {', '.join(SORTS)}")
     limits = _limits(timeout, max_memory)
     if max_pages < 1:
         raise UsageError("--max-pages must be at least 1")
@@ -174,10 +198,16 @@ def check(
         limits=limits,
     )
     files, results = expand(paths, language)
+    files = [f for f in files if not cfg.excluded(f)]
     _check_output(output, files)
-    results += lint_files(files, catalog, opts, jobs)
+    with progress(len(files), language, enabled=not quiet) as on_done:
+        results += lint_files(files, catalog, opts, jobs, on_done)
     for r in results:
         r.path = shown(r.path)
+        skip = cfg.ignored_for(r.path)
+        r.findings = [
+            f for f in r.findings if f.severity >= floor and not any(f.rule.startswith(c) for c in skip)
+        ]
     known_prints = _read_baseline(baseline) if baseline else set()
     if known_prints:
         for r in results:
@@ -186,20 +216,44 @@ def check(
         _write_baseline(write_baseline, results)
     out = _open_out(output)
     try:
-        use_color = color if color is not None else (output is None and sys.stdout.isatty())
-        emit(fmt, results, catalog, out, lang=language, color=use_color, version=__version__)
+        use_color = _colour(color, output is None and sys.stdout.isatty())
+        shown_as = Presentation(sort=sort, quiet=quiet, statistics=statistics)
+        emit(
+            fmt,
+            results,
+            catalog,
+            out,
+            lang=language,
+            color=use_color,
+            version=__version__,
+            presentation=shown_as,
+        )
         if out is not sys.stdout:
             out.close()
     except OSError as e:
         where = shown(str(output)) if output is not None else "<stdout>"
         raise UsageError(f"{where}: cannot write: {e.strerror or type(e).__name__}") from None
     for r in results:
-        if r.status == "error" and fmt != "text":
+        if r.status == "error" and (fmt != "text" or quiet):
             typer.echo(f"fiscal-lint: {r.path}: {r.error}", err=True)
+    if statistics and fmt != "text":
+        for line in statistics_lines(results):
+            typer.echo(line, err=True)
     if any(r.status == "error" for r in results):
         raise typer.Exit(2)
-    if any(f.severity >= threshold for r in results for f in r.findings):
+    if not exit_zero and any(f.severity >= threshold for r in results for f in r.findings):
         raise typer.Exit(1)
+
+
+def _colour(flag: bool | None, tty: bool) -> bool:
+    """--color/--no-color first, then NO_COLOR (no-color.org), then FORCE_COLOR, then the terminal."""
+    if flag is not None:
+        return flag
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return tty
 
 
 def _config(path: Path | None, paths: list[str]) -> Config:
