@@ -19,10 +19,11 @@ from lint.catalog import load_catalog
 from lint.config import Config, find_config, load_config
 from lint.engine import Options, expand, extract_file, lint_files, shown
 from lint.errors import FiscalLintError, UsageError
+from lint.ledger import FIELDS, Filters, headers, json_figure, parse_pages, record
 from lint.model import FileResult, Finding, Severity
 from lint.progress import progress
 from lint.readers import ReadOptions
-from lint.report import FORMATS, emit, emit_figures_json
+from lint.report import FORMATS, emit
 from lint.report._common import safe
 from lint.report.batch import statistics_lines
 from lint.report.options import SORTS, Presentation
@@ -282,76 +283,119 @@ def _write_baseline(path: Path, results: list[FileResult]) -> None:
 
 @app.command()
 def extract(
-    path: Annotated[str, typer.Argument(help="The report to read; - for stdin.")],
+    paths: Annotated[list[str], typer.Argument(help="Reports or folders to read; - for stdin.")],
     fmt: Annotated[str, typer.Option("--format", "-f", help="table | json | csv")] = "table",
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to FILE.")] = None,
+    lang: Annotated[str, typer.Option(help="Headers: zh (default) or en.")] = "zh",
+    page: Annotated[list[str] | None, typer.Option("--page", help="Only these pages: 3, 3-5, 3,7.")] = None,
+    label: Annotated[
+        list[str] | None, typer.Option("--label", help="Only figures whose label contains TEXT.")
+    ] = None,
     password: Annotated[str | None, typer.Option(help="Password for encrypted PDFs.")] = None,
     timeout: Annotated[float | None, typer.Option(help=TIMEOUT_HELP)] = None,
     max_memory: Annotated[int, typer.Option("--max-memory", help=MEMORY_HELP)] = DEFAULT_MEMORY_MB,
 ) -> None:
-    """List every figure with its label, value, unit, qualifiers and location."""
+    """List every figure with its label, value, unit, qualifiers and location: a ledger."""
     if fmt not in ("table", "json", "csv"):
         raise UsageError("--format must be table, json or csv")
+    if lang not in ("zh", "en"):
+        raise UsageError("--lang must be zh or en")
+    try:
+        filters = Filters(pages=parse_pages(page or []), labels=tuple(label or ()))
+    except ValueError:
+        raise UsageError("--page takes page numbers: 3, 3-5 or 3,7") from None
     limits = _limits(timeout, max_memory)
-    opts = Options(read=ReadOptions(password=password, timeout=limits.timeout or 0), limits=limits)
-    result = extract_file(path, opts)
-    if result.status == "error":
-        typer.echo(f"fiscal-lint: {shown(path)}: {result.error}", err=True)
+    opts = Options(lang=lang, read=ReadOptions(password=password, timeout=limits.timeout or 0), limits=limits)
+    files, results = expand(paths, lang)
+    _check_output(output, files)
+    results += [extract_file(p, opts) for p in files]
+    for r in results:
+        r.path = shown(r.path)
+        r.figures = [f for f in r.figures if filters.keep(f)]
+        if r.status == "error":
+            typer.echo(f"fiscal-lint: {r.path}: {r.error}", err=True)
+    out = _open_out(output) if fmt != "csv" else None
+    try:
+        if fmt == "json":
+            assert out is not None
+            _extract_json(results, out, lang)
+        elif fmt == "csv":
+            _extract_csv(results, output, lang)
+        else:
+            assert out is not None
+            _extract_table(results, out, lang)
+        if out is not None and out is not sys.stdout:
+            out.close()
+    except OSError as e:
+        where = shown(str(output)) if output is not None else "<stdout>"
+        raise UsageError(f"{where}: cannot write: {e.strerror or type(e).__name__}") from None
+    if any(r.status == "error" for r in results):
         raise typer.Exit(2)
-    figures = result.figures
-    if fmt == "json":
-        result.path = shown(result.path)
-        emit_figures_json([result], sys.stdout, __version__)
+
+
+def _extract_json(results: list[FileResult], out: TextIO, lang: str) -> None:
+    from lint.report.json import envelope
+
+    data = envelope(results, __version__, figures=True)
+    files = data["files"]
+    assert isinstance(files, list)
+    for entry, r in zip(files, results, strict=True):
+        if r.status == "ok":
+            entry["figures"] = [json_figure(r.path, r.document, f, lang) for f in r.figures]
+    json.dump(data, out, ensure_ascii=False, indent=2)
+    out.write("\n")
+
+
+def _extract_csv(results: list[FileResult], output: Path | None, lang: str) -> None:
+    """UTF-8 with a BOM, so Excel and WPS on Windows open the Chinese text as written."""
+    if output is None:
+        stream = sys.stdout
+        stream.flush()
+        buffer = getattr(stream, "buffer", None)
+        text = _csv_text(results, lang)
+        if buffer is not None:
+            buffer.write(("\ufeff" + text).encode("utf-8"))
+            buffer.flush()
+        else:
+            stream.write("\ufeff" + text)
         return
-    rows = [
-        [
-            str(f.location.line),
-            str(f.location.column),
-            "" if f.location.page is None else str(f.location.page),
-            f.text,
-            str(f.value),
-            f.unit,
-            f.dimension,
-            f.label,
-            f.raw_label.partition("｜")[2] if f.table is not None else "",
-            f.role,
-            f.qualifiers.stage or "",
-            f.qualifiers.period or "",
-            f.qualifiers.fund or "",
-            "约" if f.qualifiers.approx else "",
-            " > ".join(f.section),
-        ]
-        for f in figures
-    ]
-    rows = [[safe(cell) for cell in row] for row in rows]  # the report's ESC/BEL/U+202E stay inert
-    header = [
-        "line",
-        "col",
-        "page",
-        "text",
-        "value",
-        "unit",
-        "dimension",
-        "label",
-        "column",
-        "role",
-        "stage",
-        "period",
-        "fund",
-        "approx",
-        "section",
-    ]
-    if fmt == "csv":
-        w = csv.writer(sys.stdout)
-        w.writerow(header)
-        w.writerows(rows)
-        return
+    output.write_text(_csv_text(results, lang), encoding="utf-8-sig", newline="")
+
+
+def _csv_text(results: list[FileResult], lang: str) -> str:
+    import io
+
+    buf = io.StringIO()
+    w = csv.writer(buf)
+    w.writerow(headers(lang))
+    for r in results:
+        for f in r.figures:
+            row = record(r.path, r.document, f, lang)
+            w.writerow([row[k] for k in FIELDS])
+    return buf.getvalue()
+
+
+def _extract_table(results: list[FileResult], out: TextIO, lang: str) -> None:
+    """One table of prose figures per file, then one per report table (cells under their table)."""
     from rich.console import Console
     from rich.table import Table
 
-    table = Table(*header[:-1], title=safe(shown(path)))
-    for row in rows:
-        table.add_row(*row[:-1])
-    Console(highlight=False).print(table)
+    console = Console(file=out, highlight=False, markup=False, emoji=False, soft_wrap=False)
+    cols = ["page", "line", "col", "text", "label", "column", "stage", "period", "fund"]
+    names = dict(zip(FIELDS, headers(lang), strict=True))
+    for r in results:
+        if r.status == "error":
+            continue
+        groups: dict[str, list[dict[str, str]]] = {}
+        for f in r.figures:
+            row = record(r.path, r.document, f, lang)
+            groups.setdefault(row["table"], []).append(row)
+        for name, rows in groups.items():
+            title = safe(r.path) + (f" · {name}" if name else (" · 正文" if lang == "zh" else " · prose"))
+            table = Table(*[names[k] for k in cols], title=title, title_justify="left")
+            for row in rows:
+                table.add_row(*[row[k] for k in cols])
+            console.print(table)
 
 
 @app.command("rules")

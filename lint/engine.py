@@ -279,7 +279,9 @@ def extract_file(path: str, opts: Options) -> FileResult:
             analysis = analyse_file(p, inner, data)
         except InputError as e:
             return _error(p, e.reason_zh if opts.lang == "zh" else e.reason_en)
-        return FileResult(path=p, status="ok", figures=analysis.figures)
+        doc = analysis.document
+        doc.char_boxes = None  # figures carry their boxes; the ledger needs the tables' titles
+        return FileResult(path=p, status="ok", figures=analysis.figures, document=doc)
 
     if not (opts.isolate and isolation_available()):
         inner = opts

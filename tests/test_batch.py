@@ -135,3 +135,37 @@ def test_glob_match() -> None:
     assert glob_match("**/*.md", "x/y/z.md") and glob_match("**/*.md", "z.md")
     assert glob_match("*.md", "deep/in/z.md") and not glob_match("*.md", "z.mdx")
     assert not glob_match("drafts/*.pdf", "drafts/a/b.pdf")
+
+
+def test_extract_ledger_several_paths_bom_zh_headers_and_filters(tmp_path: Path) -> None:
+    pdf = ROOT / "fixtures" / "pdf" / "table-juesuan.pdf"
+    r = subprocess_bytes("extract", "--format", "csv", str(pdf), str(BROKEN / "01-transposed-part.txt"))
+    assert r.startswith("\ufeff".encode())
+    import csv
+    import io
+
+    rows = list(csv.reader(io.StringIO(r.decode("utf-8-sig"))))
+    assert rows[0][:5] == ["文件", "行", "列", "页", "原文"] and "表格" in rows[0]
+    files = {row[0] for row in rows[1:]}
+    assert len(files) == 2
+    table_col = rows[0].index("表格")
+    assert any(row[table_col].startswith("表 1") for row in rows[1:] if row[0].endswith(".pdf"))
+    en = run("extract", "--format", "csv", "--lang", "en", "--label", "合计", "--page", "1", str(pdf))
+    body = list(csv.DictReader(io.StringIO(en.stdout.lstrip("\ufeff"))))
+    assert body and all(x["page"] == "1" and "合计" in x["label"] + x["column"] for x in body)
+    js = json.loads(run("extract", "--format", "json", "--label", "合计", str(pdf)).stdout)
+    figs = js["files"][0]["figures"]
+    assert len(figs) == len(body)
+    assert set(figs[0]["ledger"]) == set(next(iter(body)))  # every CSV field is in the JSON
+    assert figs[0]["table"]["row_label"] is not None and figs[0]["ledger"]["table"].startswith("表 1")
+    bad = run("extract", "--page", "x", str(pdf))
+    assert bad.returncode == 2 and "--page" in bad.stderr
+
+
+def subprocess_bytes(*args: str) -> bytes:
+    import subprocess
+    import sys
+
+    return subprocess.run(
+        [sys.executable, "-c", "from lint.cli import main; main()", *args], capture_output=True, timeout=120
+    ).stdout
