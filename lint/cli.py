@@ -23,7 +23,7 @@ from lint.worker import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT, MIN_MEMORY_MB, PER_P
 
 # the engine, the rule catalogue and the report modules (rich) are imported by the commands that use
 # them, so `--version` and `--help` start in a fraction of the time (issue 10)
-FORMATS = ("text", "json", "sarif", "github", "junit", "html")  # == lint.report.FORMATS (tested)
+FORMATS = ("text", "json", "sarif", "github", "gitlab", "junit", "html")  # == lint.report.FORMATS (tested)
 MAX_TIMEOUT = 86_400.0  # a day: beyond that a number is a typo (1e300), not a deadline
 MAX_MEMORY_MB = 1024 * 1024
 
@@ -159,12 +159,33 @@ def check(
     max_pages: Annotated[int, typer.Option("--max-pages", help="Pages allowed per PDF.")] = 2000,
     max_memory: Annotated[int, typer.Option("--max-memory", help=MEMORY_HELP)] = DEFAULT_MEMORY_MB,
     reader: Annotated[str | None, typer.Option("--reader", help=READER_HELP)] = None,
-    color: Annotated[bool | None, typer.Option("--color/--no-color", help="Colour the text report.")] = None,
+    color: Annotated[
+        bool | None,
+        typer.Option(
+            "--color/--no-color", help="Colour the text report (default: NO_COLOR, FORCE_COLOR, tty)."
+        ),
+    ] = None,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="Diagnostics only: no progress, table or summary.")
+    ] = False,
+    min_severity: Annotated[
+        str | None, typer.Option("--min-severity", help="Hide findings below info | warning | error.")
+    ] = None,
+    sort: Annotated[
+        str, typer.Option("--sort", help="Order of findings: severity (default) or page.")
+    ] = "severity",
+    statistics: Annotated[bool, typer.Option("--statistics", help="Count findings per rule.")] = False,
+    exit_zero: Annotated[
+        bool, typer.Option("--exit-zero", help="Exit 0 even when findings are reported.")
+    ] = False,
 ) -> None:
     """Lint reports and print every place where they contradict themselves."""
     from lint.catalog import load_catalog
     from lint.engine import Options, expand, lint_files, shown
+    from lint.progress import progress
     from lint.report import emit
+    from lint.report.batch import statistics_lines
+    from lint.report.options import SORTS, Presentation
 
     cfg = _config(config, paths)
     language = lang or cfg.lang or "zh"
@@ -173,6 +194,9 @@ def check(
     if fmt not in FORMATS:
         raise UsageError(f"unknown format {fmt!r}; valid: {', '.join(FORMATS)}")
     threshold = Severity.parse(fail_on) if fail_on else (cfg.fail_on or Severity.ERROR)
+    floor = Severity.parse(min_severity) if min_severity else Severity.INFO
+    if sort not in SORTS:
+        raise UsageError(f"--sort must be one of {', '.join(SORTS)}")
     limits = _limits(timeout, max_memory)
     if max_pages < 1:
         raise UsageError("--max-pages must be at least 1")
@@ -197,10 +221,16 @@ def check(
         limits=limits,
     )
     files, results = expand(paths, language)
+    files = [f for f in files if not cfg.excluded(f)]
     _check_output(output, files)
-    results += lint_files(files, catalog, opts, jobs)
+    with progress(len(files), language, enabled=not quiet) as on_done:
+        results += lint_files(files, catalog, opts, jobs, on_done)
     for r in results:
         r.path = shown(r.path)
+        skip = cfg.ignored_for(r.path)
+        r.findings = [
+            f for f in r.findings if f.severity >= floor and not any(f.rule.startswith(c) for c in skip)
+        ]
     known_prints = _read_baseline(baseline) if baseline else set()
     if known_prints:
         for r in results:
@@ -209,20 +239,44 @@ def check(
         _write_baseline(write_baseline, results)
     out = _open_out(output)
     try:
-        use_color = color if color is not None else (output is None and sys.stdout.isatty())
-        emit(fmt, results, catalog, out, lang=language, color=use_color, version=__version__)
+        use_color = _colour(color, output is None and sys.stdout.isatty())
+        shown_as = Presentation(sort=sort, quiet=quiet, statistics=statistics)
+        emit(
+            fmt,
+            results,
+            catalog,
+            out,
+            lang=language,
+            color=use_color,
+            version=__version__,
+            presentation=shown_as,
+        )
         if out is not sys.stdout:
             out.close()
     except OSError as e:
         where = shown(str(output)) if output is not None else "<stdout>"
         raise UsageError(f"{where}: cannot write: {e.strerror or type(e).__name__}") from None
     for r in results:
-        if r.status == "error" and fmt != "text":
+        if r.status == "error" and (fmt != "text" or quiet):
             typer.echo(f"fiscal-lint: {r.path}: {r.error}", err=True)
+    if statistics and fmt != "text":
+        for line in statistics_lines(results):
+            typer.echo(line, err=True)
     if any(r.status == "error" for r in results):
         raise typer.Exit(2)
-    if any(f.severity >= threshold for r in results for f in r.findings):
+    if not exit_zero and any(f.severity >= threshold for r in results for f in r.findings):
         raise typer.Exit(1)
+
+
+def _colour(flag: bool | None, tty: bool) -> bool:
+    """--color/--no-color first, then NO_COLOR (no-color.org), then FORCE_COLOR, then the terminal."""
+    if flag is not None:
+        return flag
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return tty
 
 
 def _config(path: Path | None, paths: list[str]) -> Config:
@@ -251,82 +305,130 @@ def _write_baseline(path: Path, results: list[FileResult]) -> None:
 
 @app.command()
 def extract(
-    path: Annotated[str, typer.Argument(help="The report to read; - for stdin.")],
+    paths: Annotated[list[str], typer.Argument(help="Reports or folders to read; - for stdin.")],
     fmt: Annotated[str, typer.Option("--format", "-f", help="table | json | csv")] = "table",
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to FILE.")] = None,
+    lang: Annotated[str, typer.Option(help="Headers: zh (default) or en.")] = "zh",
+    page: Annotated[list[str] | None, typer.Option("--page", help="Only these pages: 3, 3-5, 3,7.")] = None,
+    label: Annotated[
+        list[str] | None, typer.Option("--label", help="Only figures whose label contains TEXT.")
+    ] = None,
     password: Annotated[str | None, typer.Option(help="Password for encrypted PDFs.")] = None,
     timeout: Annotated[float | None, typer.Option(help=TIMEOUT_HELP)] = None,
     max_memory: Annotated[int, typer.Option("--max-memory", help=MEMORY_HELP)] = DEFAULT_MEMORY_MB,
     reader: Annotated[str | None, typer.Option("--reader", help=READER_HELP)] = None,
 ) -> None:
-    """List every figure with its label, value, unit, qualifiers and location."""
-    from lint.engine import Options, extract_file, shown
-    from lint.report import emit_figures_json
-    from lint.report._common import safe
+    """List every figure with its label, value, unit, qualifiers and location: a ledger."""
+    from lint.engine import Options, expand, extract_file, shown
+    from lint.ledger import Filters, parse_pages
 
     if fmt not in ("table", "json", "csv"):
         raise UsageError("--format must be table, json or csv")
+    if lang not in ("zh", "en"):
+        raise UsageError("--lang must be zh or en")
+    try:
+        filters = Filters(pages=parse_pages(page or []), labels=tuple(label or ()))
+    except ValueError:
+        raise UsageError("--page takes page numbers: 3, 3-5 or 3,7") from None
     limits = _limits(timeout, max_memory)
     read_opts = ReadOptions(password=password, timeout=limits.timeout or 0, reader=_reader(reader))
-    opts = Options(read=read_opts, limits=limits)
-    result = extract_file(path, opts)
-    if result.status == "error":
-        typer.echo(f"fiscal-lint: {shown(path)}: {result.error}", err=True)
+    opts = Options(lang=lang, read=read_opts, limits=limits)
+    files, results = expand(paths, lang)
+    _check_output(output, files)
+    results += [extract_file(p, opts) for p in files]
+    for r in results:
+        r.path = shown(r.path)
+        r.figures = [f for f in r.figures if filters.keep(f)]
+        if r.status == "error":
+            typer.echo(f"fiscal-lint: {r.path}: {r.error}", err=True)
+    out = _open_out(output) if fmt != "csv" else None
+    try:
+        if fmt == "json":
+            assert out is not None
+            _extract_json(results, out, lang)
+        elif fmt == "csv":
+            _extract_csv(results, output, lang)
+        else:
+            assert out is not None
+            _extract_table(results, out, lang)
+        if out is not None and out is not sys.stdout:
+            out.close()
+    except OSError as e:
+        where = shown(str(output)) if output is not None else "<stdout>"
+        raise UsageError(f"{where}: cannot write: {e.strerror or type(e).__name__}") from None
+    if any(r.status == "error" for r in results):
         raise typer.Exit(2)
-    figures = result.figures
-    if fmt == "json":
-        result.path = shown(result.path)
-        emit_figures_json([result], sys.stdout, __version__)
+
+
+def _extract_json(results: list[FileResult], out: TextIO, lang: str) -> None:
+    from lint.ledger import json_figure
+    from lint.report.json import envelope
+
+    data = envelope(results, __version__, figures=True)
+    files = data["files"]
+    assert isinstance(files, list)
+    for entry, r in zip(files, results, strict=True):
+        if r.status == "ok":
+            entry["figures"] = [json_figure(r.path, r.document, f, lang) for f in r.figures]
+    json.dump(data, out, ensure_ascii=False, indent=2)
+    out.write("\n")
+
+
+def _extract_csv(results: list[FileResult], output: Path | None, lang: str) -> None:
+    """UTF-8 with a BOM, so Excel and WPS on Windows open the Chinese text as written."""
+    if output is None:
+        stream = sys.stdout
+        stream.flush()
+        buffer = getattr(stream, "buffer", None)
+        text = _csv_text(results, lang)
+        if buffer is not None:
+            buffer.write(("\ufeff" + text).encode("utf-8"))
+            buffer.flush()
+        else:
+            stream.write("\ufeff" + text)
         return
-    rows = [
-        [
-            str(f.location.line),
-            str(f.location.column),
-            "" if f.location.page is None else str(f.location.page),
-            f.text,
-            str(f.value),
-            f.unit,
-            f.dimension,
-            f.label,
-            f.raw_label.partition("｜")[2] if f.table is not None else "",
-            f.role,
-            f.qualifiers.stage or "",
-            f.qualifiers.period or "",
-            f.qualifiers.fund or "",
-            "约" if f.qualifiers.approx else "",
-            " > ".join(f.section),
-        ]
-        for f in figures
-    ]
-    rows = [[safe(cell) for cell in row] for row in rows]  # the report's ESC/BEL/U+202E stay inert
-    header = [
-        "line",
-        "col",
-        "page",
-        "text",
-        "value",
-        "unit",
-        "dimension",
-        "label",
-        "column",
-        "role",
-        "stage",
-        "period",
-        "fund",
-        "approx",
-        "section",
-    ]
-    if fmt == "csv":
-        w = csv.writer(sys.stdout)
-        w.writerow(header)
-        w.writerows(rows)
-        return
+    output.write_text(_csv_text(results, lang), encoding="utf-8-sig", newline="")
+
+
+def _csv_text(results: list[FileResult], lang: str) -> str:
+    import io
+
+    from lint.ledger import FIELDS, headers, record
+
+    buf = io.StringIO()
+    w = csv.writer(buf)
+    w.writerow(headers(lang))
+    for r in results:
+        for f in r.figures:
+            row = record(r.path, r.document, f, lang)
+            w.writerow([row[k] for k in FIELDS])
+    return buf.getvalue()
+
+
+def _extract_table(results: list[FileResult], out: TextIO, lang: str) -> None:
+    """One table of prose figures per file, then one per report table (cells under their table)."""
     from rich.console import Console
     from rich.table import Table
 
-    table = Table(*header[:-1], title=safe(shown(path)))
-    for row in rows:
-        table.add_row(*row[:-1])
-    Console(highlight=False).print(table)
+    from lint.ledger import FIELDS, headers, record
+    from lint.report._common import safe
+
+    console = Console(file=out, highlight=False, markup=False, emoji=False, soft_wrap=False)
+    cols = ["page", "line", "col", "text", "label", "column", "stage", "period", "fund"]
+    names = dict(zip(FIELDS, headers(lang), strict=True))
+    for r in results:
+        if r.status == "error":
+            continue
+        groups: dict[str, list[dict[str, str]]] = {}
+        for f in r.figures:
+            row = record(r.path, r.document, f, lang)
+            groups.setdefault(row["table"], []).append(row)
+        for name, rows in groups.items():
+            title = safe(r.path) + (f" · {name}" if name else (" · 正文" if lang == "zh" else " · prose"))
+            table = Table(*[names[k] for k in cols], title=title, title_justify="left")
+            for row in rows:
+                table.add_row(*[row[k] for k in cols])
+            console.print(table)
 
 
 @app.command("rules")

@@ -1,11 +1,14 @@
 """Configuration: `[tool.fiscal-lint]` in pyproject.toml or a `fiscal-lint.toml`, found upward.
 
 Keys (all optional): select, ignore (lists of code prefixes), severity ({code = "info"|…}),
-rules (extra packs, paths relative to the config file), tolerance (extra, in 元), lang, fail-on.
+rules (extra packs, paths relative to the config file), tolerance (extra, in 元), lang, fail-on,
+exclude (globs of files never linted) and per-file-ignores ({glob = [codes]}); globs are relative to
+the config file's folder, `**` crosses folders, and a glob without "/" matches a file name anywhere.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -14,7 +17,18 @@ from lint.catalog import load_toml
 from lint.errors import RuleFileError
 from lint.model import Severity
 
-KEYS = {"select", "ignore", "severity", "rules", "tolerance", "lang", "fail-on", "reader"}
+KEYS = {
+    "select",
+    "ignore",
+    "severity",
+    "rules",
+    "tolerance",
+    "lang",
+    "fail-on",
+    "exclude",
+    "per-file-ignores",
+    "reader",
+}
 
 
 @dataclass
@@ -28,6 +42,27 @@ class Config:
     lang: str | None = None
     fail_on: Severity | None = None
     reader: str | None = None  # PDF reader: pdfplumber or pdfium
+    exclude: list[str] = field(default_factory=list)
+    per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
+
+    def _relative(self, path: str) -> str:
+        p = Path(path).resolve()
+        if self.path is not None:
+            try:
+                return p.relative_to(self.path.parent.resolve()).as_posix()
+            except ValueError:
+                pass
+        return p.as_posix()
+
+    def excluded(self, path: str) -> bool:
+        return path != "-" and any(glob_match(g, self._relative(path)) for g in self.exclude)
+
+    def ignored_for(self, path: str) -> list[str]:
+        """Rule code prefixes ignored for this file by per-file-ignores."""
+        if path == "-":
+            return []
+        rel = self._relative(path)
+        return [c for g, codes in self.per_file_ignores.items() if glob_match(g, rel) for c in codes]
 
     def check_codes(self, known: set[str]) -> None:
         """Codes in select/ignore/severity must name rules, as on the command line: an unknown code in
@@ -36,12 +71,37 @@ class Config:
             ("select", self.select),
             ("ignore", self.ignore),
             ("severity", list(self.severity)),
+            ("per-file-ignores", [c for cs in self.per_file_ignores.values() for c in cs]),
         ):
             for code in codes:
                 if not any(k.startswith(code.upper()) for k in known):
                     raise RuleFileError(
                         str(self.path), f"{key}: unknown rule code {code!r} (see `fiscal-lint rules`)"
                     )
+
+
+def glob_match(glob: str, rel: str) -> bool:
+    """gitignore-like: `*` and `?` stay within a folder, `**` crosses folders; a glob without "/"
+    matches the file name or any folder name on the path."""
+    if "/" not in glob.strip("/"):
+        return any(re.fullmatch(_glob_regex(glob.strip("/")), part) for part in rel.split("/"))
+    return re.fullmatch(_glob_regex(glob.strip("/")), rel) is not None
+
+
+def _glob_regex(glob: str) -> str:
+    out, i = "", 0
+    while i < len(glob):
+        if glob.startswith("**/", i):
+            out, i = out + "(?:.*/)?", i + 3
+        elif glob.startswith("**", i):
+            out, i = out + ".*", i + 2
+        elif glob[i] == "*":
+            out, i = out + "[^/]*", i + 1
+        elif glob[i] == "?":
+            out, i = out + "[^/]", i + 1
+        else:
+            out, i = out + re.escape(glob[i]), i + 1
+    return out
 
 
 def find_config(start: Path) -> Path | None:
@@ -83,6 +143,11 @@ def load_config(path: Path) -> Config:
             cfg.fail_on = Severity.parse(str(table["fail-on"]))
     except ValueError as e:
         raise RuleFileError(str(path), str(e)) from None
+    cfg.exclude = _list(table, "exclude", path)
+    pfi = table.get("per-file-ignores", {})
+    if not isinstance(pfi, dict):
+        raise RuleFileError(str(path), 'per-file-ignores must be a table of "glob" = ["CODE", …]')
+    cfg.per_file_ignores = {str(g): [c.strip().upper() for c in _list(pfi, str(g), path)] for g in pfi}
     if "tolerance" in table:
         cfg.tolerance = _tolerance(table["tolerance"], path)
     if "lang" in table:

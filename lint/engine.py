@@ -185,6 +185,7 @@ def bounded(
     opts: Options,
     jobs: int = 1,
     order: list[int] | None = None,
+    on_done: Callable[[FileResult], None] | None = None,
 ) -> list[FileResult]:
     """Run `work(path, stdin)` for every path, each in a worker process under `opts.limits`; a worker
     that overruns or dies becomes that file's one-line error and the others go on."""
@@ -214,6 +215,8 @@ def bounded(
                 else f"internal error (please report): {outcome}"
             )
             results[i] = _error(paths[i], why)
+        if on_done is not None:
+            on_done(results[i])
     for r in results:
         r.path = shown(r.path)
     return results
@@ -232,7 +235,13 @@ def _lint_in_worker(path: str) -> FileResult:
     return _slim(lint_file(path, *_WORKER))
 
 
-def lint_files(paths: list[str], catalog: Catalog, opts: Options, jobs: int = 1) -> list[FileResult]:
+def lint_files(
+    paths: list[str],
+    catalog: Catalog,
+    opts: Options,
+    jobs: int = 1,
+    on_done: Callable[[FileResult], None] | None = None,
+) -> list[FileResult]:
     """Lint files, results in the given order, each file in its own bounded worker process (at most
     `jobs` at a time; with jobs > 1 the largest files start first so one long PDF does not finish
     last). Without fork (Windows) files are linted in-process, in a process pool for jobs > 1."""
@@ -243,9 +252,14 @@ def lint_files(paths: list[str], catalog: Catalog, opts: Options, jobs: int = 1)
         def work(path: str, data: bytes | None) -> FileResult:
             return _slim(lint_file(path, catalog, inner, data))
 
-        return bounded(paths, work, opts, jobs, order)
+        return bounded(paths, work, opts, jobs, order, on_done)
+    done_one = on_done or (lambda r: None)
     if jobs <= 1 or len(paths) < 2:
-        return [_slim(lint_file(p, catalog, opts)) for p in paths]
+        out = []
+        for p in paths:
+            out.append(_slim(lint_file(p, catalog, opts)))
+            done_one(out[-1])
+        return out
     assert order is not None
     chunk = max(1, len(paths) // (4 * jobs))
     with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(catalog, opts)) as pool:
@@ -253,6 +267,7 @@ def lint_files(paths: list[str], catalog: Catalog, opts: Options, jobs: int = 1)
     results: list[FileResult] = [FileResult(path="", status="ok")] * len(paths)
     for i, r in zip(order, done, strict=True):
         results[i] = r
+        done_one(r)
     return results
 
 
@@ -264,7 +279,9 @@ def extract_file(path: str, opts: Options) -> FileResult:
             analysis = analyse_file(p, inner, data)
         except InputError as e:
             return _error(p, e.reason_zh if opts.lang == "zh" else e.reason_en)
-        return FileResult(path=p, status="ok", figures=analysis.figures)
+        doc = analysis.document
+        doc.char_boxes = None  # figures carry their boxes; the ledger needs the tables' titles
+        return FileResult(path=p, status="ok", figures=analysis.figures, document=doc)
 
     if not (opts.isolate and isolation_available()):
         inner = opts

@@ -159,8 +159,8 @@ def test_extract_lists_every_figure(tmp_path: Path) -> None:
     texts = [f["text"] for f in figures]
     assert "268.72万元" in texts and "139.4元" in texts and "7个" in texts
     assert all("2024" not in t for t in texts)
-    csv_out = run("extract", "--format", "csv", str(SEED_PATH))
-    assert csv_out.stdout.splitlines()[0].startswith("line,col,page,text")
+    csv_out = run("extract", "--format", "csv", "--lang", "en", str(SEED_PATH))
+    assert csv_out.stdout.lstrip("\ufeff").splitlines()[0].startswith("file,line,col,page,text")
     assert run("extract", str(tmp_path / "missing.txt")).returncode == 2
 
 

@@ -171,7 +171,7 @@ def _render(fmt: str, results: list[FileResult] | None = None, **kw: object) -> 
 
 
 def test_formats_and_unknown_format() -> None:
-    assert FORMATS == ("text", "json", "sarif", "github", "junit", "html")
+    assert FORMATS == ("text", "json", "sarif", "github", "gitlab", "junit", "html")
     for fmt in FORMATS:
         assert _render(fmt).strip()
     with pytest.raises(UsageError, match="yaml"):
@@ -426,11 +426,14 @@ def test_text_diagnostic_with_cjk_carets() -> None:
 def test_text_summary_zh_and_en() -> None:
     zh = _render("text").splitlines()
     assert zh[-2:] == [
-        "共 3 个文件：1 个错误，1 个警告，1 条提示",
+        "共 3 个文件：1 个错误，1 个警告，1 条提示，1 个文件无法读取",
         "错误：reports/broken.pdf: not a readable PDF",
     ]
     en = _render("text", lang="en").splitlines()
-    assert en[-2:] == ["3 files: 1 error, 1 warning, 1 info", "error: reports/broken.pdf: not a readable PDF"]
+    assert en[-2:] == [
+        "3 files: 1 error, 1 warning, 1 info, 1 unreadable",
+        "error: reports/broken.pdf: not a readable PDF",
+    ]
     assert "  ↳ part 项目支出 400.53 万元 @ 3:5 (page 2)" in en
     clean = _render("text", [_seed()[1]], lang="en").splitlines()
     assert clean == ["1 file: 0 errors, 0 warnings, 0 infos"]

@@ -11,10 +11,11 @@ from typing import Protocol, TextIO
 from lint.catalog import Catalog
 from lint.errors import UsageError
 from lint.model import FileResult
-from lint.report import github, html, json, junit, sarif, text
+from lint.report import github, gitlab, html, json, junit, sarif, text
 from lint.report.json import emit_figures_json
+from lint.report.options import Presentation, presenting
 
-FORMATS = ("text", "json", "sarif", "github", "junit", "html")
+FORMATS = ("text", "json", "sarif", "github", "gitlab", "junit", "html")
 
 __all__ = ["FORMATS", "emit", "emit_figures_json"]
 
@@ -37,6 +38,7 @@ _EMITTERS: dict[str, Emitter] = {
     "json": json.emit,
     "sarif": sarif.emit,
     "github": github.emit,
+    "gitlab": gitlab.emit,
     "junit": junit.emit,
     "html": html.emit,
 }
@@ -51,9 +53,11 @@ def emit(
     lang: str = "zh",
     color: bool = False,
     version: str,
+    presentation: Presentation | None = None,
 ) -> None:
     """Render `results` (files in the given order, findings most serious first) as `fmt` to `out`."""
     emitter = _EMITTERS.get(fmt)
     if emitter is None:
         raise UsageError(f"unknown format {fmt!r}; valid: {', '.join(FORMATS)}")
-    emitter(results, catalog, out, lang=lang, color=color, version=version)
+    with presenting(presentation or Presentation()):
+        emitter(results, catalog, out, lang=lang, color=color, version=version)

@@ -19,11 +19,19 @@ class Counts:
     errors: int
     warnings: int
     infos: int
+    unreadable: int = 0
+
+
+def _page_key(f: Finding) -> tuple[int, int, int, str]:
+    return (f.location.page or 0, f.location.offset, -int(f.severity), f.rule)
 
 
 def sorted_findings(result: FileResult) -> list[Finding]:
-    """Most serious first, then by position (Finding.sort_key)."""
-    return sorted(result.findings, key=Finding.sort_key)
+    """Most serious first, then by position (Finding.sort_key); with --sort page in reading order."""
+    from lint.report.options import current
+
+    key = _page_key if current().sort == "page" else Finding.sort_key
+    return sorted(result.findings, key=key)
 
 
 def count(results: Sequence[FileResult]) -> Counts:
@@ -33,6 +41,7 @@ def count(results: Sequence[FileResult]) -> Counts:
         errors=sev.count(Severity.ERROR),
         warnings=sev.count(Severity.WARNING),
         infos=sev.count(Severity.INFO),
+        unreadable=sum(1 for r in results if r.status == "error"),
     )
 
 
@@ -81,6 +90,12 @@ _TEXTS: dict[str, dict[str, str]] = {
         "expected": "应为 {e}，实为 {a}",
         "suggest": "{label} {current} → {suggested}（{reason}）",
         "summary": "共 {files} 个文件：{errors} 个错误，{warnings} 个警告，{infos} 条提示",
+        "unreadable_count": "，{n} 个文件无法读取",
+        "rule": "规则",
+        "count": "数量",
+        "statistics": "按规则统计",
+        "files_table": "各文件结果",
+        "progress": "检查",
         "unreadable": "错误：{path}: {reason}",
         "no_findings": "未发现问题",
         "figures": "涉及数字",
@@ -105,6 +120,12 @@ _TEXTS: dict[str, dict[str, str]] = {
         "expected": "expected {e}, found {a}",
         "suggest": "{label} {current} → {suggested} ({reason})",
         "summary": "{files} {files_w}: {errors} {errors_w}, {warnings} {warnings_w}, {infos} {infos_w}",
+        "unreadable_count": ", {n} unreadable",
+        "rule": "rule",
+        "count": "count",
+        "statistics": "findings per rule",
+        "files_table": "results per file",
+        "progress": "linting",
         "unreadable": "error: {path}: {reason}",
         "no_findings": "no findings",
         "figures": "figures involved",
@@ -133,6 +154,12 @@ def _plural(n: int, word: str) -> str:
 
 
 def summary_line(counts: Counts, lang: str) -> str:
+    """The closing line; unreadable files are counted in it (they are part of the batch)."""
+    extra = tr(lang, "unreadable_count", n=counts.unreadable) if counts.unreadable else ""
+    return _summary(counts, lang) + extra
+
+
+def _summary(counts: Counts, lang: str) -> str:
     return tr(
         lang,
         "summary",

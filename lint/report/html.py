@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 from collections.abc import Sequence
 from typing import TextIO
+from urllib.parse import quote
 
 from lint.catalog import Catalog
 from lint.model import FileResult, Finding, Severity
@@ -19,6 +20,7 @@ from lint.report._common import (
     summary_line,
     tr,
 )
+from lint.report.crop import page_crop
 
 _CSS = """
 body{font-family:system-ui,"PingFang SC","Microsoft YaHei",sans-serif;margin:2em;color:#222}
@@ -27,9 +29,9 @@ table{border-collapse:collapse;margin:.5em 0}td,th{border:1px solid #ccc;padding
 .error{border-color:#c62828}.warning{border-color:#ef6c00}.info{border-color:#1565c0}
 .sev{font-weight:bold}.error .sev{color:#c62828}.warning .sev{color:#ef6c00}.info .sev{color:#1565c0}
 pre{background:#f6f6f6;padding:.4em;white-space:pre-wrap}mark{background:#ffe082}
-.unreadable{color:#c62828}
+.unreadable{color:#c62828}img.crop{max-width:100%;border:1px solid #ccc}
 """
-_CSP = "default-src 'none'; style-src 'unsafe-inline'"
+_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 
 
 def e(text: object) -> str:
@@ -57,8 +59,8 @@ def emit(
         f"<p>fiscal-lint {e(version)} · {e(summary_line(count(results), lang))}</p>",
         _summary_table(results, lang),
     ]
-    for result in results:
-        parts.append(_file_section(result, lang))
+    for i, result in enumerate(results):
+        parts.append(_file_section(result, lang, i))
     parts.append("</body></html>")
     out.write("\n".join(parts) + "\n")
 
@@ -75,19 +77,25 @@ def _summary_table(results: Sequence[FileResult], lang: str) -> str:
         counts = "".join(
             f"<td>{sev.count(s)}</td>" for s in (Severity.ERROR, Severity.WARNING, Severity.INFO)
         )
-        rows.append(f"<tr><td>{e(r.path)}</td>{status}{counts}</tr>")
+        rows.append(f'<tr><td><a href="#file-{len(rows)}">{e(r.path)}</a></td>{status}{counts}</tr>')
     rows.append("</table>")
     return "\n".join(rows)
 
 
-def _file_section(result: FileResult, lang: str) -> str:
-    parts = [f"<section><h2>{e(result.path)}</h2>"]
+def _file_section(result: FileResult, lang: str, index: int) -> str:
+    parts = [f'<section id="file-{index + 1}"><h2>{e(result.path)}</h2>']
     if result.status == "error":
         parts.append(f'<p class="unreadable">{e(tr(lang, "status_error"))}: {e(result.error or "")}</p>')
     elif not result.findings:
         parts.append(f"<p>{e(tr(lang, 'no_findings'))}</p>")
     else:
-        parts.extend(_finding(result, finding, lang) for finding in sorted_findings(result))
+        found = sorted_findings(result)
+        parts.extend(_finding(result, f, lang) for f in found if f.severity > Severity.INFO)
+        infos = [f for f in found if f.severity == Severity.INFO]
+        if infos:  # infos collapsed: the errors are what a reviewer opens the report for
+            parts.append(f"<details><summary>{e(tr(lang, 'info'))} ({len(infos)})</summary>")
+            parts.extend(_finding(result, f, lang) for f in infos)
+            parts.append("</details>")
     parts.append("</section>")
     return "\n".join(parts)
 
@@ -104,6 +112,17 @@ def _finding(result: FileResult, finding: Finding, lang: str) -> str:
         f"{e(finding.name)} · {e(where)}</p>",
         f"<p>{e(finding.message)}</p>",
     ]
+    if loc.page is not None and result.path.lower().endswith(".pdf"):
+        href = quote(result.path) + f"#page={loc.page}"
+        parts.append(f'<p><a href="{e(href)}">{e(tr(lang, "page", n=loc.page))}</a></p>')
+        boxes = [
+            fig.location.bbox
+            for _, fig in finding.figures
+            if fig.location.page == loc.page and fig.location.bbox
+        ]
+        picture = page_crop(result.path, loc.page, [b for b in boxes if b is not None])
+        if picture:
+            parts.append(f'<img class="crop" alt="{e(tr(lang, "page", n=loc.page))}" src="{e(picture)}">')
     source = _source(result, finding)
     if source:
         parts.append(f"<pre>{source}</pre>")

@@ -23,6 +23,8 @@ from lint.report._common import (
     summary_line,
     tr,
 )
+from lint.report.batch import print_tail
+from lint.report.options import current
 
 _SEV_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "bold yellow", Severity.INFO: "bold cyan"}
 
@@ -47,11 +49,15 @@ def emit(
         emoji=False,
         soft_wrap=True,
     )
+    shown = current()
     for result in results:
         for finding in sorted_findings(result):
             for line in diagnostic(result, finding, lang):
                 console.print(line)
             console.print()
+    if shown.quiet:
+        return  # diagnostics only; unreadable files are still named, on stderr, by the command
+    print_tail(console, results, lang, shown.statistics)
     console.print(Text(summary_line(count(results), lang), style="bold"))
     for result in results:
         if result.status == "error":
