@@ -82,6 +82,16 @@ def top_suggestion(result: FileResult) -> tuple[int, str] | None:
     return None
 
 
+def tied(result: FileResult, start: int, number: str) -> bool:
+    """No single culprit, but the stated tie lists the changed figure with its original value."""
+    return any(
+        c.figure.start == start and same_number(c.suggested, number)
+        for f in result.findings
+        if f.severity >= Severity.WARNING
+        for c in f.candidates
+    )
+
+
 def same_number(a: str, b: str) -> bool:
     try:
         return Decimal(a) == Decimal(b) and a.count(".") == b.count(".")
@@ -113,6 +123,8 @@ def main() -> int:
             top = top_suggestion(result)
             if top is not None and top[0] == start and same_number(top[1], number):
                 outcome = "hit"
+            elif top is None and tied(result, start, number):
+                outcome = "tie naming it"
             elif top is None:
                 outcome = "no suggestion"
             elif top[0] == start:
@@ -130,7 +142,7 @@ def main() -> int:
     print(f"relation-breaking cases: {cases}; not breaking (skipped): {tally['no break']}")
     print("| outcome | cases |")
     print("|---|---|")
-    for name in ("hit", "right figure, wrong value", "wrong figure", "no suggestion"):
+    for name in ("hit", "tie naming it", "right figure, wrong value", "wrong figure", "no suggestion"):
         print(f"| {name} | {tally[name]} |")
     print(
         f"\ntop suggestion names the changed figure and its original value: {hits}/{cases}"

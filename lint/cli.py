@@ -15,7 +15,7 @@ from typing import Annotated, TextIO
 import typer
 
 from lint import __version__
-from lint.catalog import load_catalog
+from lint.catalog import load_catalog, rule_doc
 from lint.config import Config, find_config, load_config
 from lint.engine import Options, expand, extract_file, lint_files, shown
 from lint.errors import FiscalLintError, UsageError
@@ -327,24 +327,7 @@ def show_rule(
     )
     if rule is None:
         raise UsageError(f"unknown rule {code!r} (see `fiscal-lint rules`)")
-    zh = lang == "zh"
-    lines = [
-        f"{rule.code} {rule.name} — {rule.summary(lang)}",
-        f"{'严重程度' if zh else 'severity'}: {rule.severity.label}   {'类别' if zh else 'family'}: {rule.family}   {'规则包' if zh else 'pack'}: {rule.pack}",
-        "",
-        (rule.doc_zh if zh else rule.doc_en).strip() or rule.summary(lang),
-    ]
-    if rule.example_fail:
-        lines += ["", ("不通过的例子：" if zh else "Fails:"), _indent(rule.example_fail)]
-    if rule.example_pass:
-        lines += ["", ("通过的例子：" if zh else "Passes:"), _indent(rule.example_pass)]
-    if rule.source:
-        lines += ["", ("依据：" if zh else "Source: ") + rule.source]
-    typer.echo("\n".join(lines))
-
-
-def _indent(text: str) -> str:
-    return "\n".join("    " + line for line in text.strip("\n").split("\n"))
+    typer.echo(rule_doc(rule, lang))
 
 
 def main() -> None:
