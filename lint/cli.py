@@ -61,9 +61,21 @@ def _codes(values: list[str] | None) -> list[str]:
     return out
 
 
-def _fingerprint(path: str, f: Finding) -> str:
-    key = "|".join([Path(path).name, f.rule, *sorted(f"{r}:{x.label}:{x.value}" for r, x in f.figures)])
+def _fingerprint(path: str, f: Finding, base: Path) -> str:
+    """A finding's key in a baseline: its file relative to the baseline file (so that a baseline of one
+    folder's 部门决算.pdf does not silence another folder's), the rule and the figures."""
+    where = _relative(path, base)
+    key = "|".join([where, f.rule, *sorted(f"{r}:{x.label}:{x.value}" for r, x in f.figures)])
     return hashlib.sha256(key.encode()).hexdigest()[:20]
+
+
+def _relative(path: str, base: Path) -> str:
+    if path == "-":
+        return path
+    try:
+        return Path(os.path.relpath(Path(path).resolve(), base.resolve().parent)).as_posix()
+    except (OSError, ValueError):
+        return Path(path).as_posix()
 
 
 TIMEOUT_HELP = f"Seconds allowed per file, over every stage (default: {DEFAULT_TIMEOUT:g} plus {PER_PAGE:g} per PDF page)."
@@ -179,10 +191,10 @@ def check(
     for r in results:
         r.path = shown(r.path)
     known_prints = _read_baseline(baseline) if baseline else set()
-    if known_prints:
+    if known_prints and baseline is not None:
         suppressed = 0
         for r in results:
-            kept = [f for f in r.findings if _fingerprint(r.path, f) not in known_prints]
+            kept = [f for f in r.findings if _fingerprint(r.path, f, baseline) not in known_prints]
             suppressed += len(r.findings) - len(kept)
             r.findings = kept
         said = (
@@ -230,7 +242,7 @@ def _read_baseline(path: Path) -> set[str]:
 
 
 def _write_baseline(path: Path, results: list[FileResult]) -> None:
-    prints = sorted({_fingerprint(r.path, f) for r in results for f in r.findings})
+    prints = sorted({_fingerprint(r.path, f, path) for r in results for f in r.findings})
     try:
         path.write_text(json.dumps({"tool": "fiscal-lint", "fingerprints": prints}, indent=2) + "\n", "utf-8")
     except OSError as e:
