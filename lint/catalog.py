@@ -257,3 +257,27 @@ def load_catalog(extra: list[Path] | None = None) -> Catalog:
     packs = builtin + user
     validate_packs(packs)  # a broken [[identity]] is a load error (exit 2), not a mid-lint surprise
     return Catalog(packs=packs, rules=rules, overridden=overridden)
+
+
+def rule_doc(rule: RuleDef, lang: str, markdown: bool = False) -> str:
+    """One rule's documentation as `fiscal-lint rule CODE` prints it, or as Markdown (SARIF help)."""
+    zh = lang == "zh"
+    body = (rule.doc_zh if zh else rule.doc_en).strip() or rule.summary(lang)
+    meta = (
+        f"{'严重程度' if zh else 'severity'}: {rule.severity.label}   {'类别' if zh else 'family'}: "
+        f"{rule.family}   {'规则包' if zh else 'pack'}: {rule.pack}"
+    )
+
+    def block(text: str) -> list[str]:
+        lines = text.strip("\n").split("\n")
+        return ["```text", *lines, "```"] if markdown else ["    " + line for line in lines]
+
+    head = f"{rule.code} {rule.name} — {rule.summary(lang)}"
+    lines = [f"## {head}" if markdown else head, meta, "", body]
+    if rule.example_fail:
+        lines += ["", ("不通过的例子：" if zh else "Fails:"), *block(rule.example_fail)]
+    if rule.example_pass:
+        lines += ["", ("通过的例子：" if zh else "Passes:"), *block(rule.example_pass)]
+    if rule.source:
+        lines += ["", ("依据：" if zh else "Source: ") + rule.source]
+    return "\n".join(lines)

@@ -60,9 +60,21 @@ def _codes(values: list[str] | None) -> list[str]:
     return out
 
 
-def _fingerprint(path: str, f: Finding) -> str:
-    key = "|".join([Path(path).name, f.rule, *sorted(f"{r}:{x.label}:{x.value}" for r, x in f.figures)])
+def _fingerprint(path: str, f: Finding, base: Path) -> str:
+    """A finding's key in a baseline: its file relative to the baseline file (so that a baseline of one
+    folder's 部门决算.pdf does not silence another folder's), the rule and the figures."""
+    where = _relative(path, base)
+    key = "|".join([where, f.rule, *sorted(f"{r}:{x.label}:{x.value}" for r, x in f.figures)])
     return hashlib.sha256(key.encode()).hexdigest()[:20]
+
+
+def _relative(path: str, base: Path) -> str:
+    if path == "-":
+        return path
+    try:
+        return Path(os.path.relpath(Path(path).resolve(), base.resolve().parent)).as_posix()
+    except (OSError, ValueError):
+        return Path(path).as_posix()
 
 
 TIMEOUT_HELP = f"Seconds allowed per file, over every stage (default: {DEFAULT_TIMEOUT:g} plus {PER_PAGE:g} per PDF page)."
@@ -232,9 +244,18 @@ def check(
             f for f in r.findings if f.severity >= floor and not any(f.rule.startswith(c) for c in skip)
         ]
     known_prints = _read_baseline(baseline) if baseline else set()
-    if known_prints:
+    if known_prints and baseline is not None:
+        suppressed = 0
         for r in results:
-            r.findings = [f for f in r.findings if _fingerprint(r.path, f) not in known_prints]
+            kept = [f for f in r.findings if _fingerprint(r.path, f, baseline) not in known_prints]
+            suppressed += len(r.findings) - len(kept)
+            r.findings = kept
+        said = (
+            f"基线中已记录的 {suppressed} 个问题未再报告（{baseline}）"
+            if language == "zh"
+            else f"{suppressed} known findings suppressed by the baseline ({baseline})"
+        )
+        typer.echo(f"fiscal-lint: {said}", err=True)
     if write_baseline:
         _write_baseline(write_baseline, results)
     out = _open_out(output)
@@ -264,6 +285,8 @@ def check(
             typer.echo(line, err=True)
     if any(r.status == "error" for r in results):
         raise typer.Exit(2)
+    if write_baseline:
+        return  # recording the known findings is the point of the run, not a failure
     if not exit_zero and any(f.severity >= threshold for r in results for f in r.findings):
         raise typer.Exit(1)
 
@@ -296,7 +319,7 @@ def _read_baseline(path: Path) -> set[str]:
 
 
 def _write_baseline(path: Path, results: list[FileResult]) -> None:
-    prints = sorted({_fingerprint(r.path, f) for r in results for f in r.findings})
+    prints = sorted({_fingerprint(r.path, f, path) for r in results for f in r.findings})
     try:
         path.write_text(json.dumps({"tool": "fiscal-lint", "fingerprints": prints}, indent=2) + "\n", "utf-8")
     except OSError as e:
@@ -454,7 +477,7 @@ def show_rule(
     lang: Annotated[str, typer.Option(help="zh or en")] = "zh",
 ) -> None:
     """One rule's documentation."""
-    from lint.catalog import load_catalog
+    from lint.catalog import load_catalog, rule_doc
 
     catalog = load_catalog(rules or [])
     rule = catalog.rules.get(code.upper()) or next(
@@ -462,24 +485,7 @@ def show_rule(
     )
     if rule is None:
         raise UsageError(f"unknown rule {code!r} (see `fiscal-lint rules`)")
-    zh = lang == "zh"
-    lines = [
-        f"{rule.code} {rule.name} — {rule.summary(lang)}",
-        f"{'严重程度' if zh else 'severity'}: {rule.severity.label}   {'类别' if zh else 'family'}: {rule.family}   {'规则包' if zh else 'pack'}: {rule.pack}",
-        "",
-        (rule.doc_zh if zh else rule.doc_en).strip() or rule.summary(lang),
-    ]
-    if rule.example_fail:
-        lines += ["", ("不通过的例子：" if zh else "Fails:"), _indent(rule.example_fail)]
-    if rule.example_pass:
-        lines += ["", ("通过的例子：" if zh else "Passes:"), _indent(rule.example_pass)]
-    if rule.source:
-        lines += ["", ("依据：" if zh else "Source: ") + rule.source]
-    typer.echo("\n".join(lines))
-
-
-def _indent(text: str) -> str:
-    return "\n".join("    " + line for line in text.strip("\n").split("\n"))
+    typer.echo(rule_doc(rule, lang))
 
 
 def main() -> None:

@@ -272,6 +272,8 @@ class Finding:
     arithmetic: str | None = None
     suggestion: Suggestion | None = None
     certainty: str = "explicit"  # of the reading behind it: explicit | inferred
+    # equally likely culprits when no single figure can be named (lint/checks/causes.py)
+    candidates: list[Suggestion] = field(default_factory=list)
 
     def sort_key(self) -> tuple[int, int, str]:
         return (-int(self.severity), self.location.offset, self.rule)
@@ -289,6 +291,7 @@ class Finding:
             "arithmetic": self.arithmetic,
             "suggestion": self.suggestion.as_json() if self.suggestion else None,
             "confidence": self.certainty,
+            "candidates": [c.as_json() for c in self.candidates],
         }
 
 

@@ -168,8 +168,22 @@ def test_baseline_round_trip(tmp_path: Path) -> None:
     p = tmp_path / "r.txt"
     p.write_text(BROKEN, "utf-8")
     base = tmp_path / "baseline.json"
-    assert run("check", "--write-baseline", str(base), str(p)).returncode == 1
-    assert run("check", "--baseline", str(base), str(p)).returncode == 0
+    assert run("check", "--write-baseline", str(base), str(p)).returncode == 0
+    again = run("check", "--baseline", str(base), str(p))
+    assert again.returncode == 0
+    assert "基线中已记录的 1 个问题未再报告" in again.stderr
+
+
+def test_baseline_of_one_folder_does_not_silence_a_same_named_file_in_another(tmp_path: Path) -> None:
+    a, b = tmp_path / "甲局", tmp_path / "乙局"
+    a.mkdir()
+    b.mkdir()
+    (a / "部门决算.txt").write_text(BROKEN, "utf-8")
+    (b / "部门决算.txt").write_text(BROKEN, "utf-8")
+    base = tmp_path / "baseline.json"
+    assert run("check", "--write-baseline", str(base), str(a / "部门决算.txt")).returncode == 0
+    assert run("check", "--baseline", str(base), str(a / "部门决算.txt")).returncode == 0
+    assert run("check", "--baseline", str(base), str(b / "部门决算.txt")).returncode == 1
 
 
 def test_config_file_severity_and_ignore(tmp_path: Path) -> None:

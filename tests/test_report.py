@@ -215,7 +215,7 @@ def test_json_envelope_matches_spec() -> None:
     assert [x["severity"] for x in ok["findings"]] == ["error", "warning", "info"]
     first = ok["findings"][0]
     # the model adds the arithmetic shown and how certain the reading is
-    assert set(first) == SPEC_FINDING_KEYS | {"arithmetic", "confidence"}
+    assert set(first) == SPEC_FINDING_KEYS | {"arithmetic", "confidence", "candidates"}
     assert first["confidence"] in ("explicit", "inferred")
     assert (first["rule"], first["name"], first["expected"], first["actual"]) == (
         "FL201",
@@ -447,3 +447,17 @@ def test_text_is_not_markup_and_colour_is_optional() -> None:
     results = _hostile()
     results[0].findings[0].message = "evil\x1b]0;title\x07 text"
     assert "\x1b" not in _render("text", results, color=False)
+
+
+def test_sarif_help_is_the_rule_documentation_in_markdown() -> None:
+    from lint.catalog import load_catalog, rule_doc
+    from lint.report.sarif import build
+
+    catalog = load_catalog()
+    finding = next(f for r in _seed() for f in r.findings if f.rule == "FL201")
+    log = build([FileResult("a.txt", "ok", findings=[finding])], catalog, lang="zh", version="")
+    (rule,) = log["runs"][0]["tool"]["driver"]["rules"]  # type: ignore[index]
+    md = rule["help"]["markdown"]
+    assert md.startswith("## FL201 sum-mismatch")
+    assert "不通过的例子" in md and "```text" in md
+    assert rule["help"]["text"] == rule_doc(catalog.get("FL201"), "zh")

@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterator
 from lint.checks import average, change, count, identity, ratio, repeat, share, structure, table, text
 from lint.checks import sum as sum_check
 from lint.checks.base import Context
+from lint.checks.causes import NUMERIC, attribute
 from lint.model import Finding
 
 KINDS: dict[str, Callable[[Context], Iterator[Finding]]] = {
@@ -28,5 +29,14 @@ def run_checks(ctx: Context) -> list[Finding]:
     findings: list[Finding] = []
     for kind in KINDS.values():
         findings.extend(kind(ctx))
+    findings = attribute(ctx, findings, lambda: _numeric(ctx))
     findings.sort(key=Finding.sort_key)
     return findings
+
+
+def _numeric(ctx: Context) -> list[Finding]:
+    """The findings of the numeric checks alone: what a candidate change is judged by."""
+    out: list[Finding] = []
+    for name in NUMERIC:
+        out.extend(KINDS[name](ctx))
+    return out

@@ -187,6 +187,11 @@ def describe_figure(role: str, fig: Figure, lang: str) -> str:
 
 def describe_suggestion(finding: Finding, lang: str) -> str | None:
     s = finding.suggestion
+    if s is None and finding.candidates:
+        each = "；".join(f"{c.figure.label}{c.current} → {c.suggested}" for c in finding.candidates)
+        if lang == "zh":
+            return f"以下任一处改动都能使关系成立，无法确定是哪一个写错：{each}"
+        return f"any one of these changes repairs the relations; which one is wrong cannot be told: {each}"
     if s is None:
         return None
     return tr(

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TextIO
 from urllib.parse import quote
 
-from lint.catalog import Catalog
+from lint.catalog import Catalog, rule_doc
 from lint.model import Figure, FileResult, Finding, Location, Severity
 from lint.report._common import (
     describe_arithmetic,
@@ -96,7 +96,7 @@ def _rule(finding: Finding, catalog: Catalog, lang: str) -> dict[str, object]:
         "name": rule_def.name,
         "shortDescription": {"text": summary},
         "fullDescription": {"text": doc},
-        "help": {"text": doc},
+        "help": {"text": rule_doc(rule_def, lang), "markdown": rule_doc(rule_def, lang, markdown=True)},
         "defaultConfiguration": {"level": LEVELS[rule_def.severity]},
         "properties": {"tags": [rule_def.family], "family": rule_def.family, "pack": rule_def.pack},
     }

@@ -1,0 +1,276 @@
+"""One culprit over all relations at once, after every check has run.
+
+A per-relation suggestion sees one relation; the wrong figure is the one whose single change repairs
+every failing relation it stands in and breaks none that holds. For every figure of a failing
+finding, the values that would repair each of its relations are tried by re-running the numeric
+checks with that value: repeats, tables, headings and rates all vote. The change that repairs the
+most findings and breaks nothing is suggested; equally good changes are a tie (no suggestion, the
+candidates listed); a per-check suggestion whose change would break a relation that holds is dropped.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable, Iterator
+from decimal import Decimal, InvalidOperation
+
+from lint.checks.base import Context
+from lint.checks.culprit import REASON_DIGIT, REASON_SWAP, repair
+from lint.model import Figure, Finding, Severity, Suggestion
+from lint.tolerance import HUNDRED
+
+Key = tuple[str, frozenset[int]]
+NUMERIC = ("sum", "share", "change", "ratio", "average", "count", "repeat", "identity", "table")
+REASON_ALL = {
+    "zh": "改为该值可使其涉及的全部 {n} 处关系成立，且不破坏任何成立的关系",
+    "en": "that value repairs all {n} relations it is in and breaks none that holds",
+}
+MAX_CANDIDATES = 60  # re-checks per file: a document full of errors is not searched exhaustively
+
+
+def _key(f: Finding) -> Key:
+    return (f.rule, frozenset(x.id for _, x in f.figures))
+
+
+def _serious(findings: list[Finding]) -> list[Finding]:
+    return [f for f in findings if f.severity >= Severity.WARNING and f.figures]
+
+
+def _solve(f: Finding) -> Iterator[tuple[Figure, Decimal]]:
+    """Values (in each figure's base unit) that would make the finding's relation hold; a quotient
+    (a share, rate or average) is only near the written value it was rounded to."""
+    roles: dict[str, list[Figure]] = {}
+    for r, x in f.figures:
+        roles.setdefault(r, []).append(x)
+
+    def one(name: str) -> Figure | None:
+        xs = roles.get(name, [])
+        return xs[0] if len(xs) == 1 else None
+
+    total, parts, minus = one("total"), roles.get("part", []), roles.get("minus", [])
+    if total is not None and parts and "share" not in roles and "average" not in roles:
+        s = sum((p.base_value for p in parts), Decimal(0)) - sum((m.base_value for m in minus), Decimal(0))
+        yield total, s
+        for p in parts:
+            yield p, total.base_value - (s - p.base_value)
+        for m in minus:
+            yield m, s + m.base_value - total.base_value
+    part, whole, share = one("part"), one("whole"), one("share")
+    if part is not None and whole is not None and share is not None:
+        if whole.base_value:
+            yield share, part.base_value / whole.base_value * HUNDRED
+        yield part, share.value * whole.base_value / HUNDRED
+        if share.value:
+            yield whole, part.base_value * HUNDRED / share.value
+    cur, base, diff = one("current"), one("base"), one("difference")
+    rate = one("rate") or one("ratio")
+    if cur is not None and base is not None and diff is not None:
+        d = Decimal(diff.direction or 1) * diff.base_value
+        yield diff, abs(cur.base_value - base.base_value)
+        yield cur, base.base_value + d
+        yield base, cur.base_value - d
+    if rate is not None and base is not None:
+        sign = Decimal(rate.direction or 1) if one("rate") else Decimal(1)
+        delta: Decimal | None = None
+        if diff is not None:
+            delta = Decimal(diff.direction or 1) * diff.base_value
+        elif cur is not None:
+            delta = cur.base_value - (base.base_value if one("rate") else 0)
+        if delta is not None and base.base_value:
+            yield rate, abs(delta / base.base_value * HUNDRED)
+        if delta is not None and rate.value:
+            yield base, abs(delta * HUNDRED / (sign * rate.value))
+            if diff is not None:
+                yield diff, abs(base.base_value * rate.value / HUNDRED)
+            elif cur is not None and one("ratio"):
+                yield cur, base.base_value * rate.value / HUNDRED
+    count, avg = one("count"), one("average")
+    if total is not None and count is not None and avg is not None:
+        if count.base_value:
+            yield avg, total.base_value / count.base_value
+        yield total, avg.base_value * count.base_value
+    fig, other = one("figure") or one("a"), one("repeat") or one("b")
+    if fig is not None and other is not None:
+        yield fig, other.base_value
+        yield other, fig.base_value
+
+
+def _written(f: Figure, base_value: Decimal) -> Decimal | None:
+    """A base-unit value as `f` would write it (its unit, its decimals), or None if impossible."""
+    if not f.scale:
+        return None
+    try:
+        v = (base_value / f.scale).quantize(Decimal(1).scaleb(-f.decimals))
+    except InvalidOperation:
+        return None
+    if v < 0 or v == f.value or (f.exact and v != v.to_integral_value()):
+        return None
+    return v
+
+
+def _typos(f: Figure) -> list[Decimal]:
+    """The numbers a slip of the pen makes of `f`: two adjacent digits swapped, one digit changed,
+    the decimal point one place off."""
+    text = str(abs(f.value))
+    digits = [i for i, c in enumerate(text) if c.isdigit()]
+    out: list[str] = []
+    for a, b in itertools.pairwise(digits):
+        chars = list(text)
+        chars[a], chars[b] = chars[b], chars[a]
+        out.append("".join(chars))
+    for i in digits:
+        for d in "0123456789":
+            out.append(text[:i] + d + text[i + 1 :])
+    values = []
+    for t in out:
+        try:
+            values.append(Decimal(t))
+        except InvalidOperation:
+            continue
+    values += [abs(f.value) * 10, abs(f.value) / 10]
+    return [v for v in values if v != abs(f.value)]
+
+
+def _confirmed(ctx: Context) -> set[int]:
+    """Figures two other places write with the very same value: never the one to change, even when
+    the labels differ too much for a repeat to be read (732.74 as 收入, 决算收入支出, 财政拨款收入支出).
+    Short numbers (0, 5, 12) repeat by chance and confirm nothing."""
+    seen: dict[tuple[str, object], list[Figure]] = {}
+    for f in ctx.analysis.figures:
+        if len(str(abs(f.value)).replace(".", "").lstrip("0")) >= 4:
+            seen.setdefault((f.dimension, f.base_value), []).append(f)
+    return {f.id for figs in seen.values() if len(figs) >= 3 for f in figs}
+
+
+def _plausibility(f: Figure, v: Decimal, lang: str) -> int:
+    """2: a digit swap; 1: a one-digit edit or a shifted decimal point; 0: any other number."""
+    s = repair(f, v, lang)
+    if s is not None:
+        return 2 if s.reason == REASON_SWAP[lang] else 1
+    if v and f.value and (f.value / v) in (Decimal(10), Decimal("0.1")):
+        return 1
+    return 0
+
+
+def attribute(ctx: Context, findings: list[Finding], rerun: Callable[[], list[Finding]]) -> list[Finding]:
+    """Name the culprit of each group of findings that one change explains (see the module doc)."""
+    serious = [f for f in _serious(findings) if f.rule[2] in "24"]
+    if not serious:
+        return findings
+    before = {_key(f) for f in _serious(findings)}
+    tried: dict[tuple[int, Decimal], set[Key] | None] = {}
+    candidates: list[tuple[Figure, Decimal]] = []
+    for fd in serious:
+        for fig, bv in _solve(fd):
+            v = _written(fig, bv)
+            if v is None:
+                continue
+            # the typo that lands next to the solved value: a rounded rate or average is only near it
+            near = max(abs(v) / 100, 2 * Decimal(1).scaleb(-fig.decimals))
+            quotient = fig.dimension == "percent" or fig.role in ("average", "rate", "share", "ratio")
+            typos = [w for w in _typos(fig) if abs(w - v) <= near] if quotient else []
+            for w in [v, *typos]:
+                if (fig.id, w) not in tried:
+                    tried[(fig.id, w)] = None
+                    candidates.append((fig, w))
+    # a per-check suggestion is a candidate too (so that it is verified like the others)
+    for fd in serious:
+        s = fd.suggestion
+        if s is not None:
+            try:
+                v = Decimal(s.suggested)
+            except InvalidOperation:
+                continue
+            if (s.figure.id, v) not in tried and v != s.figure.value:
+                tried[(s.figure.id, v)] = None
+                candidates.append((s.figure, v))
+    confirmed = _confirmed(ctx)
+    candidates = [(fig, v) for fig, v in candidates if fig.id not in confirmed][:MAX_CANDIDATES]
+    checked = {(fig.id, v) for fig, v in candidates}
+    involved = {fd_key: fd for fd in serious if (fd_key := _key(fd))}
+    fixes: dict[tuple[int, Decimal], set[Key]] = {}
+    for fig, v in candidates:
+        old = fig.value
+        fig.value = v
+        try:
+            after = {_key(f) for f in _serious(rerun())}
+        finally:
+            fig.value = old
+        if after - before:
+            continue  # breaks a relation that holds
+        mine = {k for k in involved if fig.id in k[1]}
+        if mine & after:
+            continue  # leaves one of its own relations failing
+        fixes[(fig.id, v)] = before - after
+    by_id = {fig.id: fig for fig, _ in candidates}
+    # greedy: the change that repairs most, then the likeliest typo; equals are a tie
+    remaining = set(involved)
+    explained: dict[Key, tuple[list[tuple[Figure, Decimal]], set[Key]]] = {}
+    while True:
+        scored = [
+            (len(ks & remaining), _plausibility(by_id[i], v, ctx.lang), i, v)
+            for (i, v), ks in fixes.items()
+            if ks & remaining
+        ]
+        if not scored:
+            break
+        scored.sort(key=lambda t: (t[0], t[1]), reverse=True)
+        best = scored[0][:2]
+        top = [(by_id[i], v) for n, p, i, v in scored if (n, p) == best]
+        group = fixes[(top[0][0].id, top[0][1])] & remaining
+        top = [(fig, v) for fig, v in top if fixes[(fig.id, v)] & remaining == group]
+        for k in group:
+            explained[k] = (top, group)
+        remaining -= group
+    out: list[Finding] = []
+    for fd in findings:
+        k = _key(fd)
+        if k not in explained or k not in involved:
+            s = fd.suggestion
+            if s is not None and (s.figure.id in confirmed or _breaks(s, fixes, checked)):
+                fd.suggestion = None
+            out.append(fd)
+            continue
+        top, group = explained[k]
+        if fd.suggestion is not None and _kept(fd.suggestion, top, fixes):
+            out.append(fd)
+            continue
+        if len(top) == 1:
+            fig, v = top[0]
+            fd.suggestion = _suggestion(fig, v, len(group), ctx.lang)
+        else:
+            fd.suggestion = None
+            fd.candidates = [_suggestion(fig, v, len(group), ctx.lang) for fig, v in top]
+        out.append(fd)
+    return out
+
+
+def _kept(
+    s: Suggestion, top: list[tuple[Figure, Decimal]], fixes: dict[tuple[int, Decimal], set[Key]]
+) -> bool:
+    """A check's own suggestion stays when it says more than a number (the base a rate was worked
+    out on), or when it is the one culprit the whole document points at."""
+    try:
+        v = Decimal(s.suggested)
+    except InvalidOperation:
+        return True
+    return len(top) == 1 and top[0][0] is s.figure and top[0][1] == v and (s.figure.id, v) in fixes
+
+
+def _breaks(
+    s: Suggestion, fixes: dict[tuple[int, Decimal], set[Key]], checked: set[tuple[int, Decimal]]
+) -> bool:
+    """A numeric suggestion that was tried and found to break or leave a relation failing."""
+    try:
+        v = Decimal(s.suggested)
+    except InvalidOperation:
+        return False
+    return (s.figure.id, v) in checked and (s.figure.id, v) not in fixes
+
+
+def _suggestion(fig: Figure, v: Decimal, n: int, lang: str) -> Suggestion:
+    typo = repair(fig, v, lang)
+    why = REASON_ALL[lang].format(n=n)
+    if typo is not None and typo.reason in (REASON_SWAP[lang], REASON_DIGIT[lang]):
+        why = f"{typo.reason}；{why}" if lang == "zh" else f"{typo.reason}; {why}"
+    return Suggestion(fig, str(fig.value), str(v), why)
