@@ -125,6 +125,17 @@ class Document:
         start = self._line_starts[line - 1]
         return self.original[start : start + len(text)]
 
+    def page_of_line(self, line: int) -> int | None:
+        """The PDF page a line of the extracted text was read from (None for other formats)."""
+        if not self.char_boxes or not 1 <= line <= len(self._line_starts):
+            return None
+        start = self._line_starts[line - 1]
+        end = self.text.find("\n", start)
+        for box in self.char_boxes[start : end if end >= 0 else len(self.text)]:
+            if box is not None:
+                return box[0]
+        return None
+
     def location(self, start: int, end: int | None = None) -> Location:
         end = start + 1 if end is None else max(end, start + 1)
         line, col = self.line_col(start)

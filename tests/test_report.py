@@ -413,7 +413,7 @@ def test_text_diagnostic_with_cjk_carets() -> None:
     assert re.findall(r"\^+", carets) == ["^" * cell_len("732.74万元"), "^" * cell_len("332.11万元")]
     assert cell_len(carets[: carets.rindex(" ^") + 1]) == cell_len(source[: source.index("332.11")])
     assert carets.endswith("total, part")
-    assert "  ↳ part 项目支出 400.53 万元 @ 3:5 (第 2 页)" in lines
+    assert "  ↳ part 项目支出 400.53 万元 @ 第2页" in lines  # a PDF figure: its page, not a line
     assert "  = 算式: 332.11 + 400.53 = 732.64 ≠ 732.74" in lines
     assert "  = 建议: 项目支出 400.53 → 400.63（数字 5/6 疑似笔误）" in lines
     assert (
@@ -434,7 +434,7 @@ def test_text_summary_zh_and_en() -> None:
         "3 files: 1 error, 1 warning, 1 info, 1 unreadable",
         "error: reports/broken.pdf: not a readable PDF",
     ]
-    assert "  ↳ part 项目支出 400.53 万元 @ 3:5 (page 2)" in en
+    assert "  ↳ part 项目支出 400.53 万元 @ page 2" in en
     clean = _render("text", [_seed()[1]], lang="en").splitlines()
     assert clean == ["1 file: 0 errors, 0 warnings, 0 infos"]
 

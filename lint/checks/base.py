@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from lint.catalog import Catalog
-from lint.model import Figure, Finding, Location, Relation, Severity, Suggestion
+from lint.model import Document, Figure, Finding, Location, Relation, Severity, Suggestion
 from lint.structure import Analysis
 
 
@@ -65,6 +65,20 @@ def named(f: Figure) -> str:
     return f"{f.label}{f.text}" if f.label else f.text
 
 
+def line_words(doc: Document, line: int) -> tuple[str, str]:
+    """How a message points at another line, (zh, en): `第9页` in a PDF (it has pages, not lines),
+    else `第28行`."""
+    page = doc.page_of_line(line)
+    if page is not None:
+        return f"第{page}页", f"page {page}"
+    return f"第{line}行", f"line {line}"
+
+
+def at_line(ctx: Context, line: int) -> str:
+    zh, en = line_words(ctx.analysis.document, line)
+    return zh if ctx.lang == "zh" else en
+
+
 def finding(
     ctx: Context,
     code: str,
@@ -79,6 +93,13 @@ def finding(
 ) -> Finding:
     rule = ctx.catalog.get(code)
     location = at.location if isinstance(at, Figure) else at
+    # every `x_line` value is also offered as `x_at`: 第28行 in a text draft, 第9页 in a PDF
+    places = {
+        k[: -len("line")] + "at": at_line(ctx, v)
+        for k, v in values.items()
+        if k.endswith("_line") and isinstance(v, int)
+    }
+    values = {**values, **{k: v for k, v in places.items() if k not in values}}
     return Finding(
         rule=rule.code,
         name=rule.name,

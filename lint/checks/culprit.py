@@ -16,8 +16,8 @@ REASON_SWAP = {
 }
 REASON_DIGIT = {"zh": "只需改动一位数字即可使关系成立", "en": "changing one digit makes the relation hold"}
 REASON_REPEAT = {
-    "zh": "该数字与第 {line} 行的同一数字（{text}）不一致，改为后者即可使关系成立",
-    "en": "it disagrees with the same figure at line {line} ({text}); that value makes the relation hold",
+    "zh": "该数字与{at}的同一数字（{text}）不一致，改为后者即可使关系成立",
+    "en": "it disagrees with the same figure on {at} ({text}); that value makes the relation hold",
 }
 
 
@@ -59,7 +59,13 @@ def first_repair(
     for f, v in candidates:
         for other in (repeats or {}).get(f.id, []):
             if other is not f and other.value == v and other.unit == f.unit:
-                reason = REASON_REPEAT[lang].format(line=other.location.line, text=other.text)
+                loc = other.location  # a PDF has pages, not lines
+                zh, en = (
+                    (f"第{loc.page}页", f"page {loc.page}")
+                    if loc.page
+                    else (f"第{loc.line}行", f"line {loc.line}")
+                )
+                reason = REASON_REPEAT[lang].format(at=zh if lang == "zh" else en, text=other.text)
                 return Suggestion(f, str(f.value), str(other.value), reason)
     found = [s for f, v in candidates if (s := repair(f, v, lang)) is not None]
     swaps = [s for s in found if s.reason == REASON_SWAP[lang]]

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 import regex
 
 from lint.catalog import Catalog
-from lint.checks.base import Context, finding
+from lint.checks.base import Context, finding, line_words
 from lint.model import Document, Finding, Location, Severity
 from lint.structure.layout import Layout, fold
 from lint.structure.sections import FULL_DIGITS, Heading, cn_numeral
@@ -411,8 +411,8 @@ def numbering(ctx: Context, doc: Document, items: list[Item], layout: Layout) ->
                     if unnumbered is not None:
                         # the section is there, only its number is not: a typesetting slip (info)
                         code = "FL306"
-                        hint = f"；第{unnumbered[0]}行“{unnumbered[1]}”与目录中的“{unnumbered[2]}”同名，但没有编号"
-                        hint_en = f"; line {unnumbered[0]} “{unnumbered[1]}” matches the contents entry “{unnumbered[2]}” but has no number"
+                        hint = f"；{line_words(doc, unnumbered[0])[0]}“{unnumbered[1]}”与目录中的“{unnumbered[2]}”同名，但没有编号"
+                        hint_en = f"; {line_words(doc, unnumbered[0])[1]} “{unnumbered[1]}” matches the contents entry “{unnumbered[2]}” but has no number"
                     elif level == 0:
                         # a part the body does not print: the 第二部分 of a 部门预决算 is its set
                         # of tables, often published on its own — a reviewer would not call it missing
@@ -609,7 +609,7 @@ def years(
             ctx,
             doc.location(m.start, m.end),
             year,
-            (f"第{h.line}行的标题", f"the heading on line {h.line}"),
+            (f"{line_words(doc, h.line)[0]}的标题", f"the heading on {line_words(doc, h.line)[1]}"),
             m.written,
             (f"{year}年", str(year)),
         )
@@ -621,7 +621,7 @@ def years(
             ctx,
             doc.location(m.start, m.end),
             year,
-            (f"第{line_no}行的标题", f"the heading on line {line_no}"),
+            (f"{line_words(doc, line_no)[0]}的标题", f"the heading on {line_words(doc, line_no)[1]}"),
             m.written,
             (f"{year}年", str(year)),
         )
@@ -645,8 +645,8 @@ def years(
                 doc.location(m.start, m.end),
                 year,
                 (
-                    f"第{m.line}行的{what}",
-                    f"{'the previous year' if what == '上年' else 'this year'} on line {m.line}",
+                    f"{line_words(doc, m.line)[0]}的{what}",
+                    f"{'the previous year' if what == '上年' else 'this year'} on {line_words(doc, m.line)[1]}",
                 ),
                 m.written,
                 (f"{what}即{want}年", f"{what} = {want}"),
@@ -659,7 +659,10 @@ def years(
                     ctx,
                     doc.location(d.start, d.end),
                     year,
-                    (f"第{d.line}行的报告日期", f"the report date on line {d.line}"),
+                    (
+                        f"{line_words(doc, d.line)[0]}的报告日期",
+                        f"the report date on {line_words(doc, d.line)[1]}",
+                    ),
                     d.written,
                     (f"{year}年12月31日之后的日期", f"a date after {year}-12-31"),
                 )
@@ -714,7 +717,10 @@ def _comparison(
         ctx,
         doc.location(m.start, m.end),
         year,
-        (f"第{m.line}行与上年的比较", f"the year-on-year comparison on line {m.line}"),
+        (
+            f"{line_words(doc, m.line)[0]}与上年的比较",
+            f"the year-on-year comparison on {line_words(doc, m.line)[1]}",
+        ),
         m.written,
         (f"与上年（{year - 1}年）比较", f"a comparison with {year - 1}"),
     )
@@ -734,7 +740,10 @@ def _as_of(
         ctx,
         doc.location(m.start, m.end),
         year,
-        (f"第{m.line}行资产数的截止日期", f"the date the assets are stated at on line {m.line}"),
+        (
+            f"{line_words(doc, m.line)[0]}资产数的截止日期",
+            f"the date the assets are stated at on {line_words(doc, m.line)[1]}",
+        ),
         m.written,
         (f"截至{year}年12月31日", f"as at {year}-12-31"),
     )

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePath
 
-from lint.model import Figure, FileResult, Finding, Severity
+from lint.model import Document, Figure, FileResult, Finding, Location, Severity, Table
 
 # C0/C1 controls (except tab/newline) and bidi overrides: hostile in terminals and logs.
 _UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
@@ -84,7 +84,11 @@ _TEXTS: dict[str, dict[str, str]] = {
         "error": "错误",
         "warning": "警告",
         "info": "提示",
-        "page": "第 {n} 页",
+        "page": "第{n}页",
+        "table_cell": "表“{table}” 行“{row}” 列“{col}”",
+        "table_n": "表{n}",
+        "row_n": "第{n}行",
+        "col_n": "第{n}列",
         "arithmetic": "算式",
         "suggestion": "建议",
         "expected": "应为 {e}，实为 {a}",
@@ -115,6 +119,10 @@ _TEXTS: dict[str, dict[str, str]] = {
         "warning": "warning",
         "info": "info",
         "page": "page {n}",
+        "table_cell": "table “{table}”, row “{row}”, column “{col}”",
+        "table_n": "table {n}",
+        "row_n": "row {n}",
+        "col_n": "column {n}",
         "arithmetic": "arithmetic",
         "suggestion": "suggestion",
         "expected": "expected {e}, found {a}",
@@ -179,10 +187,73 @@ def page_suffix(fig: Figure, lang: str) -> str:
     return f" ({tr(lang, 'page', n=page)})" if page is not None else ""
 
 
-def describe_figure(role: str, fig: Figure, lang: str) -> str:
-    """`role label value unit @ line:col (page N)`."""
+def paged(loc: Location) -> bool:
+    """A PDF location: it has a page, and its line/column (of the extracted text) mean nothing to a reader."""
+    return loc.page is not None
+
+
+def _cell_text(table: Table, r: int, c: int) -> str:
+    if 0 <= r < len(table.cells) and 0 <= c < len(table.cells[r]):
+        cell = table.cells[r][c]
+        return one_line(cell.text) if cell is not None else ""
+    return ""
+
+
+def cell_place(doc: Document | None, fig: Figure | None, lang: str) -> str | None:
+    """`表“title” 行“row label” 列“column header”` for a figure read from a table cell, else None."""
+    if doc is None or fig is None or fig.table is None:
+        return None
+    ti, r, c = fig.table
+    if not 0 <= ti < len(doc.tables):
+        return None
+    table = doc.tables[ti]
+    title = one_line(table.title) or tr(lang, "table_n", n=ti + 1)
+    row = " ".join(t for t in (_cell_text(table, r, k) for k in range(table.label_cols)) if t)
+    heads: list[str] = []
+    for h in range(table.header_rows):
+        t = _cell_text(table, h, c)
+        if t and t not in heads:
+            heads.append(t)
+    col = "｜".join(heads)
+    return tr(
+        lang,
+        "table_cell",
+        table=title,
+        row=row or tr(lang, "row_n", n=r + 1),
+        col=col or tr(lang, "col_n", n=c + 1),
+    )
+
+
+def place(loc: Location, lang: str, doc: Document | None = None, fig: Figure | None = None) -> str:
+    """Where a reader finds it: `第9页` (and the table cell) for a PDF, `line:column` for a text draft,
+    `line:column (where)` for DOCX/HTML blocks."""
+    if paged(loc):
+        cell = cell_place(doc, fig, lang)
+        page = tr(lang, "page", n=loc.page)
+        return f"{page} {cell}" if cell else page
+    if loc.where:
+        return f"{loc.line}:{loc.column} ({loc.where})"
+    return f"{loc.line}:{loc.column}"
+
+
+def finding_place(result: FileResult, finding: Finding, lang: str) -> str:
+    """The finding's place, with the table cell of its anchor figure when that was read from a table."""
+    return place(finding.location, lang, result.document, primary_figure(finding))
+
+
+def header(result: FileResult, finding: Finding, lang: str) -> str:
+    """`file.pdf 第9页` for a PDF, `file.txt:28:5` for a text draft (ruff/grep style)."""
+    loc = finding.location
+    if paged(loc):
+        return f"{safe(result.path)} {tr(lang, 'page', n=loc.page)}"
+    return f"{safe(result.path)}:{loc.line}:{loc.column}"
+
+
+def describe_figure(role: str, fig: Figure, lang: str, doc: Document | None = None) -> str:
+    """`role label value unit @ 第N页 [table cell]` for a PDF, `… @ line:col` otherwise."""
     loc = fig.location
-    return f"{role} {fig.label} {fmt_value(fig)} {fig.unit} @ {loc.line}:{loc.column}{page_suffix(fig, lang)}"
+    where = place(loc, lang, doc, fig) if paged(loc) else f"{loc.line}:{loc.column}"
+    return f"{role} {fig.label} {fmt_value(fig)} {fig.unit} @ {where}"
 
 
 def describe_suggestion(finding: Finding, lang: str) -> str | None:

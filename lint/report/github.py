@@ -7,7 +7,7 @@ from typing import TextIO
 
 from lint.catalog import Catalog
 from lint.model import FileResult, Finding, Severity
-from lint.report._common import describe_arithmetic, rel_posix, sorted_findings
+from lint.report._common import describe_arithmetic, finding_place, paged, rel_posix, sorted_findings, tr
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
@@ -27,15 +27,20 @@ def command(kind: str, props: dict[str, object], message: str) -> str:
     return f"::{kind} {joined}::{escape_data(message)}"
 
 
-def annotation(path: str, finding: Finding, lang: str) -> str:
+def annotation(result: FileResult, finding: Finding, lang: str) -> str:
+    """A text draft is annotated at its line and column; a PDF (it has no lines) at file level, with
+    its page (and table cell) in the title and the message."""
     loc = finding.location
-    props: dict[str, object] = {
-        "file": rel_posix(path),
-        "line": loc.line,
-        "col": loc.column,
-        "title": f"fiscal-lint {finding.rule} {finding.name}",
-    }
+    props: dict[str, object] = {"file": rel_posix(result.path)}
+    title = f"fiscal-lint {finding.rule} {finding.name}"
     message = finding.message
+    if paged(loc):
+        where = finding_place(result, finding, lang)
+        title += f" {tr(lang, 'page', n=loc.page)}"
+        message = f"{where}: {message}"
+    else:
+        props.update(line=loc.line, col=loc.column)
+    props["title"] = title
     arithmetic = describe_arithmetic(finding, lang)
     if arithmetic:
         message += "\n" + arithmetic
@@ -57,4 +62,4 @@ def emit(
             out.write(command("error", props, f"{result.path}: {result.error or 'unreadable'}") + "\n")
             continue
         for finding in sorted_findings(result):
-            out.write(annotation(result.path, finding, lang) + "\n")
+            out.write(annotation(result, finding, lang) + "\n")

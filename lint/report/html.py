@@ -13,8 +13,10 @@ from lint.report._common import (
     count,
     describe_arithmetic,
     describe_suggestion,
+    finding_place,
     fmt_value,
     line_spans,
+    place,
     safe,
     sorted_findings,
     summary_line,
@@ -102,9 +104,7 @@ def _file_section(result: FileResult, lang: str, index: int) -> str:
 
 def _finding(result: FileResult, finding: Finding, lang: str) -> str:
     loc = finding.location
-    where = f"{loc.line}:{loc.column}"
-    if loc.page is not None:
-        where += f" ({tr(lang, 'page', n=loc.page)})"
+    where = finding_place(result, finding, lang)
     sev = finding.severity.label
     parts = [
         f'<div class="finding {sev}">',
@@ -127,7 +127,7 @@ def _finding(result: FileResult, finding: Finding, lang: str) -> str:
     if source:
         parts.append(f"<pre>{source}</pre>")
     if finding.figures:
-        parts.append(_figures_table(finding, lang))
+        parts.append(_figures_table(result, finding, lang))
     arithmetic = describe_arithmetic(finding, lang)
     if arithmetic:
         parts.append(f"<p>{e(tr(lang, 'arithmetic'))}: <code>{e(arithmetic)}</code></p>")
@@ -156,15 +156,11 @@ def _source(result: FileResult, finding: Finding) -> str:
     return "".join(out)
 
 
-def _figures_table(finding: Finding, lang: str) -> str:
+def _figures_table(result: FileResult, finding: Finding, lang: str) -> str:
     keys = ("role", "label", "value", "unit", "location")
     rows = ["<table><tr>" + "".join(f"<th>{e(tr(lang, k))}</th>" for k in keys) + "</tr>"]
     for role, fig in finding.figures:
-        loc = fig.location
-        where = f"{loc.line}:{loc.column}"
-        if loc.page is not None:
-            where += f" ({tr(lang, 'page', n=loc.page)})"
-        cells = (role, fig.label, fmt_value(fig), fig.unit, where)
+        cells = (role, fig.label, fmt_value(fig), fig.unit, place(fig.location, lang, result.document, fig))
         rows.append("<tr>" + "".join(f"<td>{e(c)}</td>" for c in cells) + "</tr>")
     rows.append("</table>")
     return "\n".join(rows)

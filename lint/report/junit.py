@@ -9,7 +9,15 @@ from typing import TextIO
 
 from lint.catalog import Catalog
 from lint.model import FileResult, Finding, Severity
-from lint.report._common import describe_arithmetic, describe_suggestion, sorted_findings, tr
+from lint.report._common import (
+    describe_arithmetic,
+    describe_suggestion,
+    finding_place,
+    header,
+    paged,
+    sorted_findings,
+    tr,
+)
 
 # Characters XML 1.0 cannot carry at all, even escaped.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
@@ -19,9 +27,10 @@ def _x(text: str) -> str:
     return _NOT_XML.sub("\ufffd", text)
 
 
-def _details(path: str, finding: Finding, lang: str) -> str:
-    loc = finding.location
-    lines = [f"{path}:{loc.line}:{loc.column}: {finding.rule} [{finding.severity.label}] {finding.name}"]
+def _details(result: FileResult, finding: Finding, lang: str) -> str:
+    lines = [f"{header(result, finding, lang)}: {finding.rule} [{finding.severity.label}] {finding.name}"]
+    if paged(finding.location):
+        lines.append(finding_place(result, finding, lang))
     lines.append(finding.message)
     for extra in (describe_arithmetic(finding, lang), describe_suggestion(finding, lang)):
         if extra:
@@ -36,15 +45,23 @@ def _case(suite: ET.Element, name: str, path: str, line: int | None = None) -> E
     return ET.SubElement(suite, "testcase", attrs)
 
 
-def _finding_case(suite: ET.Element, path: str, finding: Finding, lang: str) -> int:
-    """Add the testcase for one finding; 1 if it is a failure (error or warning), else 0."""
+def _finding_case(suite: ET.Element, result: FileResult, finding: Finding, lang: str) -> int:
+    """Add the testcase for one finding; 1 if it is a failure (error or warning), else 0. A PDF's
+    testcase is named by its page (a PDF has no lines), a text draft's by line:column."""
     loc = finding.location
-    case = _case(suite, f"{finding.rule} {finding.name} {loc.line}:{loc.column}", path, loc.line)
-    details = _details(path, finding, lang)
+    if paged(loc):
+        name = f"{finding.rule} {finding.name} {tr(lang, 'page', n=loc.page)}"
+        case = _case(suite, name, result.path)
+    else:
+        case = _case(suite, f"{finding.rule} {finding.name} {loc.line}:{loc.column}", result.path, loc.line)
+    details = _details(result, finding, lang)
     if finding.severity < Severity.WARNING:
         ET.SubElement(case, "system-out").text = details
         return 0
-    attrs = {"message": _x(finding.message), "type": f"{finding.rule} {finding.severity.label}"}
+    message = finding.message
+    if paged(loc):
+        message = f"{finding_place(result, finding, lang)}: {message}"
+    attrs = {"message": _x(message), "type": f"{finding.rule} {finding.severity.label}"}
     ET.SubElement(case, "failure", attrs).text = details
     return 1
 
@@ -62,7 +79,7 @@ def _suite(result: FileResult, lang: str) -> tuple[ET.Element, int, int, int]:
         _case(suite, tr(lang, "no_findings"), result.path)
     else:
         for finding in sorted_findings(result):
-            failures += _finding_case(suite, result.path, finding, lang)
+            failures += _finding_case(suite, result, finding, lang)
     tests = len(suite)
     suite.attrib.update(tests=str(tests), failures=str(failures), errors=str(errors), skipped="0")
     return suite, tests, failures, errors

@@ -12,9 +12,12 @@ from urllib.parse import quote
 from lint.catalog import Catalog, rule_doc
 from lint.model import Figure, FileResult, Finding, Location, Severity
 from lint.report._common import (
+    cell_place,
     describe_arithmetic,
     describe_figure,
     describe_suggestion,
+    finding_place,
+    paged,
     primary_figure,
     rel_posix,
     sorted_findings,
@@ -52,7 +55,7 @@ def build(results: Sequence[FileResult], catalog: Catalog, *, lang: str, version
             if finding.rule not in rule_index:
                 rule_index[finding.rule] = len(rules)
                 rules.append(_rule(finding, catalog, lang))
-            sarif_results.append(_result(result.path, finding, rule_index[finding.rule], lang))
+            sarif_results.append(_result(result, finding, rule_index[finding.rule], lang))
     driver: dict[str, object] = {"name": "fiscal-lint"}
     if version:
         driver["version"] = version
@@ -124,10 +127,22 @@ def _where(loc: Location) -> dict[str, object]:
     return props
 
 
-def _result(path: str, finding: Finding, index: int, lang: str) -> dict[str, object]:
+def _result(result: FileResult, finding: Finding, index: int, lang: str) -> dict[str, object]:
+    """One result. For a PDF the message starts with the page (and table cell) and properties carry
+    page, bbox and that place; the region (lines of the extracted text) stays because code scanning
+    needs a startLine, but nobody should have to read it."""
+    path = result.path
     primary = primary_figure(finding)
     length = primary.end - primary.start if primary else None
     props = _where(finding.location)
+    message = finding.message
+    if paged(finding.location):
+        where = finding_place(result, finding, lang)
+        props["place"] = where
+        cell = cell_place(result.document, primary, lang)
+        if cell:
+            props["tableCell"] = cell
+        message = f"{where}: {message}"
     extra = {
         "expected": finding.expected,
         "actual": finding.actual,
@@ -140,7 +155,7 @@ def _result(path: str, finding: Finding, index: int, lang: str) -> dict[str, obj
         rel: dict[str, object] = {
             "id": i,
             "physicalLocation": _physical(path, fig.location, fig.end - fig.start),
-            "message": {"text": describe_figure(role, fig, lang)},
+            "message": {"text": describe_figure(role, fig, lang, result.document)},
         }
         if fig.location.page is not None or fig.location.bbox is not None:
             rel["properties"] = _where(fig.location)
@@ -149,7 +164,7 @@ def _result(path: str, finding: Finding, index: int, lang: str) -> dict[str, obj
         "ruleId": finding.rule,
         "ruleIndex": index,
         "level": LEVELS[finding.severity],
-        "message": {"text": finding.message},
+        "message": {"text": message},
         "locations": [{"physicalLocation": _physical(path, finding.location, length)}],
         "partialFingerprints": {"fiscalLint/v1": fingerprint(finding.rule, path, finding.figures)},
     }

@@ -12,12 +12,15 @@ from rich.text import Text
 from lint.catalog import Catalog
 from lint.model import FileResult, Finding, Severity
 from lint.report._common import (
+    cell_place,
     count,
     describe_arithmetic,
     describe_figure,
     describe_suggestion,
+    header,
     line_spans,
     one_line,
+    primary_figure,
     safe,
     sorted_findings,
     summary_line,
@@ -69,14 +72,15 @@ def diagnostic(result: FileResult, finding: Finding, lang: str) -> list[Text]:
     """The lines of one diagnostic, as rich Text (never parsed as markup)."""
     loc = finding.location
     head = Text()
-    head.append(f"{safe(result.path)}:{loc.line}:{loc.column}:", style="bold")
+    head.append(f"{header(result, finding, lang)}:", style="bold")
     head.append(f" {finding.rule} ")
     head.append(f"[{finding.severity.label}]", style=_SEV_STYLE[finding.severity])
     head.append(f" {finding.name} ", style="dim")
     head.append(one_line(finding.message))
     lines = [head]
-    if loc.page is not None:
-        lines.append(Text(f"  --> {tr(lang, 'page', n=loc.page)}", style="dim"))
+    cell = cell_place(result.document, primary_figure(finding), lang) if loc.page is not None else None
+    if cell:
+        lines.append(Text(f"  --> {one_line(cell)}", style="dim"))
 
     shown: set[int] = set()
     source = _source_line(result, loc.line)
@@ -101,7 +105,7 @@ def diagnostic(result: FileResult, finding: Finding, lang: str) -> list[Text]:
 
     for role, fig in finding.figures:
         if id(fig) not in shown:
-            lines.append(Text(f"  ↳ {one_line(describe_figure(role, fig, lang))}"))
+            lines.append(Text(f"  ↳ {one_line(describe_figure(role, fig, lang, result.document))}"))
     arithmetic = describe_arithmetic(finding, lang)
     if arithmetic:
         lines.append(Text(f"  = {tr(lang, 'arithmetic')}: {one_line(arithmetic)}"))
