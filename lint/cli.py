@@ -4,11 +4,12 @@ above --fail-on, 2 usage error or an unreadable input. No traceback ever reaches
 from __future__ import annotations
 
 import csv
-import hashlib
 import json
 import math
 import os
 import sys
+from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Annotated, TextIO
 
@@ -58,23 +59,6 @@ def _codes(values: list[str] | None) -> list[str]:
     for v in values or []:
         out += [c.strip().upper() for c in v.split(",") if c.strip()]
     return out
-
-
-def _fingerprint(path: str, f: Finding, base: Path) -> str:
-    """A finding's key in a baseline: its file relative to the baseline file (so that a baseline of one
-    folder's 部门决算.pdf does not silence another folder's), the rule and the figures."""
-    where = _relative(path, base)
-    key = "|".join([where, f.rule, *sorted(f"{r}:{x.label}:{x.value}" for r, x in f.figures)])
-    return hashlib.sha256(key.encode()).hexdigest()[:20]
-
-
-def _relative(path: str, base: Path) -> str:
-    if path == "-":
-        return path
-    try:
-        return Path(os.path.relpath(Path(path).resolve(), base.resolve().parent)).as_posix()
-    except (OSError, ValueError):
-        return Path(path).as_posix()
 
 
 TIMEOUT_HELP = f"Seconds allowed per file, over every stage (default: {DEFAULT_TIMEOUT:g} plus {PER_PAGE:g} per PDF page)."
@@ -239,25 +223,13 @@ def check(
         results += lint_files(files, catalog, opts, jobs, on_done)
     for r in results:
         r.path = shown(r.path)
-        skip = cfg.ignored_for(r.path)
-        r.findings = [
-            f for f in r.findings if f.severity >= floor and not any(f.rule.startswith(c) for c in skip)
-        ]
-    known_prints = _read_baseline(baseline) if baseline else set()
-    if known_prints and baseline is not None:
-        suppressed = 0
-        for r in results:
-            kept = [f for f in r.findings if _fingerprint(r.path, f, baseline) not in known_prints]
-            suppressed += len(r.findings) - len(kept)
-            r.findings = kept
-        said = (
-            f"基线中已记录的 {suppressed} 个问题未再报告（{baseline}）"
-            if language == "zh"
-            else f"{suppressed} known findings suppressed by the baseline ({baseline})"
-        )
-        typer.echo(f"fiscal-lint: {said}", err=True)
-    if write_baseline:
-        _write_baseline(write_baseline, results)
+
+    def visible(r: FileResult, f: Finding) -> bool:
+        return f.severity >= floor and not any(f.rule.startswith(c) for c in cfg.ignored_for(r.path))
+
+    _baseline(baseline, write_baseline, results, visible, language)
+    for r in results:
+        r.findings = [f for f in r.findings if visible(r, f)]
     out = _open_out(output)
     try:
         use_color = _colour(color, output is None and sys.stdout.isatty())
@@ -310,20 +282,47 @@ def _config(path: Path | None, paths: list[str]) -> Config:
     return load_config(found) if found else Config()
 
 
-def _read_baseline(path: Path) -> set[str]:
-    try:
-        data = json.loads(path.read_text("utf-8"))
-        return {str(x) for x in data["fingerprints"]}
-    except (OSError, ValueError, KeyError, TypeError):
-        raise UsageError(f"{path}: not a fiscal-lint baseline file") from None
+def _baseline(
+    known: Path | None,
+    record: Path | None,
+    results: list[FileResult],
+    visible: Callable[[FileResult, Finding], bool],
+    lang: str,
+) -> None:
+    """--write-baseline records every shown finding; --baseline drops the known ones and reports, on
+    stderr, how many were suppressed and which entries no longer match anything (stale)."""
+    from lint import baseline as bl
+    from lint.report._common import one_line
+
+    if record is not None:
+        shown_only = [replace(r, findings=[f for f in r.findings if visible(r, f)]) for r in results]
+        bl.write(record, shown_only)
+    if known is None:
+        return
+    applied = bl.apply(bl.read(known), known, results, visible)
+    zh = lang == "zh"
+    said = (
+        f"基线中已记录的 {applied.suppressed} 个问题未再报告（{known}）"
+        if zh
+        else f"{applied.suppressed} known findings suppressed by the baseline ({known})"
+    )
+    typer.echo(f"fiscal-lint: {said}", err=True)
+    if applied.stale:
+        n = len(applied.stale)
+        head = (
+            f"基线中有 {n} 条记录已不再出现（问题已改正或文字已改动），可用 --write-baseline 更新："
+            if zh
+            else f"{n} baseline entries no longer match any finding (fixed, or the text changed); "
+            "refresh with --write-baseline:"
+        )
+        typer.echo(f"fiscal-lint: {head}", err=True)
+        for entry in applied.stale[:STALE_SHOWN]:
+            typer.echo(f"  {one_line(bl.describe(entry, lang))}", err=True)
+        if n > STALE_SHOWN:
+            typer.echo(f"  … (+{n - STALE_SHOWN})", err=True)
 
 
-def _write_baseline(path: Path, results: list[FileResult]) -> None:
-    prints = sorted({_fingerprint(r.path, f, path) for r in results for f in r.findings})
-    try:
-        path.write_text(json.dumps({"tool": "fiscal-lint", "fingerprints": prints}, indent=2) + "\n", "utf-8")
-    except OSError as e:
-        raise UsageError(f"{path}: cannot write: {e.strerror}") from None
+STALE_SHOWN = 20
 
 
 @app.command()

@@ -5,56 +5,45 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections import Counter
 from collections.abc import Sequence
 from typing import TextIO
 
 from lint.catalog import Catalog
-from lint.model import FileResult, Finding, Severity
+from lint.model import FileResult, Severity
 from lint.report._common import one_line, rel_posix, sorted_findings, tr
+from lint.report.fingerprint import fingerprints
 
 _SEVERITY = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO: "info"}
 
 
-def _key(path: str, f: Finding) -> str:
-    """What the finding is about, not where: the file, the rule and its figures (or its message)."""
-    figures = sorted(f"{role}:{fig.label}:{fig.value}:{fig.unit}" for role, fig in f.figures)
-    return "|".join([path, f.rule, *(figures or [f.message])])
-
-
 def issues(results: Sequence[FileResult], lang: str) -> list[dict[str, object]]:
+    """One issue per finding; fingerprints are the shared ones (lint/report/fingerprint.py), so GitLab,
+    SARIF and the baseline agree on what counts as the same finding."""
     out: list[dict[str, object]] = []
-    seen: Counter[str] = Counter()
     for r in results:
         path = rel_posix(r.path)
         if r.status == "error":
             description = tr(lang, "unreadable", path=path, reason=one_line(r.error or ""))
-            findings: list[tuple[str, str, str, int]] = [("unreadable", description, "critical", 1)]
-        else:
-            findings = []
-            for f in sorted_findings(r):
-                where = f" ({tr(lang, 'page', n=f.location.page)})" if f.location.page else ""
-                text = f"{f.rule} {f.name}{where}: {one_line(f.message)}"
-                findings.append((_key(path, f), text, _SEVERITY[f.severity], f.location.line))
-        for (key, text, severity, line), f2 in zip(findings, _checks(r), strict=True):
-            seen[key] += 1
-            digest = hashlib.sha256(f"{key}#{seen[key]}".encode()).hexdigest()
-            out.append(
-                {
-                    "description": text,
-                    "check_name": f2,
-                    "fingerprint": digest,
-                    "severity": severity,
-                    "location": {"path": path, "lines": {"begin": max(1, line)}},
-                }
-            )
+            digest = hashlib.sha256(f"{path}|unreadable".encode()).hexdigest()
+            out.append(_issue(description, "fiscal-lint/unreadable", digest, "critical", path, 1))
+            continue
+        prints = fingerprints(r, path)
+        for f in sorted_findings(r):
+            where = f" ({tr(lang, 'page', n=f.location.page)})" if f.location.page else ""
+            text = f"{f.rule} {f.name}{where}: {one_line(f.message)}"
+            check = f"{f.rule}-{f.name}"
+            out.append(_issue(text, check, prints[id(f)], _SEVERITY[f.severity], path, f.location.line))
     return out
 
 
-def _checks(r: FileResult) -> list[str]:
-    if r.status == "error":
-        return ["fiscal-lint/unreadable"]
-    return [f"{f.rule}-{f.name}" for f in sorted_findings(r)]
+def _issue(text: str, check: str, digest: str, severity: str, path: str, line: int) -> dict[str, object]:
+    return {
+        "description": text,
+        "check_name": check,
+        "fingerprint": digest,
+        "severity": severity,
+        "location": {"path": path, "lines": {"begin": max(1, line)}},
+    }
 
 
 def emit(

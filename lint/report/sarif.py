@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections.abc import Sequence
 from pathlib import Path
@@ -10,7 +9,7 @@ from typing import TextIO
 from urllib.parse import quote
 
 from lint.catalog import Catalog, rule_doc
-from lint.model import Figure, FileResult, Finding, Location, Severity
+from lint.model import FileResult, Finding, Location, Severity
 from lint.report._common import (
     cell_place,
     describe_arithmetic,
@@ -23,8 +22,11 @@ from lint.report._common import (
     sorted_findings,
     tr,
 )
+from lint.report.fingerprint import fingerprints
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+# v2: unique per finding (figure-less findings anchored on their words; repeats numbered)
+FINGERPRINT_KEY = "fiscalLint/v2"
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 
 
@@ -51,11 +53,14 @@ def build(results: Sequence[FileResult], catalog: Catalog, *, lang: str, version
         if result.status == "error":
             notifications.append(_notification(result))
             continue
+        prints = fingerprints(result, rel_posix(result.path))
         for finding in sorted_findings(result):
             if finding.rule not in rule_index:
                 rule_index[finding.rule] = len(rules)
                 rules.append(_rule(finding, catalog, lang))
-            sarif_results.append(_result(result, finding, rule_index[finding.rule], lang))
+            sarif_results.append(
+                _result(result, finding, rule_index[finding.rule], lang, prints[id(finding)])
+            )
     driver: dict[str, object] = {"name": "fiscal-lint"}
     if version:
         driver["version"] = version
@@ -77,13 +82,6 @@ def artifact_uri(path: str) -> str:
     if Path(rel).is_absolute():
         return Path(rel).as_uri()
     return quote(rel, safe="/")
-
-
-def fingerprint(rule: str, path: str, figures: list[tuple[str, Figure]]) -> str:
-    """Stable across runs and line moves: rule, path, and the labels and values of the figures."""
-    parts = sorted(f"{role}\x1f{fig.label}\x1f{fig.value}\x1f{fig.unit}" for role, fig in figures)
-    data = "\x1e".join([rule, rel_posix(path), *parts])
-    return hashlib.sha256(data.encode("utf-8")).hexdigest()[:32]
 
 
 def _rule(finding: Finding, catalog: Catalog, lang: str) -> dict[str, object]:
@@ -127,7 +125,7 @@ def _where(loc: Location) -> dict[str, object]:
     return props
 
 
-def _result(result: FileResult, finding: Finding, index: int, lang: str) -> dict[str, object]:
+def _result(result: FileResult, finding: Finding, index: int, lang: str, print_: str) -> dict[str, object]:
     """One result. For a PDF the message starts with the page (and table cell) and properties carry
     page, bbox and that place; the region (lines of the extracted text) stays because code scanning
     needs a startLine, but nobody should have to read it."""
@@ -166,7 +164,7 @@ def _result(result: FileResult, finding: Finding, index: int, lang: str) -> dict
         "level": LEVELS[finding.severity],
         "message": {"text": message},
         "locations": [{"physicalLocation": _physical(path, finding.location, length)}],
-        "partialFingerprints": {"fiscalLint/v1": fingerprint(finding.rule, path, finding.figures)},
+        "partialFingerprints": {FINGERPRINT_KEY: print_},
     }
     if related:
         out["relatedLocations"] = related
