@@ -233,7 +233,8 @@ def check(
     out = _open_out(output)
     try:
         use_color = _colour(color, output is None and sys.stdout.isatty())
-        shown_as = Presentation(sort=sort, quiet=quiet, statistics=statistics)
+        where = str(output.resolve().parent) if output is not None else None
+        shown_as = Presentation(sort=sort, quiet=quiet, statistics=statistics, output_dir=where)
         emit(
             fmt,
             results,

@@ -54,9 +54,14 @@ def test_github_junit_sarif_carry_the_page() -> None:
     assert not re.search(r'line="\d+"', junit)
     sarif = json.loads(run("check", "-f", "sarif", "--lang", "en", str(TABLE_PDF)).stdout)
     res = sarif["runs"][0]["results"][0]
-    assert res["message"]["text"].startswith("page 1 table “部门：某机关办公厅”, row “303 对个人和家庭的补助”")
+    assert res["message"]["text"].startswith(
+        "page 1 table “部门：某机关办公厅”, row “303 对个人和家庭的补助”"
+    )
     assert res["properties"]["page"] == 1
-    assert res["properties"]["tableCell"] == "table “部门：某机关办公厅”, row “303 对个人和家庭的补助”, column “金额”"
+    assert (
+        res["properties"]["tableCell"]
+        == "table “部门：某机关办公厅”, row “303 对个人和家庭的补助”, column “金额”"
+    )
     assert res["locations"][0]["physicalLocation"]["region"]["startLine"] >= 1  # code scanning needs it
     related = [r["message"]["text"] for r in res["relatedLocations"]]
     assert all("@ page " in t and not LINE_REF.search(t) for t in related)
@@ -134,7 +139,9 @@ def test_baseline_entries_are_readable_and_notes_survive_a_rewrite(tmp_path: Pat
     pdf = [e for e in entries if e["path"].endswith(".pdf")]
     assert pdf and all(e["page"] and e["line"] is None for e in pdf)
     first = next(e for e in entries if e["rule"] == "FL201" and e["path"].endswith(".txt"))
-    assert first["line"] == 51 and "人员经费268.72万元" in first["message"] and "268.72万元" in first["figures"]
+    assert (
+        first["line"] == 51 and "人员经费268.72万元" in first["message"] and "268.72万元" in first["figures"]
+    )
     assert all(set(e) >= {"fingerprint", "rule", "message", "note", "who", "when"} for e in entries)
     first["note"] = "经核实，系决算表口径差异，不作修改"
     first["who"], first["when"] = "张三", "2025-01-01"
@@ -142,7 +149,11 @@ def test_baseline_entries_are_readable_and_notes_survive_a_rewrite(tmp_path: Pat
     assert run("check", "--write-baseline", str(base), str(d)).returncode == 0
     again = json.loads(base.read_text("utf-8"))["entries"]
     kept = next(e for e in again if e["fingerprint"] == first["fingerprint"])
-    assert (kept["note"], kept["who"], kept["when"]) == ("经核实，系决算表口径差异，不作修改", "张三", "2025-01-01")
+    assert (kept["note"], kept["who"], kept["when"]) == (
+        "经核实，系决算表口径差异，不作修改",
+        "张三",
+        "2025-01-01",
+    )
     checked = run("check", "--baseline", str(base), str(d))
     assert checked.returncode == 0 and "已记录的 6 个问题未再报告" in checked.stderr
     assert "不再出现" not in checked.stderr

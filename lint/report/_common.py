@@ -113,6 +113,8 @@ _TEXTS: dict[str, dict[str, str]] = {
         "value": "数值",
         "unit": "单位",
         "location": "位置",
+        "all": "全部",
+        "filter": "筛选：",
     },
     "en": {
         "error": "error",
@@ -147,6 +149,8 @@ _TEXTS: dict[str, dict[str, str]] = {
         "value": "value",
         "unit": "unit",
         "location": "location",
+        "all": "all",
+        "filter": "filter:",
     },
 }
 

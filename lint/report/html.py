@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import html
+import os
+import re
 from collections.abc import Sequence
+from pathlib import PurePath
 from typing import TextIO
 from urllib.parse import quote
 
@@ -23,6 +26,7 @@ from lint.report._common import (
     tr,
 )
 from lint.report.crop import page_crop
+from lint.report.options import current
 
 _CSS = """
 body{font-family:system-ui,"PingFang SC","Microsoft YaHei",sans-serif;margin:2em;color:#222}
@@ -32,6 +36,8 @@ table{border-collapse:collapse;margin:.5em 0}td,th{border:1px solid #ccc;padding
 .sev{font-weight:bold}.error .sev{color:#c62828}.warning .sev{color:#ef6c00}.info .sev{color:#1565c0}
 pre{background:#f6f6f6;padding:.4em;white-space:pre-wrap}mark{background:#ffe082}
 .unreadable{color:#c62828}img.crop{max-width:100%;border:1px solid #ccc}
+mark.culprit{background:#ef9a9a;outline:2px solid #c62828}tr.culprit td{background:#ffebee}
+nav.filters a{margin-right:.8em}.flt{display:block;height:0}
 """
 _CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 
@@ -56,15 +62,46 @@ def emit(
         f'<html lang="{"zh-CN" if lang == "zh" else "en"}">',
         '<head><meta charset="utf-8">',
         f'<meta http-equiv="Content-Security-Policy" content="{e(_CSP)}">',
-        f"<title>{e(title)}</title><style>{_CSS}</style></head><body>",
+        f"<title>{e(title)}</title><style>{_CSS}{_filter_css(results)}</style></head><body>",
         f"<h1>{e(title)}</h1>",
         f"<p>fiscal-lint {e(version)} · {e(summary_line(count(results), lang))}</p>",
         _summary_table(results, lang),
+        *_filters(results, lang),
+        "<main>",
     ]
     for i, result in enumerate(results):
         parts.append(_file_section(result, lang, i))
-    parts.append("</body></html>")
+    parts.append("</main></body></html>")
     out.write("\n".join(parts) + "\n")
+
+
+_CSS_SAFE = re.compile(r"[A-Za-z][A-Za-z0-9_-]*\Z")
+
+
+def _rules(results: Sequence[FileResult]) -> list[str]:
+    """The rule codes that fired and can be used as CSS class names (a custom pack's odd code is not)."""
+    return sorted({f.rule for r in results for f in r.findings if _CSS_SAFE.match(f.rule)})
+
+
+def _filter_css(results: Sequence[FileResult]) -> str:
+    """Filters without a script: each filter link targets an empty anchor placed before <main>, and
+    `#only-X:target ~ main` hides every finding that is not X (severity or rule)."""
+    rules = _rules(results)
+    keys = [s.label for s in (Severity.ERROR, Severity.WARNING, Severity.INFO)] + rules
+    css = [f"#only-{k}:target~main .finding:not(.{k}){{display:none}}" for k in keys]
+    css += [f"#only-{k}:target~nav a[href='#only-{k}']{{font-weight:bold}}" for k in keys]
+    return "".join(css)
+
+
+def _filters(results: Sequence[FileResult], lang: str) -> list[str]:
+    rules = _rules(results)
+    sevs = [s.label for s in (Severity.ERROR, Severity.WARNING, Severity.INFO)]
+    anchors = [f'<span class="flt" id="only-{k}"></span>' for k in [*sevs, *rules]]
+    links = [f'<a href="#all">{e(tr(lang, "all"))}</a>']
+    links += [f'<a href="#only-{k}">{e(tr(lang, k))}</a>' for k in sevs]
+    links += [f'<a href="#only-{k}"><code>{e(k)}</code></a>' for k in rules]
+    label = f"<strong>{e(tr(lang, 'filter'))}</strong> "
+    return [*anchors, f'<nav class="filters" id="all">{label}{" ".join(links)}</nav>']
 
 
 def _summary_table(results: Sequence[FileResult], lang: str) -> str:
@@ -107,13 +144,13 @@ def _finding(result: FileResult, finding: Finding, lang: str) -> str:
     where = finding_place(result, finding, lang)
     sev = finding.severity.label
     parts = [
-        f'<div class="finding {sev}">',
+        f'<div class="finding {sev} {e(finding.rule)}">',
         f'<p><span class="sev">{e(tr(lang, sev))}</span> <code>{e(finding.rule)}</code> '
         f"{e(finding.name)} · {e(where)}</p>",
         f"<p>{e(finding.message)}</p>",
     ]
     if loc.page is not None and result.path.lower().endswith(".pdf"):
-        href = quote(result.path) + f"#page={loc.page}"
+        href = _pdf_href(result.path) + f"#page={loc.page}"
         parts.append(f'<p><a href="{e(href)}">{e(tr(lang, "page", n=loc.page))}</a></p>')
         boxes = [
             fig.location.bbox
@@ -138,6 +175,25 @@ def _finding(result: FileResult, finding: Finding, lang: str) -> str:
     return "\n".join(parts)
 
 
+def _pdf_href(path: str) -> str:
+    """The PDF's address relative to the folder the report is written to (-o), so the link works
+    wherever that folder is opened from; relative to the working directory when printed to stdout."""
+    folder = current().output_dir
+    target = path
+    if folder is not None:
+        try:
+            target = os.path.relpath(os.path.abspath(path), folder)
+        except ValueError:  # another drive (Windows)
+            target = os.path.abspath(path)
+    return quote(PurePath(target).as_posix())
+
+
+def _culprits(finding: Finding) -> set[int]:
+    """id() of the figures the finding suggests changing (one culprit, or tied candidates)."""
+    named = [finding.suggestion] if finding.suggestion else finding.candidates
+    return {id(s.figure) for s in named}
+
+
 def _source(result: FileResult, finding: Finding) -> str:
     """The finding's source line, escaped, with its figures in <mark>."""
     line = finding.location.line
@@ -148,9 +204,11 @@ def _source(result: FileResult, finding: Finding) -> str:
     except IndexError:
         return ""
     out, pos = [], 0
-    for start, end, role, _ in line_spans(finding, line, len(text)):
+    culprits = _culprits(finding)
+    for start, end, role, fig in line_spans(finding, line, len(text)):
         out.append(e(text[pos:start]))
-        out.append(f'<mark title="{e(role)}">{e(text[start:end])}</mark>')
+        cls = ' class="culprit"' if id(fig) in culprits else ""
+        out.append(f'<mark{cls} title="{e(role)}">{e(text[start:end])}</mark>')
         pos = end
     out.append(e(text[pos:]))
     return "".join(out)
@@ -159,8 +217,10 @@ def _source(result: FileResult, finding: Finding) -> str:
 def _figures_table(result: FileResult, finding: Finding, lang: str) -> str:
     keys = ("role", "label", "value", "unit", "location")
     rows = ["<table><tr>" + "".join(f"<th>{e(tr(lang, k))}</th>" for k in keys) + "</tr>"]
+    culprits = _culprits(finding)
     for role, fig in finding.figures:
         cells = (role, fig.label, fmt_value(fig), fig.unit, place(fig.location, lang, result.document, fig))
-        rows.append("<tr>" + "".join(f"<td>{e(c)}</td>" for c in cells) + "</tr>")
+        tr_open = '<tr class="culprit">' if id(fig) in culprits else "<tr>"
+        rows.append(tr_open + "".join(f"<td>{e(c)}</td>" for c in cells) + "</tr>")
     rows.append("</table>")
     return "\n".join(rows)

@@ -16,6 +16,7 @@ class Presentation:
     sort: str = "severity"  # severity: most serious first; page: in reading order (page, position)
     quiet: bool = False  # diagnostics only: no summary, no per-file table
     statistics: bool = False  # per-rule counts at the end of the text report
+    output_dir: str | None = None  # folder of -o FILE: links in the HTML report are relative to it
 
 
 _DEFAULT = Presentation()
