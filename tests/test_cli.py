@@ -210,3 +210,20 @@ def test_jobs_gives_the_same_result(tmp_path: Path) -> None:
     one = run("check", "--format", "json", "--jobs", "1", str(tmp_path))
     two = run("check", "--format", "json", "--jobs", "2", str(tmp_path))
     assert json.loads(one.stdout) == json.loads(two.stdout)
+
+
+def test_shell_completion_is_offered_and_completes() -> None:
+    """Issue 9 item 6: typer's completion options, and the completion protocol answering."""
+    import os
+
+    helped = run("--help").stdout
+    assert "--install-completion" in helped and "--show-completion" in helped
+    env = {
+        **os.environ,
+        "_FISCAL_LINT_COMPLETE": "complete_bash",
+        "COMP_WORDS": "fiscal-lint ch",
+        "COMP_CWORD": "1",
+    }
+    script = Path(sys.executable).parent / "fiscal-lint"  # the installed console script
+    done = subprocess.run([str(script)], capture_output=True, text=True, env=env, timeout=60)
+    assert done.stdout.split() == ["check"]
