@@ -6,6 +6,7 @@ import io
 import json
 import re
 import xml.etree.ElementTree as ET
+from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
 
@@ -25,8 +26,9 @@ from lint.model import (
     Suggestion,
 )
 from lint.report import FORMATS, emit, emit_figures_json
+from lint.report._common import rel_posix
+from lint.report.fingerprint import fingerprints
 from lint.report.github import escape_data, escape_property
-from lint.report.sarif import fingerprint
 
 SCHEMA = Path("/work/shared/schemas/sarif-schema-2.1.0.json")
 VERSION = "9.9.9"
@@ -295,7 +297,7 @@ def test_sarif_validates_and_maps_results() -> None:
     assert run["columnKind"] == "unicodeCodePoints"
     related = results[0]["relatedLocations"]
     assert related[2]["properties"] == {"page": 2, "bbox": [10.0, 20.0, 30.0, 40.0]}
-    fps = [r["partialFingerprints"]["fiscalLint/v1"] for r in results]
+    fps = [r["partialFingerprints"]["fiscalLint/v2"] for r in results]
     assert len(set(fps)) == 3
     notes = run["invocations"][0]["toolExecutionNotifications"]
     assert len(notes) == 1 and notes[0]["level"] == "error"
@@ -306,10 +308,18 @@ def test_sarif_validates_and_maps_results() -> None:
 def test_sarif_fingerprint_is_stable_and_ignores_position() -> None:
     seed = _seed()[0]
     finding = sorted(seed.findings, key=Finding.sort_key)[0]
-    fp = fingerprint(finding.rule, seed.path, finding.figures)
-    assert fp == fingerprint(finding.rule, "./" + seed.path, list(reversed(finding.figures)))
-    assert fp != fingerprint("FL202", seed.path, finding.figures)
-    assert fp != fingerprint(finding.rule, "other.txt", finding.figures)
+
+    def fp(f: Finding, path: str = seed.path) -> str:
+        return fingerprints(replace(seed, findings=[f]), rel_posix(path))[id(f)]
+
+    base = fp(finding)
+    assert base == fp(finding, "./" + seed.path)
+    moved = replace(
+        finding, figures=list(reversed(finding.figures)), location=replace(finding.location, line=99)
+    )
+    assert base == fp(moved)
+    assert base != fp(replace(finding, rule="FL202"))
+    assert base != fp(finding, "other.txt")
 
 
 # ---------------------------------------------------------------- github
