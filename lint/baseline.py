@@ -93,10 +93,12 @@ def apply(
     base: Path,
     results: Sequence[FileResult],
     kept: Callable[[FileResult, Finding], bool],
+    ran: Callable[[str], bool] = lambda rule: True,
 ) -> Applied:
     """Drop the known findings from `results`; entries of linted files that match none are stale.
     `kept(r, f)` says whether a finding is shown at all in this run (--min-severity, per-file ignores):
-    an entry whose finding is merely hidden is not stale."""
+    an entry whose finding is merely hidden is not stale, nor one of a rule that did not run
+    (`ran(rule)` false: --select/--ignore)."""
     by_print = {e.fingerprint: e for e in baseline.entries}
     matched: set[str] = set()
     linted: set[str] = set()
@@ -118,7 +120,7 @@ def apply(
                 continue
             keep.append(f)
         r.findings = keep
-    stale = [e for e in baseline.entries if e.path in linted and e.fingerprint not in matched]
+    stale = [e for e in baseline.entries if e.path in linted and e.fingerprint not in matched and ran(e.rule)]
     return Applied(suppressed, stale)
 
 

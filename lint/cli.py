@@ -177,7 +177,7 @@ def check(
 ) -> None:
     """Lint reports and print every place where they contradict themselves."""
     from lint.catalog import load_catalog
-    from lint.engine import Options, expand, lint_files, shown
+    from lint.engine import Options, expand, lint_files, shown, wanted
     from lint.progress import progress
     from lint.report import emit
     from lint.report.batch import statistics_lines
@@ -227,7 +227,7 @@ def check(
     def visible(r: FileResult, f: Finding) -> bool:
         return f.severity >= floor and not any(f.rule.startswith(c) for c in cfg.ignored_for(r.path))
 
-    _baseline(baseline, write_baseline, results, visible, language)
+    _baseline(baseline, write_baseline, results, visible, lambda rule: wanted(rule, opts), language)
     for r in results:
         r.findings = [f for f in r.findings if visible(r, f)]
     out = _open_out(output)
@@ -288,6 +288,7 @@ def _baseline(
     record: Path | None,
     results: list[FileResult],
     visible: Callable[[FileResult, Finding], bool],
+    ran: Callable[[str], bool],
     lang: str,
 ) -> None:
     """--write-baseline records every shown finding; --baseline drops the known ones and reports, on
@@ -300,7 +301,7 @@ def _baseline(
         bl.write(record, shown_only)
     if known is None:
         return
-    applied = bl.apply(bl.read(known), known, results, visible)
+    applied = bl.apply(bl.read(known), known, results, visible, ran)
     zh = lang == "zh"
     said = (
         f"基线中已记录的 {applied.suppressed} 个问题未再报告（{known}）"

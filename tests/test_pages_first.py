@@ -194,3 +194,12 @@ def test_a_broken_baseline_is_one_clear_line(tmp_path: Path, content: str) -> No
     checked = run("check", "--baseline", str(base), str(TXT))
     assert checked.returncode == 2 and "not a fiscal-lint baseline file" in checked.stderr
     assert "Traceback" not in checked.stderr
+
+
+def test_entries_of_rules_not_run_are_not_stale(tmp_path: Path) -> None:
+    d = _folder(tmp_path)
+    base = tmp_path / "baseline.json"
+    assert run("check", "--write-baseline", str(base), str(d)).returncode == 0
+    for narrowed in (["--select", "FL2"], ["--ignore", "FL3"]):
+        checked = run("check", *narrowed, "--baseline", str(base), str(d))
+        assert checked.returncode == 0 and "不再出现" not in checked.stderr, checked.stderr
