@@ -386,7 +386,7 @@ def numbering(ctx: Context, doc: Document, items: list[Item], layout: Layout) ->
                         **_level_values(level),
                         "marker": cur.heading.marker,
                         "prev": prev.heading.marker,
-                        "prev_line": prev.heading.line,
+                        "prev_line": doc.source_line_number(prev.heading.line),
                         "hint": hint,
                         "hint_en": hint_en,
                     },
@@ -450,7 +450,7 @@ def numbering(ctx: Context, doc: Document, items: list[Item], layout: Layout) ->
                         **_level_values(level),
                         "marker": cur.heading.marker,
                         "prev": earlier.heading.marker,
-                        "prev_line": earlier.heading.line,
+                        "prev_line": doc.source_line_number(earlier.heading.line),
                         "hint": f"（上一项为“{prev.heading.marker}”）",
                         "hint_en": f" (the previous item is “{prev.heading.marker}”)",
                     },
@@ -471,8 +471,8 @@ def numbering(ctx: Context, doc: Document, items: list[Item], layout: Layout) ->
                         **_level_values(level),
                         "marker": it.heading.marker,
                         "first": run[0].heading.marker,
-                        "first_line": run[0].heading.line,
-                        "line": it.heading.line,
+                        "first_line": doc.source_line_number(run[0].heading.line),
+                        "line": doc.source_line_number(it.heading.line),
                     },
                     expected=marker_for(level, it.heading.number, run[0].heading.marker),
                     actual=it.heading.marker,
@@ -609,7 +609,10 @@ def years(
             ctx,
             doc.location(m.start, m.end),
             year,
-            (f"第{h.line}行的标题", f"the heading on line {h.line}"),
+            (
+                f"第{doc.source_line_number(h.line)}行的标题",
+                f"the heading on line {doc.source_line_number(h.line)}",
+            ),
             m.written,
             (f"{year}年", str(year)),
         )
@@ -645,8 +648,8 @@ def years(
                 doc.location(m.start, m.end),
                 year,
                 (
-                    f"第{m.line}行的{what}",
-                    f"{'the previous year' if what == '上年' else 'this year'} on line {m.line}",
+                    f"第{doc.source_line_number(m.line)}行的{what}",
+                    f"{'the previous year' if what == '上年' else 'this year'} on line {doc.source_line_number(m.line)}",
                 ),
                 m.written,
                 (f"{what}即{want}年", f"{what} = {want}"),
@@ -659,7 +662,10 @@ def years(
                     ctx,
                     doc.location(d.start, d.end),
                     year,
-                    (f"第{d.line}行的报告日期", f"the report date on line {d.line}"),
+                    (
+                        f"第{doc.source_line_number(d.line)}行的报告日期",
+                        f"the report date on line {doc.source_line_number(d.line)}",
+                    ),
                     d.written,
                     (f"{year}年12月31日之后的日期", f"a date after {year}-12-31"),
                 )
@@ -714,7 +720,10 @@ def _comparison(
         ctx,
         doc.location(m.start, m.end),
         year,
-        (f"第{m.line}行与上年的比较", f"the year-on-year comparison on line {m.line}"),
+        (
+            f"第{doc.source_line_number(m.line)}行与上年的比较",
+            f"the year-on-year comparison on line {doc.source_line_number(m.line)}",
+        ),
         m.written,
         (f"与上年（{year - 1}年）比较", f"a comparison with {year - 1}"),
     )
@@ -734,7 +743,10 @@ def _as_of(
         ctx,
         doc.location(m.start, m.end),
         year,
-        (f"第{m.line}行资产数的截止日期", f"the date the assets are stated at on line {m.line}"),
+        (
+            f"第{doc.source_line_number(m.line)}行资产数的截止日期",
+            f"the date the assets are stated at on line {doc.source_line_number(m.line)}",
+        ),
         m.written,
         (f"截至{year}年12月31日", f"as at {year}-12-31"),
     )

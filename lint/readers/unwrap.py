@@ -1,0 +1,150 @@
+"""Hard-wrapped text (what `pdftotext`/pdfplumber write for a PDF): rejoin the lines of a paragraph.
+
+A report saved from a PDF as text breaks every sentence at the page width ("…与上⏎年相比，收入总计
+增加…") and puts running headers and page numbers between the halves of a sentence that crosses a page.
+Every reader of wording downstream treats a newline as the end of a clause, so such a text would be
+read as fragments: a share, a breakdown or a comparison broken over two lines is never seen. The PDF
+reader rejoins lines by geometry (pdf_lines.line_break); for text the geometry is gone, so a line is a
+wrapped one when it is as wide as the text block and does not end a sentence, and the next line does
+not open a heading, an item, a note or a table row.
+
+Only the text the checks read changes: the Document keeps the file's own text and the cuts made, so
+every location, line number and quoted line is the file's.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+
+from lint.readers.pdf_lines import BREAK_AFTER, PAGE_NO_RE
+
+# A line opening one of these is never the second half of a wrapped line.
+OPENER = re.compile(
+    r"\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d{1,2}[、.．)）](?!\d)"
+    r"|第[一二三四五六七八九十\d]+[部章节条]|[①-⑳]|注[:：]|说明[:：]|备注[:：]|表\s*\d|附[表件])"
+)
+# A line holding two or more numbers apart ("2010101 行政运行 1820.44 1820.44") is a table row.
+ROW_CELLS = re.compile(r"(?:^|\s)-?[\d,]+(?:\.\d+)?%?(?=\s|$)")
+ASCII_ALNUM = re.compile(r"[0-9A-Za-z]")
+MIN_WRAPPED = 3  # joins a text needs before it is read as hard-wrapped at all
+MIN_SHARE = 0.15  # …and the share of its prose lines they must be
+
+
+@dataclass
+class Unwrapped:
+    text: str
+    cuts: list[tuple[int, int]]  # (offset in text, chars of the source removed just before it)
+
+
+def width(line: str) -> int:
+    """Display width: a CJK or full-width character is two columns, as on the page."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in line)
+
+
+def _furniture(lines: list[str]) -> set[int]:
+    """Page numbers ("- 3 -", "第3页 共9页", a bare 3 in sequence) and the running header or footer
+    that stands beside each (the same line at every page break)."""
+    numbers = [i for i, ln in enumerate(lines) if ln.strip() and PAGE_NO_RE.fullmatch(ln.strip())]
+    values = [int(re.findall(r"\d+", lines[i])[0]) for i in numbers]
+    # a page number runs 1, 2, 3…: a lone figure in a flattened table does not
+    if len(numbers) < 2 or any(b <= a for a, b in itertools.pairwise(values)):
+        return set()
+    out = set(numbers)
+    counts = Counter(ln.strip() for ln in lines if ln.strip())
+    for i in numbers:
+        for j in (i - 1, i + 1):
+            if (
+                0 < j < len(lines)
+                and j not in out
+                and counts[lines[j].strip()] >= 2
+                and not ROW_CELLS.search(lines[j])
+            ):
+                out.add(j)
+    return out
+
+
+def _row(line: str) -> bool:
+    return len(ROW_CELLS.findall(line)) >= 2 or bool(re.match(r"\s*\d{3,}\s", line))
+
+
+def unwrap(text: str) -> Unwrapped | None:
+    """The text with wrapped lines rejoined and page furniture inside paragraphs dropped, or None when
+    the text is not hard-wrapped (one paragraph a line, as typed)."""
+    lines = text.split("\n")
+    if len(lines) < 8:
+        return None
+    furniture = _furniture(lines)
+    kept = [i for i in range(len(lines)) if i not in furniture]
+    # The text block's width, measured two ways: in display columns (a PDF's text layer: digits are
+    # half as wide as 汉字) and in characters (converters that wrap at a character count).
+    measures = (width, len)
+    blocks: list[int] = []
+    for measure in measures:
+        sizes = sorted(measure(lines[i].rstrip()) for i in kept if width(lines[i].strip()) >= 20)
+        if len(sizes) < MIN_WRAPPED:
+            return None
+        blocks.append(sizes[int(len(sizes) * 0.8)])  # most prose lines of a wrapped text fill the block
+    if blocks[0] > 240:
+        return None
+
+    def full(line: str) -> bool:
+        # a number is never split: the line before it falls short by the number's width
+        return any(
+            block - max(8, block // 5) <= measure(line) <= block + 4
+            for measure, block in zip(measures, blocks, strict=True)
+        )
+
+    def wrapped(a: str, b: str) -> bool:
+        a, b = a.rstrip(), b.strip()
+        if not a.strip() or not b or not full(a):
+            return False
+        if a[-1] in BREAK_AFTER or OPENER.match(b) or _row(a) or _row(b) or "\t" in a + b:
+            return False
+        return not (ASCII_ALNUM.match(a[-1]) and ASCII_ALNUM.match(b[0]))
+
+    joins = {k for k in range(len(kept) - 1) if wrapped(lines[kept[k]], lines[kept[k + 1]])}
+    prose = sum(1 for i in kept if width(lines[i].strip()) >= 20)
+    if len(joins) < MIN_WRAPPED or len(joins) < prose * MIN_SHARE:
+        return None
+    starts = [0]
+    for ln in lines:
+        starts.append(starts[-1] + len(ln) + 1)
+    out: list[str] = []
+    cuts: list[tuple[int, int]] = []
+    pos = 0  # length of the text built so far
+    if kept[0]:  # furniture before the first kept line
+        cuts.append((0, starts[kept[0]]))
+    for k, i in enumerate(kept):
+        line = lines[i]
+        if k:
+            gap = starts[i] - (starts[kept[k - 1]] + len(lines[kept[k - 1]]))  # "\n" + furniture lines
+            if k - 1 in joins:
+                tail = len(out[-1]) - len(out[-1].rstrip())
+                out[-1] = out[-1].rstrip()
+                pos -= tail
+                line = line.lstrip()
+                cuts.append((pos, tail + gap + len(lines[i]) - len(line)))
+            else:
+                out.append("\n")
+                pos += 1
+                if gap > 1:
+                    cuts.append((pos, gap - 1))
+        out.append(line)
+        pos += len(line)
+    return Unwrapped("".join(out), _merge(cuts))
+
+
+def _merge(cuts: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for at, n in cuts:
+        if n <= 0:
+            continue
+        if out and out[-1][0] == at:
+            out[-1] = (at, out[-1][1] + n)
+        else:
+            out.append((at, n))
+    return out

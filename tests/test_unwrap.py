@@ -1,0 +1,79 @@
+"""Hard-wrapped text (a PDF saved as text): paragraphs rejoined for reading, locations the file's own."""
+
+from __future__ import annotations
+
+from lint.model import Document
+from lint.readers.text import read_text
+
+WRAPPED = (
+    "某县农业农村局2022年度部门决算公开说明\n"
+    "三、支出决算情况说明\n"
+    "本年支出合计2,151.02万元，其中：基本支出1,120.57万元，占本年支出合计的\n"
+    "52.09%；项目支出1,030.45万元，占本年支出合计的47.91%。项目支出主要用于农\n"
+    "- 1 -\n"
+    "某县农业农村局2022年度部门决算公开说明\n"
+    "田水利设施维护、动物疫病防控和农村人居环境整治等方面，以及乡村公共服务设施的\n"
+    "日常运行维护和农业技术推广服务等支出，全年共完成项目十二个，均已验收。\n"
+    "四、财政拨款“三公”经费支出决算情况说明\n"
+    "2022年度“三公”经费财政拨款支出决算为9.86万元，其中：因公出国（境）费0万\n"
+    "元，公务用车购置及运行维护费6.40万元，公务接待费3.46万元。\n"
+    "一般公共预算财政拨款支出决算表\n"
+    "科目编码 科目名称 合计 基本支出 项目支出\n"
+    "2130101 行政运行 1120.57 1120.57\n"
+    "2130104 事业运行 1030.45 1030.45\n"
+    "- 2 -\n"
+)
+
+
+def _doc(text: str) -> Document:
+    return read_text(text.encode("utf-8"), "x.txt")
+
+
+def test_wrapped_sentence_is_one_line_of_text() -> None:
+    doc = _doc(WRAPPED)
+    assert "占本年支出合计的52.09%；" in doc.text
+    # the page number and running header inside the sentence are gone from what the checks read
+    assert "主要用于农田水利" in doc.text
+    assert "支出决算为9.86万元，其中：因公出国（境）费0万元，公务用车" in doc.text
+
+
+def test_locations_are_the_files() -> None:
+    doc = _doc(WRAPPED)
+    at = doc.text.index("52.09%")
+    assert doc.location(at).line == 4 and doc.location(at).column == 1
+    at = doc.text.index("田水利")
+    assert doc.location(at).line == 7 and doc.location(at).column == 1
+    at = doc.text.index("6.40万元")
+    line, col = doc.line_col(at)
+    assert WRAPPED.split("\n")[line - 1][col - 1 :].startswith("6.40万元")
+    assert doc.source_line(4).startswith("52.09%；项目支出")
+    # a line of the read text maps back to the file's line it starts on
+    n = doc.text[: doc.text.index("四、财政拨款")].count("\n") + 1
+    assert doc.source_line_number(n) == 9
+
+
+def test_headings_table_rows_and_page_numbers_stay_apart() -> None:
+    lines = _doc(WRAPPED).text.split("\n")
+    assert "四、财政拨款“三公”经费支出决算情况说明" in lines
+    assert "2130101 行政运行 1120.57 1120.57" in lines
+    assert "2130104 事业运行 1030.45 1030.45" in lines
+    assert "科目编码 科目名称 合计 基本支出 项目支出" in lines
+
+
+def test_text_typed_one_paragraph_a_line_is_left_alone() -> None:
+    typed = "\n".join(
+        [
+            "一、收入支出决算总体情况说明",
+            "2022年度收入总计2,318.46万元，支出总计2,318.46万元。",
+            "本年收入合计2,204.16万元，其中：财政拨款收入2,150.86万元，占本年收入合计的97.58%；其他收入53.30万元。",
+            "二、支出决算情况说明",
+            "本年支出合计2,151.02万元，其中：基本支出1,120.57万元，项目支出1,030.45万元。",
+            "三、其他",
+            "本部门无政府性基金预算财政拨款支出，也无国有资本经营预算财政拨款支出。",
+            "四、名词解释",
+            "财政拨款收入：指本级财政当年拨付的资金。",
+        ]
+    )
+    doc = _doc(typed)
+    assert doc.text == typed
+    assert doc.source is None and doc.cuts == []
