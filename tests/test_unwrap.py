@@ -77,3 +77,25 @@ def test_text_typed_one_paragraph_a_line_is_left_alone() -> None:
     doc = _doc(typed)
     assert doc.text == typed
     assert doc.source is None and doc.cuts == []
+
+
+def test_numbers_set_apart_in_prose_do_not_make_a_table_row() -> None:
+    """pdfplumber sets a Latin run apart from 汉字 ("预算 5499.06 万元"): still prose, still rejoined."""
+    spaced = "\n".join(
+        [
+            "一、关于 2023 年部门收支总体情况说明",
+            "2023年本部门收入预算 5499.06 万元，支出预算 5499.06 万元。与上年相比，收支预",
+            "算总计各增加 288.36 万元，增长 5.53% ，主要原因是基层医疗卫生机构人员经费增",
+            "加，以及公共卫生服务项目和疾病预防控制项目的补助标准均有所提高。",
+            "支出预算中：基本支出 3902.17 万元，占 70.96% ，主要用于保障机构正常运转和人",
+            "员工资；项目支出 1596.89 万元，占 29.04% ，主要用于公共卫生服务和疾病防控",
+            "等方面的支出，其中基层医疗卫生机构的基本公共卫生服务补助为主要部分。",
+            "二、关于 2023 年财政拨款收支预算情况的说明",
+            "2023年财政拨款收支预算总数为 4210.66 万元，全部为一般公共预算拨款，比上年增",
+            "加 206.48 万元，主要原因是人员经费和基本公共卫生服务补助经费增加。",
+        ]
+    )
+    doc = _doc(spaced)
+    assert "支出预算 5499.06 万元。与上年相比，收支预算总计各增加 288.36 万元" in doc.text
+    assert "占 70.96% ，主要用于保障机构正常运转和人员工资；" in doc.text
+    assert doc.source_line(6).startswith("员工资；项目支出")

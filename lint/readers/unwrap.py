@@ -29,6 +29,7 @@ OPENER = re.compile(
 )
 # A line holding two or more numbers apart ("2010101 行政运行 1820.44 1820.44") is a table row.
 ROW_CELLS = re.compile(r"(?:^|\s)-?[\d,]+(?:\.\d+)?%?(?=\s|$)")
+PROSE_PUNCT = re.compile(r"[，。；：！？]")
 ASCII_ALNUM = re.compile(r"[0-9A-Za-z]")
 MIN_WRAPPED = 3  # joins a text needs before it is read as hard-wrapped at all
 MIN_SHARE = 0.15  # …and the share of its prose lines they must be
@@ -67,7 +68,17 @@ def _furniture(lines: list[str]) -> set[int]:
     return out
 
 
+def _mid_clause(line: str) -> bool:
+    """A full line of prose stopped inside a clause: what follows is its continuation even when it opens
+    like an item ("…资产原值合计2,110,003.55元，其中：（1）土地…，（2）通用设备…，⏎（3）专用设备…")."""
+    return line[-1] in "，、" or (line[-1] not in "；;）)" and "，" in line)
+
+
 def _row(line: str) -> bool:
+    """Cells of a table: numbers standing apart, and none of a sentence's punctuation (pdfplumber also
+    sets a number in prose apart: "收入预算 5499.06 万元，支出预算 5499.06 万元")."""
+    if PROSE_PUNCT.search(line):
+        return False
     return len(ROW_CELLS.findall(line)) >= 2 or bool(re.match(r"\s*\d{3,}\s", line))
 
 
@@ -102,7 +113,9 @@ def unwrap(text: str) -> Unwrapped | None:
         a, b = a.rstrip(), b.strip()
         if not a.strip() or not b or not full(a):
             return False
-        if a[-1] in BREAK_AFTER or OPENER.match(b) or _row(a) or _row(b) or "\t" in a + b:
+        if a[-1] in BREAK_AFTER or _row(a) or _row(b) or "\t" in a + b:
+            return False
+        if OPENER.match(b) and not _mid_clause(a):
             return False
         return not (ASCII_ALNUM.match(a[-1]) and ASCII_ALNUM.match(b[0]))
 

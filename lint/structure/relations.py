@@ -40,6 +40,7 @@ ITEM_JOIN = regex.compile(r"以及|和|及")
 SUBJECT = regex.compile(r"[\u4e00-\u9fff](?<![分别均各约共计占其中为的和])")
 COUNTED_ITEM = regex.compile(r"(?:\d+|[一二两三四五六七八九十百]+)\s*(?:个|家|所|项|人|站|名|类|座|辆|处|支)")
 # "…18.60万元，主要为渣土执法车辆运行支出，未计入…": words up to a comma after the marker: prose
+OWN_SUBJECT = regex.compile(r"[；;]\s*\p{Han}{2,}\s*$")
 PROSE_AFTER_MARKER = regex.compile(r"[^，,；;：:\d]{4,}[，,]")
 REFERENCE_BEFORE = regex.compile(r"(?:上述|前述|以上)$")
 # "支出预算中：…": the sentence names the whole of the shares it lists
@@ -197,6 +198,9 @@ class RelationFinder:
             if marker and (
                 LIST_BOUNDARY.search(unglossed, marker.end())
                 or PROSE_AFTER_MARKER.match(unglossed, marker.end())
+                # "上年结转38.24万元；支出包括：一般公共服务支出…": after a ；the marker has its own
+                # subject (支出), which the amount before the ；is not
+                or OWN_SUBJECT.search(unglossed, 0, marker.start())
             ):
                 # "人员经费745.62万元，包括工资福利支出和对个人和家庭的补助；公用经费106.55万元": the list
                 # the marker opened ended at the ；without an amount
