@@ -117,6 +117,10 @@ def unwrap(text: str) -> Unwrapped | None:
             return False
         if OPENER.match(b) and not _mid_clause(a):
             return False
+        # a numbered title as wide as the block ("（三）一般公共预算财政拨款支出决算具体情况") ends
+        # there: the body starts on the next line
+        if OPENER.match(a) and not PROSE_PUNCT.search(a):
+            return False
         return not (ASCII_ALNUM.match(a[-1]) and ASCII_ALNUM.match(b[0]))
 
     joins = {k for k in range(len(kept) - 1) if wrapped(lines[kept[k]], lines[kept[k + 1]])}
