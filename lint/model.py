@@ -43,12 +43,19 @@ class Location:
     page: int | None = None
     bbox: BBox | None = None
     where: str | None = None  # DOCX/HTML: "段落 12" or "表 2 第 3 行第 4 列"
+    # the offset in the file's own text where the reader rejoined wrapped lines (Document.source)
+    file_offset: int | None = None
+
+    @property
+    def shown_offset(self) -> int:
+        """The offset machine output gives: into the file as written, for text read as written."""
+        return self.offset if self.file_offset is None else self.file_offset
 
     def as_json(self) -> dict[str, object]:
         return {
             "line": self.line,
             "column": self.column,
-            "offset": self.offset,
+            "offset": self.shown_offset,
             "page": self.page,
             "bbox": list(self.bbox) if self.bbox else None,
         }
@@ -187,7 +194,8 @@ class Document:
             i = bisect.bisect_right(self.blocks, start, key=lambda b: b[0]) - 1
             if i >= 0:
                 where = self.blocks[i][1]
-        return Location(line, col, start, page, bbox, where)
+        file_offset = self.source_offset(start) if self.cuts else None
+        return Location(line, col, start, page, bbox, where, file_offset)
 
 
 @dataclass(frozen=True)

@@ -123,3 +123,12 @@ def test_a_numbered_title_as_wide_as_the_block_keeps_its_line() -> None:
         "2022年度一般公共预算财政拨款支出1536.27万元，占本年支出合计的98.96%。与2021年度相比，一般公共预算财政拨款支出减少73.78万元，降低4.58%。主要原因是民族团结进步示范创建补助资金减少。"
         in lines
     )
+
+
+def test_machine_output_offsets_index_the_file() -> None:
+    doc = _doc(WRAPPED)
+    at = doc.text.index("田水利")
+    loc = doc.location(at)
+    shown = loc.as_json()["offset"]
+    assert isinstance(shown, int) and WRAPPED[shown:].startswith("田水利")
+    assert loc.offset == at  # inside, offsets stay the read text's
