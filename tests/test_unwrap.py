@@ -132,3 +132,12 @@ def test_machine_output_offsets_index_the_file() -> None:
     shown = loc.as_json()["offset"]
     assert isinstance(shown, int) and WRAPPED[shown:].startswith("田水利")
     assert loc.offset == at  # inside, offsets stay the read text's
+
+
+def test_a_line_beside_one_page_number_is_content_not_a_running_header() -> None:
+    text = WRAPPED.replace(
+        "- 2 -\n", "- 2 -\n单位：万元\n支出决算表\n单位：万元\n2130101 行政运行 1120.57 1120.57\n"
+    )
+    lines = _doc(text).text.split("\n")
+    assert lines.count("单位：万元") == 2
+    assert "某县农业农村局2022年度部门决算公开说明" not in _doc(WRAPPED).text.split("\n")[1:]

@@ -55,16 +55,21 @@ def _furniture(lines: list[str]) -> set[int]:
     if len(numbers) < 2 or any(b <= a for a, b in itertools.pairwise(values)):
         return set()
     out = set(numbers)
-    counts = Counter(ln.strip() for ln in lines if ln.strip())
+    # a running header or footer stands beside at least two of the page numbers, or beside one and
+    # repeats the title (a 单位：万元 or a table title that happens to follow a page break is content)
+    beside = Counter(
+        lines[j].strip()
+        for i in numbers
+        for j in (i - 1, i + 1)
+        if 0 < j < len(lines) and j not in out and lines[j].strip() and not ROW_CELLS.search(lines[j])
+    )
+    title = [ln.strip() for ln in lines if ln.strip()][:3]  # a header repeats the title on each page
     for i in numbers:
         for j in (i - 1, i + 1):
-            if (
-                0 < j < len(lines)
-                and j not in out
-                and counts[lines[j].strip()] >= 2
-                and not ROW_CELLS.search(lines[j])
-            ):
-                out.add(j)
+            if 0 < j < len(lines) and j not in out:
+                key = lines[j].strip()
+                if beside[key] >= 2 or (beside[key] and key in title):
+                    out.add(j)
     return out
 
 
