@@ -43,12 +43,19 @@ class Location:
     page: int | None = None
     bbox: BBox | None = None
     where: str | None = None  # DOCX/HTML: "段落 12" or "表 2 第 3 行第 4 列"
+    # the offset in the file's own text where the reader rejoined wrapped lines (Document.source)
+    file_offset: int | None = None
+
+    @property
+    def shown_offset(self) -> int:
+        """The offset machine output gives: into the file as written, for text read as written."""
+        return self.offset if self.file_offset is None else self.file_offset
 
     def as_json(self) -> dict[str, object]:
         return {
             "line": self.line,
             "column": self.column,
-            "offset": self.offset,
+            "offset": self.shown_offset,
             "page": self.page,
             "bbox": list(self.bbox) if self.bbox else None,
         }
@@ -99,26 +106,67 @@ class Document:
     blocks: list[tuple[int, str]] = field(default_factory=list)
     # the text as the file wrote it, when the reader folded it (繁体 → 简体, same length); else None
     original: str | None = None
+    # A hard-wrapped text file whose wrapped lines the reader rejoined (readers/unwrap.py): the file's
+    # own text, and (offset in `text`, source chars removed just before it). Locations, line numbers and
+    # quoted lines are the file's; `text_line_col` gives the line of `text` (what layout reads).
+    source: str | None = None
+    cuts: list[tuple[int, int]] = field(default_factory=list)
     _line_starts: list[int] = field(default_factory=list, repr=False)
+    _text_starts: list[int] = field(default_factory=list, repr=False)
+    _cut_at: list[int] = field(default_factory=list, repr=False)
+    _cut_sum: list[int] = field(default_factory=list, repr=False)
 
     def __post_init__(self) -> None:
-        starts = [0]
-        for i, ch in enumerate(self.text):
-            if ch == "\n":
-                starts.append(i + 1)
-        self._line_starts = starts
+        self._text_starts = _starts(self.text)
+        self._line_starts = _starts(self.source) if self.source is not None else self._text_starts
+        total = 0
+        for at, n in self.cuts:
+            total += n
+            self._cut_at.append(at)
+            self._cut_sum.append(total)
+
+    def source_offset(self, offset: int) -> int:
+        """The offset in the file's own text of `text[offset]`."""
+        if not self._cut_at:
+            return offset
+        k = bisect.bisect_right(self._cut_at, offset)
+        return offset + (self._cut_sum[k - 1] if k else 0)
 
     def line_col(self, offset: int) -> tuple[int, int]:
+        """1-based line and column in the file as written."""
+        offset = self.source_offset(offset)
         idx = bisect.bisect_right(self._line_starts, offset) - 1
         return idx + 1, offset - self._line_starts[idx] + 1
 
+    def text_line_col(self, offset: int) -> tuple[int, int]:
+        """1-based line and column in `text` (the same as line_col unless the reader rejoined lines)."""
+        idx = bisect.bisect_right(self._text_starts, offset) - 1
+        return idx + 1, offset - self._text_starts[idx] + 1
+
+    def source_line_number(self, text_line: int) -> int:
+        """The file's line number of a line of `text` (its first character's)."""
+        if not 1 <= text_line <= len(self._text_starts):
+            return text_line
+        return self.line_col(self._text_starts[text_line - 1])[0]
+
     def line_text(self, line: int) -> str:
+        """A line of the file (folded to simplified characters, unless the reader rejoined its lines)."""
+        if self.source is not None:
+            return self._source_text(line)
         start = self._line_starts[line - 1]
         end = self.text.find("\n", start)
         return self.text[start : end if end >= 0 else len(self.text)]
 
+    def _source_text(self, line: int) -> str:
+        assert self.source is not None
+        start = self._line_starts[line - 1]
+        end = self.source.find("\n", start)
+        return self.source[start : end if end >= 0 else len(self.source)]
+
     def source_line(self, line: int) -> str:
         """A line as the file wrote it (in traditional characters if it was), for showing to a reader."""
+        if self.source is not None:
+            return self._source_text(line)
         text = self.line_text(line)
         if self.original is None:
             return text
@@ -157,7 +205,8 @@ class Document:
             i = bisect.bisect_right(self.blocks, start, key=lambda b: b[0]) - 1
             if i >= 0:
                 where = self.blocks[i][1]
-        return Location(line, col, start, page, bbox, where)
+        file_offset = self.source_offset(start) if self.cuts else None
+        return Location(line, col, start, page, bbox, where, file_offset)
 
 
 @dataclass(frozen=True)
@@ -314,3 +363,12 @@ class FileResult:
     findings: list[Finding] = field(default_factory=list)
     figures: list[Figure] = field(default_factory=list)
     document: Document | None = None
+
+
+def _starts(text: str) -> list[int]:
+    starts = [0]
+    i = text.find("\n")
+    while i >= 0:
+        starts.append(i + 1)
+        i = text.find("\n", i + 1)
+    return starts

@@ -83,6 +83,7 @@ class Vocabulary:
     directions: list[str]  # 收入 | 支出: a generic word never inherits a label of the other direction
     synonyms: dict[str, str] = field(default_factory=dict)  # folded name → canonical
     scores: ScoreVocab = field(default_factory=ScoreVocab)
+    sides: dict[str, str] = field(default_factory=dict)  # word → income | outgo ([qualifiers.side])
     points_moved_to: list[str] = field(default_factory=list)  # [points] moved_to: 由A%降至B%
     points_compared_with: list[str] = field(default_factory=list)  # [points] compared_with: B%，比上年A%
     stated_comparison: dict[str, list[str]] = field(default_factory=dict)  # [stated_comparison]
@@ -184,6 +185,7 @@ def parse_vocabulary(data: dict[str, object], path: Path) -> Vocabulary:
         directions=_words(labels.get("directions", []), path, "labels.directions"),
     )
     vocab.scores = _scores(table("scores"), path)
+    vocab.sides = _mapping(quals.get("side", {}), path, "qualifiers.side")
     points = table("points")
     vocab.points_moved_to = _words(points.get("moved_to", []), path, "points.moved_to")
     vocab.points_compared_with = _words(points.get("compared_with", []), path, "points.compared_with")

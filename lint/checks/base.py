@@ -71,7 +71,8 @@ def line_words(doc: Document, line: int) -> tuple[str, str]:
     page = doc.page_of_line(line)
     if page is not None:
         return f"第{page}页", f"page {page}"
-    return f"第{line}行", f"line {line}"
+    n = doc.source_line_number(line)  # the file's line, also where the reader rejoined wrapped lines
+    return f"第{n}行", f"line {n}"
 
 
 def at_line(ctx: Context, line: int) -> str:

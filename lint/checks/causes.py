@@ -242,7 +242,30 @@ def attribute(ctx: Context, findings: list[Finding], rerun: Callable[[], list[Fi
             fd.suggestion = None
             fd.candidates = [_suggestion(fig, v, len(group), ctx.lang) for fig, v in top]
         out.append(fd)
+    _one_report_per_culprit(explained, involved, lambda code: ctx.catalog.get(code).family)
     return out
+
+
+def _one_report_per_culprit(
+    explained: dict[Key, tuple[list[tuple[Figure, Decimal]], set[Key]]],
+    involved: dict[Key, Finding],
+    family: Callable[[str], str],
+) -> None:
+    """One wrong figure is one error. When a single culprit explains several findings and one that the
+    wording states is reported at the culprit itself (收入总计 2995.54 fails its own 其中 breakdown), an
+    identity of the rule packs it also breaks (收入总计 = 支出总计, reported at 支出总计) is a consequence
+    read from no wording: kept, as info, so the error is counted once, where it is to be fixed."""
+    for top, group in explained.values():
+        if len(top) != 1 or len(group) < 2:
+            continue
+        culprit = top[0][0]
+        members = [involved[k] for k in group if k in involved]
+        at = [fd for fd in members if fd.location.offset == culprit.location.offset]
+        if not at:
+            continue
+        for fd in members:
+            if fd not in at and family(fd.rule) == "identity" and fd.severity > Severity.INFO:
+                fd.severity = Severity.INFO
 
 
 def _kept(

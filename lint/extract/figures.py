@@ -368,7 +368,8 @@ def _following_noun(text: str, end: int) -> str:
 
 
 def _inherit_generic_labels(figures: list[Figure], norm: str, labels: LabelReader) -> None:
-    """Inherit a generic label: "三公经费预算支出为0.79万元，决算支出为0.14万元": 0.14's label 支出 is 三公经费's."""
+    """Inherit a generic label: "三公经费预算支出为0.79万元，决算支出为0.14万元": 0.14's label 支出 is 三公经费's;
+    so is a label that names only a stage ("预算为9.50万元，决算6.38万元")."""
     prev: Figure | None = None
     for f in figures:
         if prev is not None and any(c in SENTENCE_STOP for c in norm[prev.end : f.start]):
@@ -376,9 +377,17 @@ def _inherit_generic_labels(figures: list[Figure], norm: str, labels: LabelReade
         if f.role not in ("amount", "base"):
             continue
         if (
-            f.label
-            and labels.is_generic(f.label)
-            and prev is not None
+            prev is not None
+            and (
+                labels.is_generic(f.label)
+                if f.label
+                # "预算9.50万元，决算6.38万元": a label that was only a stage word, after the same
+                # subject's figure of another stage
+                else bool(labels.tidy(f.raw_label))
+                and prev.qualifiers.stage is not None
+                and f.qualifiers.stage is not None
+                and prev.qualifiers.stage != f.qualifiers.stage
+            )
             and not labels.is_generic(prev.label)
             and prev.dimension == f.dimension
             and prev.qualifiers.key() != f.qualifiers.key()

@@ -6,6 +6,7 @@ import unicodedata
 
 from lint.errors import InputError
 from lint.model import Document
+from lint.readers.unwrap import unwrap
 
 _BOMS = (  # longest first: a UTF-32-LE BOM begins with the UTF-16-LE one
     (b"\xff\xfe\x00\x00", "utf-32-le", "UTF-32"),
@@ -67,5 +68,10 @@ def normalise_newlines(text: str) -> str:
 
 
 def read_text(data: bytes, path: str, fmt: str = "txt") -> Document:
+    """A text file; one saved from a PDF, wrapped at the page width, has its paragraphs rejoined."""
     text = normalise_newlines(decode(data, path))
+    if fmt == "txt":
+        joined = unwrap(text)
+        if joined is not None:
+            return Document(path=path, text=joined.text, fmt=fmt, source=text, cuts=joined.cuts)
     return Document(path=path, text=text, fmt=fmt)

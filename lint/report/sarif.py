@@ -107,7 +107,7 @@ def _physical(path: str, loc: Location, length: int | None) -> dict[str, object]
     region: dict[str, object] = {
         "startLine": max(loc.line, 1),
         "startColumn": max(loc.column, 1),
-        "charOffset": max(loc.offset, 0),
+        "charOffset": max(loc.shown_offset, 0),
     }
     if length:
         region["charLength"] = length

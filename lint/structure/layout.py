@@ -173,8 +173,8 @@ def _table_lines(doc: Document) -> set[int]:
     out: set[int] = set()
     for t in doc.tables:
         if t.end > t.start:
-            first = doc.line_col(t.start)[0]
-            last = doc.line_col(max(t.end - 1, t.start))[0]
+            first = doc.text_line_col(t.start)[0]
+            last = doc.text_line_col(max(t.end - 1, t.start))[0]
             out.update(range(first, last + 1))
     return out
 
@@ -321,12 +321,17 @@ def _marker_number(written: str) -> int:
 def _row_like(content: str) -> bool:
     """A numbered line that reads as a table row: a label, then two or more amounts standing in
     columns (separated by spaces), or a second item of a table read across ("一、… 100.00 五、…"),
-    and no sentence punctuation."""
+    and no sentence punctuation. One amount with decimals standing apart at the end is a row too, whose
+    other column was blank ("四、住房保障支出 58.20" under "三、其他收入 38.60 三、卫生健康支出 47.30"):
+    a title never ends in a money cell (a contents line ends in a page number, never in decimals)."""
     if not any(level >= 1 and p.match(content) for level, p in LEVELS):
         return False
     if ROW_PUNCT.search(content):
         return False
-    return len(CELL_NUMBER.findall(content)) >= 2 or bool(SECOND_ITEM.search(content))
+    cells = CELL_NUMBER.findall(content)
+    if cells and content.endswith(cells[-1]) and regex.search(r"[.．][0-9０-９]+%?$", cells[-1]):
+        return True
+    return len(cells) >= 2 or bool(SECOND_ITEM.search(content))
 
 
 # ---------------------------------------------------------------------------------------------

@@ -40,8 +40,11 @@ ITEM_JOIN = regex.compile(r"以及|和|及")
 SUBJECT = regex.compile(r"[\u4e00-\u9fff](?<![分别均各约共计占其中为的和])")
 COUNTED_ITEM = regex.compile(r"(?:\d+|[一二两三四五六七八九十百]+)\s*(?:个|家|所|项|人|站|名|类|座|辆|处|支)")
 # "…18.60万元，主要为渣土执法车辆运行支出，未计入…": words up to a comma after the marker: prose
+OWN_SUBJECT = regex.compile(r"[；;]\s*\p{Han}{2,}\s*$")
 PROSE_AFTER_MARKER = regex.compile(r"[^，,；;：:\d]{4,}[，,]")
 REFERENCE_BEFORE = regex.compile(r"(?:上述|前述|以上)$")
+# "支出预算中：…": the sentence names the whole of the shares it lists
+LEAD_WHOLE = regex.compile(r"[ \t]*([^，,。；;：:\d\s]{2,12})中[：:，,]")
 LEAD_IN_ANY = regex.compile(r"中[，,：:]|其中|包括|分别为")
 MAX_RUN = 40
 ADDED_ON = regex.compile(r"加上|再加|加之")
@@ -136,7 +139,7 @@ class RelationFinder:
         for f in prose:
             self._by_label.setdefault(f.label, []).append(f)
         relations: list[Relation] = []
-        groups = self._breakdowns(text, prose)
+        groups = self._split_sides(text, prose, self._breakdowns(text, prose))
         for g in groups:
             if not any(self.attribute_re.search(p.label) for p in g.parts):
                 relations.append(self._sum_relation(text, g))
@@ -195,6 +198,9 @@ class RelationFinder:
             if marker and (
                 LIST_BOUNDARY.search(unglossed, marker.end())
                 or PROSE_AFTER_MARKER.match(unglossed, marker.end())
+                # "上年结转38.24万元；支出包括：一般公共服务支出…": after a ；the marker has its own
+                # subject (支出), which the amount before the ；is not
+                or OWN_SUBJECT.search(unglossed, 0, marker.start())
             ):
                 # "人员经费745.62万元，包括工资福利支出和对个人和家庭的补助；公用经费106.55万元": the list
                 # the marker opened ended at the ；without an amount
@@ -331,6 +337,9 @@ class RelationFinder:
             written = self.labels.tidy(m.group("whole")) if m else ""
             whole_label = self.vocab.canonical(written)
             whole = self._resolve_whole(written, whole_label, part, parent.get(part.id), figures, i)
+            lead_whole = None
+            if whole is None and not written and part.id not in parent:
+                whole = lead_whole = self._lead_whole(text, figures, part, i)
             if whole is None or whole is part:
                 continue
             # a whole found by its label outside the share's paragraph is an inferred link
@@ -344,10 +353,37 @@ class RelationFinder:
                     members=[("part", part), ("whole", whole), ("share", f)],
                     anchor=f.start,
                     data={"whole_label": whole_label},
-                    certainty="explicit" if linked else "inferred",
+                    certainty="explicit" if linked and lead_whole is None else "inferred",
                 )
             )
         return out
+
+    def _lead_whole(self, text: str, figures: list[Figure], part: Figure, idx: int) -> Figure | None:
+        """ "收入预算5499.06万元，支出预算5499.06万元。…⏎支出预算中：基本支出3902.17万元，占70.96%": a bare
+        占 in a sentence opened by "X中：" is a share of X, the last figure before the sentence that
+        carries X's label, stage and period (within its section). Found by label: an inferred link."""
+        start = _sentence_start(text, part.start)
+        m = LEAD_WHOLE.match(text, start, part.start)
+        if m is None:
+            return None
+        named = self.labels.read(self.labels.tidy(m.group(1)))
+        if not named.label:
+            return None
+        wanted = {named.label, self.vocab.canonical(named.label)}
+        share = figures[idx]
+        for x in reversed(self._span(figures, max(0, start - 3000), start)):
+            if x.section != share.section:
+                break
+            if (
+                x.role == "amount"
+                and x.dimension == part.dimension
+                and (x.label in wanted or self.vocab.canonical(x.label) in wanted)
+                and (named.stage is None or _stage_matches(x.qualifiers.stage, named.stage))
+                and (x.qualifiers.period or "current") == (part.qualifiers.period or "current")
+                and not x.qualifiers.approx
+            ):
+                return x
+        return None
 
     def _respective_part(self, text: str, figures: list[Figure], i: int) -> Figure | Literal[False] | None:
         """ "基本支出和项目支出分别为852.17万元和1,134.28万元，分别占42.90%和57.10%": the k-th share
@@ -436,6 +472,10 @@ class RelationFinder:
             if f.role != "difference" or f.qualifiers.approx:
                 continue
             base = _previous(figures, i, text, lambda x: x.role == "base" and x.dimension == f.dimension)  # noqa: B023 - called at once
+            if base is not None and _between(figures, base, f, lambda x: x.role == "difference"):
+                # "较年初预算数10.00万元减少2.16万元，较上年减少1.26万元": the base has its difference;
+                # the second names another comparand (上年) whose figure is not written
+                base = None
             current = self._current(figures, i, text, f, base)
             if base is None and current is not None and current.qualifiers.period == "previous":
                 # "经费支出8.64万元，上年为9.12万元，减少0.48万元": the 上年 figure is the base
@@ -716,6 +756,8 @@ class RelationFinder:
             own = [x for x in pool if x.start >= max([sentence, *leads])]
             if len(own) < 2 or self.breakdown_re.search(fold_width(text[f.end : f.end + 4])):
                 continue
+            if self._other_side(f, own):
+                continue
             # every run ending just before the total, longest last; running sums keep it linear, and
             # a run is never longer than MAX_RUN amounts (hostile paragraphs of thousands of figures)
             holding: list[list[Figure]] = []
@@ -743,6 +785,52 @@ class RelationFinder:
             members = [("total", f)] + [("part", x) for x in parts]
             out.append(Relation("sum", members, f.start, {"marker": "合计", "complete": True}, certainty))
         return out
+
+    def _split_sides(self, text: str, figures: list[Figure], groups: list[Group]) -> list[Group]:
+        """ "收入总计812.40万元，支出总计812.40万元，其中：本年收入合计790.10万元，年初结转和结余22.30
+        万元；本年支出合计795.85万元，年末结转和结余16.55万元": one 其中 after two totals lists the parts
+        of each. Parts of the other side than their total's (收入 items under 支出总计) belong to the
+        other side's total just before it in the sentence; without one they are no parts at all. A part
+        that names no side goes with the sided part before it."""
+        out: list[Group] = []
+        totals = {g.total.id for g in groups}
+        for g in groups:
+            side = self._side(g.total.label)
+            sides: list[str | None] = []
+            for p in g.parts:
+                own = self._side(p.label)
+                sides.append(own if own is not None else (sides[-1] if sides else None))
+            other = [p for p, sd in zip(g.parts, sides, strict=True) if sd is not None and sd != side]
+            if side is None or not other or len(other) == len(g.parts):
+                out.append(g)
+                continue
+            g.parts = [p for p in g.parts if p not in other]
+            out.append(g)
+            start = _sentence_start(text, g.total.start)
+            before = [
+                x
+                for x in self._span(figures, start, g.total.start)
+                if x.role == "amount" and x.dimension == g.total.dimension and x.id not in totals
+            ]
+            twin = next(
+                (x for x in reversed(before) if self._side(x.label) == self._side(other[0].label)), None
+            )
+            if twin is not None and len(other) >= 2:
+                out.append(Group(total=twin, parts=other, marker=g.marker, partial=g.partial))
+        return out
+
+    def _side(self, label: str) -> str | None:
+        """income or outgo, by the longest side word in the label ([qualifiers.side])."""
+        hits = [w for w in self.vocab.sides if w in label]
+        return self.vocab.sides[max(hits, key=len)] if hits else None
+
+    def _other_side(self, total: Figure, parts: list[Figure]) -> bool:
+        """A 支出合计 after income items (or the reverse) totals none of them: it opens its own list."""
+        side = self._side(total.label)
+        if side is None:
+            return False
+        sides = {self._side(p.label) for p in parts}
+        return side not in sides and bool(sides - {None})
 
     # -- 调整预算 = 年初预算 + 调增 − 调减 -------------------------------------------------
     def _adjusted_budgets(self, text: str, figures: list[Figure]) -> list[Relation]:

@@ -57,7 +57,7 @@ def heading_subjects(doc: Document, figures: list[Figure], vocab: Vocabulary) ->
     out: dict[int, str] = {}
     words = sorted(vocab.scopes, key=len, reverse=True)
     for f in figures:
-        own = doc.line_text(f.location.line).strip() if f.location.line else ""
+        own = _text_line(doc, f.start).strip()
         for title in reversed(f.section):
             if _inside_title(f, own, title):
                 continue
@@ -197,3 +197,10 @@ def _lead_of(leads: list[tuple[int, int, str]], pos: int) -> str | None:
     if i >= 0 and leads[i][0] <= pos < leads[i][1]:
         return leads[i][2]
     return None
+
+
+def _text_line(doc: Document, offset: int) -> str:
+    """The line of the read text holding `offset` (a rejoined paragraph, for a hard-wrapped file)."""
+    start = doc.text.rfind("\n", 0, offset) + 1
+    end = doc.text.find("\n", offset)
+    return doc.text[start : end if end >= 0 else len(doc.text)]
