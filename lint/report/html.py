@@ -12,9 +12,11 @@ from lint.model import FileResult, Finding, Severity
 from lint.report._common import (
     count,
     describe_arithmetic,
+    describe_related,
     describe_suggestion,
     fmt_value,
     line_spans,
+    role_name,
     safe,
     sorted_findings,
     summary_line,
@@ -134,6 +136,9 @@ def _finding(result: FileResult, finding: Finding, lang: str) -> str:
     suggestion = describe_suggestion(finding, lang)
     if suggestion:
         parts.append(f"<p>{e(tr(lang, 'suggestion'))}: {e(suggestion)}</p>")
+    if finding.related:
+        items = "".join(f'<li class="related">{e(describe_related(r, lang))}</li>' for r in finding.related)
+        parts.append(f"<p>{e(tr(lang, 'related'))}:</p><ul>{items}</ul>")
     parts.append("</div>")
     return "\n".join(parts)
 
@@ -164,7 +169,7 @@ def _figures_table(finding: Finding, lang: str) -> str:
         where = f"{loc.line}:{loc.column}"
         if loc.page is not None:
             where += f" ({tr(lang, 'page', n=loc.page)})"
-        cells = (role, fig.label, fmt_value(fig), fig.unit, where)
+        cells = (role_name(role, lang), fig.label, fmt_value(fig), fig.unit, where)
         rows.append("<tr>" + "".join(f"<td>{e(c)}</td>" for c in cells) + "</tr>")
     rows.append("</table>")
     return "\n".join(rows)
