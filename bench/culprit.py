@@ -109,6 +109,7 @@ def main() -> int:
     tally: Counter[str] = Counter()
     by_kind: Counter[tuple[str, str]] = Counter()
     misses: list[str] = []
+    shown = merged = single = single_unmerged = 0  # serious findings at the top / before merging
     t0 = time.perf_counter()
     for occ in constrained():
         start = occs[occ]
@@ -121,6 +122,11 @@ def main() -> int:
             doc = Document(path="seed.txt", text=changed, fmt="txt")
             result = lint_document(doc, catalog, Options())
             top = top_suggestion(result)
+            serious = [f for f in result.findings if f.severity >= Severity.WARNING]
+            every = len(serious) + sum(len(f.related) for f in serious)
+            shown, merged = shown + len(serious), merged + every
+            single += len(serious) == 1
+            single_unmerged += every == 1
             if top is not None and top[0] == start and same_number(top[1], number):
                 outcome = "hit"
             elif top is None and tied(result, start, number):
@@ -147,6 +153,11 @@ def main() -> int:
     print(
         f"\ntop suggestion names the changed figure and its original value: {hits}/{cases}"
         f" = {100 * hits / max(cases, 1):.1f}%"
+    )
+    print(
+        f"errors+warnings per case: {shown / max(cases, 1):.2f} findings"
+        f" ({merged / max(cases, 1):.2f} relations before one-finding-per-cause merging);"
+        f" cases reported as exactly one finding: {single}/{cases} (unmerged: {single_unmerged})"
     )
     kinds = sorted({k for k, _ in by_kind})
     print("\n| typo | hit | cases |")

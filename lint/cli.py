@@ -24,7 +24,16 @@ from lint.worker import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT, MIN_MEMORY_MB, PER_P
 
 # the engine, the rule catalogue and the report modules (rich) are imported by the commands that use
 # them, so `--version` and `--help` start in a fraction of the time (issue 10)
-FORMATS = ("text", "json", "sarif", "github", "gitlab", "junit", "html")  # == lint.report.FORMATS (tested)
+FORMATS = (
+    "text",
+    "concise",
+    "json",
+    "sarif",
+    "github",
+    "gitlab",
+    "junit",
+    "html",
+)  # == lint.report.FORMATS (tested)
 MAX_TIMEOUT = 86_400.0  # a day: beyond that a number is a typo (1e300), not a deadline
 MAX_MEMORY_MB = 1024 * 1024
 

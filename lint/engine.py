@@ -12,6 +12,7 @@ from pathlib import Path
 from lint.catalog import Catalog
 from lint.checks import run_checks
 from lint.checks.base import Context
+from lint.checks.group import merge
 from lint.errors import InputError
 from lint.extract import extract
 from lint.model import Document, FileResult, Finding, Severity
@@ -82,6 +83,7 @@ def _lint_document(doc: Document, catalog: Catalog, opts: Options) -> FileResult
     analysis = analyse(doc, extract(doc, vocab), vocab)
     ctx = Context(analysis, catalog, opts.lang, opts.extra_tolerance)
     findings = [_override(f, opts) for f in run_checks(ctx) if wanted(f.rule, opts)]
+    findings = merge(findings)  # after --select/--ignore and overrides: a dropped rule is not merged
     findings.sort(key=Finding.sort_key)
     return FileResult(
         path=path, status="ok", findings=findings, figures=analysis.figures, document=analysis.document

@@ -334,6 +334,8 @@ class Finding:
     certainty: str = "explicit"  # of the reading behind it: explicit | inferred
     # equally likely culprits when no single figure can be named (lint/checks/causes.py)
     candidates: list[Suggestion] = field(default_factory=list)
+    # other failing relations the same change repairs: one root cause, one finding (checks/group.py)
+    related: list[Finding] = field(default_factory=list)
 
     def sort_key(self) -> tuple[int, int, str]:
         return (-int(self.severity), self.location.offset, self.rule)
@@ -352,6 +354,19 @@ class Finding:
             "suggestion": self.suggestion.as_json() if self.suggestion else None,
             "confidence": self.certainty,
             "candidates": [c.as_json() for c in self.candidates],
+            "related": [r.related_json() for r in self.related],
+        }
+
+    def related_json(self) -> dict[str, object]:
+        """A relation listed under the finding that speaks for its root cause."""
+        return {
+            "rule": self.rule,
+            "name": self.name,
+            "severity": self.severity.label,
+            "message": self.message,
+            "location": self.location.as_json(),
+            "figures": [f.as_json(role) for role, f in self.figures],
+            "arithmetic": self.arithmetic,
         }
 
 

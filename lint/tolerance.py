@@ -68,10 +68,14 @@ class Interval:
     def show(self, like: Figure) -> str:
         """The interval in the unit of `like`, to a few decimals past its precision: [268.715, 268.725]."""
         places = max(like.precision, 2) + 2
-        q = Decimal(1).scaleb(-places)
-        lo = _fmt((self.lo / like.scale).quantize(q))
-        hi = _fmt((self.hi / like.scale).quantize(q))
-        return f"[{lo}, {hi}]"
+        lo, hi = self.lo / like.scale, self.hi / like.scale
+        # a finer writing in a coarser unit (513,200元 in 万元) needs more places to show its width
+        while True:
+            q = Decimal(1).scaleb(-places)
+            qlo, qhi = lo.quantize(q), hi.quantize(q)
+            if qlo != qhi or lo == hi or places >= 10:
+                return f"[{_fmt(qlo)}, {_fmt(qhi)}]"
+            places += 1
 
 
 def _fmt(v: Decimal) -> str:

@@ -44,6 +44,11 @@ def lint_source(text: str, fmt: str = "txt") -> list[Finding]:
     return [f for f in result.findings if f.severity >= Severity.WARNING]
 
 
+def flat(findings: list[Finding]) -> list[Finding]:
+    """Each finding followed by the relations merged under it as one root cause (checks/group.py)."""
+    return [x for f in findings for x in (f, *f.related)]
+
+
 def serious(result: FileResult) -> list:  # type: ignore[type-arg]
     return [f for f in result.findings if f.severity.label in ("error", "warning")]
 

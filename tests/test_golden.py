@@ -12,7 +12,10 @@ The goldens are written from the edit, never copied from the linter's output. Fo
   entries exactly (no missed error, no false alarm);
 * every golden entry (info included) is matched by its own finding with the same rule, line and
   severity that names every listed figure text (any order; extra figures allowed);
-* extra info findings are allowed.
+* extra info findings are allowed;
+* a relation listed as related under the finding of its root cause (lint/checks/group.py) counts
+  as reported, with its own rule, line and severity; and no two error/warning findings left at the
+  top share one suggested change (one finding per root cause).
 
 Where the engine disagrees with a golden, the case is marked xfail(strict=True) in KNOWN_BUGS with
 the precise bug; fix the engine, then delete the entry (strict: a fixed bug fails the xfail).
@@ -29,6 +32,7 @@ from pathlib import Path
 import pytest
 
 from lint.catalog import load_catalog
+from lint.checks.group import cause
 from lint.engine import Options, lint_file
 from lint.model import Finding, Severity
 
@@ -106,6 +110,11 @@ def _describe(findings: list[Finding]) -> str:
     )
 
 
+def flatten(findings: list[Finding]) -> list[Finding]:
+    """Each finding followed by the related relations merged into it."""
+    return [x for f in findings for x in (f, *f.related)]
+
+
 def _names(finding: Finding, figures: list[str]) -> bool:
     texts = [_norm(fig.text) for _, fig in finding.figures]
     return all(_norm(t) in texts for t in figures)
@@ -171,7 +180,9 @@ def test_golden(path: Path, catalog) -> None:
     expected: list[dict] = golden["findings"]
     result = lint_file(str(path), catalog, Options())
     assert result.status == "ok", result.error
-    findings = result.findings
+    findings = flatten(result.findings)
+    causes = [c for f in result.findings if (c := cause(f)) is not None]
+    assert len(causes) == len(set(causes)), "two findings for one root cause:\n" + _describe(result.findings)
     shown = f"\nwhy: {golden['why']}\nlinter said:\n{_describe(findings) or '  (nothing)'}"
 
     got_ew = {(f.rule, f.location.line) for f in findings if f.severity >= Severity.WARNING}

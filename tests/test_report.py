@@ -173,7 +173,7 @@ def _render(fmt: str, results: list[FileResult] | None = None, **kw: object) -> 
 
 
 def test_formats_and_unknown_format() -> None:
-    assert FORMATS == ("text", "json", "sarif", "github", "gitlab", "junit", "html")
+    assert FORMATS == ("text", "concise", "json", "sarif", "github", "gitlab", "junit", "html")
     for fmt in FORMATS:
         assert _render(fmt).strip()
     with pytest.raises(UsageError, match="yaml"):
@@ -217,7 +217,8 @@ def test_json_envelope_matches_spec() -> None:
     assert [x["severity"] for x in ok["findings"]] == ["error", "warning", "info"]
     first = ok["findings"][0]
     # the model adds the arithmetic shown and how certain the reading is
-    assert set(first) == SPEC_FINDING_KEYS | {"arithmetic", "confidence", "candidates"}
+    assert set(first) == SPEC_FINDING_KEYS | {"arithmetic", "confidence", "candidates", "related"}
+    assert first["related"] == []
     assert first["confidence"] in ("explicit", "inferred")
     assert (first["rule"], first["name"], first["expected"], first["actual"]) == (
         "FL201",
@@ -416,14 +417,19 @@ def test_text_diagnostic_with_cjk_carets() -> None:
     head = f"reports/决算.txt:2:{col}: FL201 [error] sum-mismatch 支出合计732.74万元 ≠ 各项之和 732.64万元（差 0.10万元）"
     i = lines.index(head)
     assert lines[i + 1].strip() == "|"
-    source, carets = lines[i + 2], lines[i + 3]
+    source, marks, names = lines[i + 2], lines[i + 3], lines[i + 4]
     assert source == "2 | 本年支出合计732.74万元，其中基本支出332.11万元。"
-    # "2 | " + 6 CJK characters (12 cells) before the figure: carets start at cell 16.
-    assert carets.index("^") == 4 + 12 == cell_len(source[: source.index("732.74")])
-    assert re.findall(r"\^+", carets) == ["^" * cell_len("732.74万元"), "^" * cell_len("332.11万元")]
-    assert cell_len(carets[: carets.rindex(" ^") + 1]) == cell_len(source[: source.index("332.11")])
-    assert carets.endswith("total, part")
-    assert "  ↳ part 项目支出 400.53 万元 @ 第2页" in lines  # a PDF figure: its page, not a line
+    # "2 | " + 6 CJK characters (12 cells) before the figure: markers start at cell 16. Figures that
+    # are not the culprit are marked "-", the culprit "^" (on its own line, 3, below).
+    assert marks.index("-") == 4 + 12 == cell_len(source[: source.index("732.74")])
+    assert re.findall(r"-+", marks) == ["-" * cell_len("732.74万元"), "-" * cell_len("332.11万元")]
+    assert cell_len(marks[: marks.rindex(" -") + 1]) == cell_len(source[: source.index("332.11")])
+    # role names in Chinese, each under its own figure
+    assert names.split() == ["|", "总数", "分项"]
+    assert cell_len(names[: names.index("分项")]) == cell_len(source[: source.index("332.11")])
+    # the culprit's line (page 2, the finding is on page 1) with its own marker, named apart
+    assert lines[i + 5] == "3 | 项目支出400.53万元。  (第2页)"
+    assert lines[i + 6] == "  |         ^^^^^^^^^^ 分项（疑误）"
     assert "  = 算式: 332.11 + 400.53 = 732.64 ≠ 732.74" in lines
     assert "  = 建议: 项目支出 400.53 → 400.63（数字 5/6 疑似笔误）" in lines
     assert (
@@ -444,7 +450,8 @@ def test_text_summary_zh_and_en() -> None:
         "3 files: 1 error, 1 warning, 1 info, 1 unreadable",
         "error: reports/broken.pdf: not a readable PDF",
     ]
-    assert "  ↳ part 项目支出 400.53 万元 @ page 2" in en
+    assert "  |         ^^^^^^^^^^ part (likely wrong)" in en
+    assert "  |             total                   part" in en
     clean = _render("text", [_seed()[1]], lang="en").splitlines()
     assert clean == ["1 file: 0 errors, 0 warnings, 0 infos"]
 

@@ -90,8 +90,13 @@ def test_flattened_self_evaluation_table_in_pipes(catalog: Catalog, fmt: str) ->
     )
     assert lint_text(text, catalog, fmt) == []
     broken = text.replace("| 76.00 |", "| 67.00 |")
-    found = {(f.rule, f.location.line) for f in lint_text(broken, catalog, fmt)}
-    assert found == {("FL405", 3), ("FL401", 5)}
+    # the 执行率 computed from the mistyped cell and the 合计 it no longer adds to: one root cause
+    [f] = lint_text(broken, catalog, fmt)
+    assert {(x.rule, x.location.line) for x in (f, *f.related)} == {("FL405", 3), ("FL401", 5)}
+    assert f.suggestion is not None and (f.suggestion.figure.text, f.suggestion.suggested) == (
+        "67.00",
+        "76.00",
+    )
 
 
 def test_row_total_unchanged_after_a_transposed_part_names_the_part(catalog: Catalog) -> None:

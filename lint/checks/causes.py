@@ -134,12 +134,24 @@ def _typos(f: Figure) -> list[Decimal]:
 def _confirmed(ctx: Context) -> set[int]:
     """Figures two other places write with the very same value: never the one to change, even when
     the labels differ too much for a repeat to be read (732.74 as 收入, 决算收入支出, 财政拨款收入支出).
-    Short numbers (0, 5, 12) repeat by chance and confirm nothing."""
+    Short numbers (0, 5, 12) repeat by chance and confirm nothing; a three-digit one (6.75) confirms
+    when one of the other two is written under the same label (公务用车运行维护费6.75 in the 三公 section
+    confirms the same item of the 公用经费 breakdown, even where scopes keep them from being a repeat)."""
     seen: dict[tuple[str, object], list[Figure]] = {}
     for f in ctx.analysis.figures:
-        if len(str(abs(f.value)).replace(".", "").lstrip("0")) >= 4:
+        digits = len(str(abs(f.value)).replace(".", "").lstrip("0"))
+        if digits >= 3:
             seen.setdefault((f.dimension, f.base_value), []).append(f)
-    return {f.id for figs in seen.values() if len(figs) >= 3 for f in figs}
+    out: set[int] = set()
+    for figs in seen.values():
+        if len(figs) < 3:
+            continue
+        for f in figs:
+            # a three-digit 6.75 confirms only when one of the others is written under its own label
+            long = len(str(abs(f.value)).replace(".", "").lstrip("0")) >= 4
+            if long or any(g is not f and g.label and g.label == f.label for g in figs):
+                out.add(f.id)
+    return out
 
 
 def _plausibility(f: Figure, v: Decimal, lang: str) -> int:

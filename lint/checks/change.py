@@ -74,6 +74,7 @@ def check(rel: Relation, ctx: Context) -> Iterator[Finding]:
         yield _direction_finding(ctx, rel, rate, ratio)
         return
     point = ratio.mid
+    sign = Decimal(-1 if rate.direction < 0 else 1)
     shown = f"{abs(point).quantize(Decimal(1).scaleb(-max(rate.decimals, 2)))}%"
     base_text = named(base) if base is not None else fmt_value(base_iv.mid, cur or rate)
     diff_text = diff.text if diff is not None else fmt_value(computed.mid, cur or rate)
@@ -87,7 +88,8 @@ def check(rel: Relation, ctx: Context) -> Iterator[Finding]:
         actual=str(rate.value),
         arithmetic=f"{diff_text} ÷ {base_text} × 100 = {shown}"
         + ("；" if ctx.lang == "zh" else "; ")
-        + disjoint(ctx.lang, ratio.show(rate), stated_rate.show(rate)),
+        # in the sign the report writes: a 降幅 of 39.47% is [39.466, 39.468], not negative
+        + disjoint(ctx.lang, ratio.scale(sign).show(rate), stated_rate.scale(sign).show(rate)),
         suggestion=first_repair([(rate, abs(point))], ctx.lang),
     )
 
@@ -145,6 +147,7 @@ def _difference_finding(
             actual=WORDS[diff.direction][0],
             arithmetic=f"{cur.text} − {base.text} = {fmt_value(point, diff)}",
         )
+    sign = Decimal(-1 if diff.direction < 0 else 1)
     candidates = [
         (diff, abs(point) / diff.scale),
         (cur, (base.base_value + diff.direction * diff.base_value) / cur.scale),
@@ -163,11 +166,19 @@ def _difference_finding(
         },
         expected=fmt_value(abs(point), diff).removesuffix(diff.unit),
         actual=str(diff.value),
-        arithmetic=f"{cur.text} − {base.text} = {fmt_value(point, diff)}"
+        arithmetic=_subtraction(cur, base, diff, point)
         + ("；" if ctx.lang == "zh" else "; ")
-        + disjoint(ctx.lang, computed.show(diff), stated.show(diff)),
+        # in the sign the report writes: a 减少 of 477.74 is [477.735, 477.745], not negative
+        + disjoint(ctx.lang, computed.scale(sign).show(diff), stated.scale(sign).show(diff)),
         suggestion=first_repair(candidates, ctx.lang, ctx.repeats),
     )
+
+
+def _subtraction(cur: Figure, base: Figure, diff: Figure, point: Decimal) -> str:
+    """`1210.48万元 − 732.74万元 = 477.74万元` for a 减少, so the result reads as the report writes it."""
+    if diff.direction < 0:
+        return f"{base.text} − {cur.text} = {fmt_value(-point, diff)}"
+    return f"{cur.text} − {base.text} = {fmt_value(point, diff)}"
 
 
 def _direction_finding(ctx: Context, rel: Relation, rate: Figure, ratio: Interval) -> Finding:

@@ -37,7 +37,7 @@ def check(rel: Relation, ctx: Context) -> Iterator[Finding]:
     # execution rate must use, the rate was worked out on the other figure.
     suggestion = None
     if base.value == 0:
-        shown = "—"
+        shown = "基数为0，无法计算" if ctx.lang == "zh" else "undefined (the base is 0)"
     else:
         point = cur.base_value / base.base_value * HUNDRED
         shown = f"{point.quantize(Decimal(1).scaleb(-max(ratio.decimals, 2)))}%"
@@ -70,7 +70,7 @@ def check(rel: Relation, ctx: Context) -> Iterator[Finding]:
         ratio,
         [(r, f) for r, f in rel.members if r != "alternative"],
         {"current": named(cur), "base": named(base), "computed": shown, "ratio": ratio.text},
-        expected=shown.rstrip("%"),
+        expected=shown.rstrip("%") if base.value else None,
         actual=str(ratio.value),
         arithmetic=f"{cur.text} ÷ {base.text} × 100 = {shown}",
         suggestion=suggestion,

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from lint.checks.base import Context, finding
+from lint.checks.base import Context, disjoint, finding
 from lint.checks.culprit import first_repair
 from lint.model import Figure, Finding, Relation
 from lint.structure.tables import TableView
@@ -95,11 +95,8 @@ def _check_sum(rel: Relation, ctx: Context, vs: list[TableView]) -> Iterator[Fin
     if (abs(diff) <= ROUNDING_UNITS * cent) if code == "FL406" else _rounding(diff, total):
         code = "FL407"
     terms = " + ".join(p.text for p in parts)
-    arithmetic = (
-        f"{total.text} ≠ {terms} = {fmt_value(point, total)}；区间 {t} 与 {s} 不相交"
-        if ctx.lang == "zh"
-        else f"{total.text} ≠ {terms} = {fmt_value(point, total)}; intervals {t} and {s} do not meet"
-    )
+    arithmetic = f"{total.text} ≠ {terms} = {fmt_value(point, total)}" + ("；" if ctx.lang == "zh" else "; ")
+    arithmetic += disjoint(ctx.lang, t.show(total), s.show(total))
     values: dict[str, object] = {
         "total": describe(total, vs),
         "parts": "、".join(_cell(p, vs, total) for p in parts),
@@ -169,11 +166,9 @@ def _check_repeat(rel: Relation, ctx: Context, vs: list[TableView]) -> Iterator[
         "sum": "",
     }
     ta, tb = _written(a, b), _written(b, a)
-    arithmetic = (
-        f"{ta} ≠ {tb}；区间 {ia} 与 {ib} 不相交"
-        if ctx.lang == "zh"
-        else f"{ta} ≠ {tb}; intervals {ia} and {ib} do not meet"
-    )
+    # both intervals in the unit of the coarser writing (万元 beside 元), as a reader compares them
+    arithmetic = f"{ta} ≠ {tb}" + ("；" if ctx.lang == "zh" else "; ")
+    arithmetic += disjoint(ctx.lang, ia.show(coarse), ib.show(coarse))
     yield finding(
         ctx,
         code,
@@ -267,7 +262,9 @@ def _check_score_prose(rel: Relation, ctx: Context, vs: list[TableView]) -> Iter
         values,
         expected=str(table.value),
         actual=str(prose.value),
-        arithmetic=f"{prose.text} ≠ {table.text}；区间 {ip} 与 {it} 不相交",
+        arithmetic=f"{prose.text} ≠ {table.text}"
+        + ("；" if ctx.lang == "zh" else "; ")
+        + disjoint(ctx.lang, ip.show(prose), it.show(prose)),
     )
 
 

@@ -11,11 +11,11 @@ from typing import Protocol, TextIO
 from lint.catalog import Catalog
 from lint.errors import UsageError
 from lint.model import FileResult
-from lint.report import github, gitlab, html, json, junit, sarif, text
+from lint.report import concise, github, gitlab, html, json, junit, sarif, text
 from lint.report.json import emit_figures_json
 from lint.report.options import Presentation, presenting
 
-FORMATS = ("text", "json", "sarif", "github", "gitlab", "junit", "html")
+FORMATS = ("text", "concise", "json", "sarif", "github", "gitlab", "junit", "html")
 
 __all__ = ["FORMATS", "emit", "emit_figures_json"]
 
@@ -35,6 +35,7 @@ class Emitter(Protocol):
 
 _EMITTERS: dict[str, Emitter] = {
     "text": text.emit,
+    "concise": concise.emit,
     "json": json.emit,
     "sarif": sarif.emit,
     "github": github.emit,

@@ -115,6 +115,9 @@ _TEXTS: dict[str, dict[str, str]] = {
         "location": "位置",
         "all": "全部",
         "filter": "筛选：",
+        "related": "同一原因",
+        "likely": "疑误",
+        "see_also": "另见",
     },
     "en": {
         "error": "error",
@@ -151,8 +154,48 @@ _TEXTS: dict[str, dict[str, str]] = {
         "location": "location",
         "all": "all",
         "filter": "filter:",
+        "related": "same cause",
+        "likely": "likely wrong",
+        "see_also": "also",
     },
 }
+
+# What a figure is in its relation, as a reviewer says it (Finding.figures roles).
+_ROLES: dict[str, tuple[str, str]] = {
+    "total": ("总数", "total"),
+    "part": ("分项", "part"),
+    "minus": ("减项", "minus"),
+    "whole": ("总数", "whole"),
+    "share": ("占比", "share"),
+    "current": ("本期", "current"),
+    "base": ("基数", "base"),
+    "difference": ("增减额", "difference"),
+    "rate": ("增减率", "rate"),
+    "ratio": ("比率", "ratio"),
+    "average": ("平均数", "average"),
+    "count": ("数量", "count"),
+    "figure": ("此处", "here"),
+    "repeat": ("另处", "elsewhere"),
+    "a": ("此处", "here"),
+    "b": ("另处", "elsewhere"),
+    "alternative": ("另一基数", "other base"),
+    "budget": ("预算数", "budget"),
+    "actual": ("决算数", "actual"),
+    "max": ("分值", "max points"),
+    "score": ("得分", "score"),
+    "prose": ("正文", "prose"),
+    "table": ("表格", "table"),
+    "word": ("文字", "word"),
+    "change": ("增减", "change"),
+}
+
+
+def role_name(role: str, lang: str) -> str:
+    """A figure's role in the reader's language; an unknown role is shown as the engine names it."""
+    names = _ROLES.get(role)
+    if names is None:
+        return role
+    return names[0] if lang == "zh" else names[1]
 
 
 def tr(lang: str, key: str, **values: object) -> str:
@@ -258,6 +301,7 @@ def describe_figure(role: str, fig: Figure, lang: str, doc: Document | None = No
     loc = fig.location
     where = place(loc, lang, doc, fig) if paged(loc) else f"{loc.line}:{loc.column}"
     return f"{role} {fig.label} {fmt_value(fig)} {fig.unit} @ {where}"
+    return f"{role_name(role, lang)} {fig.label} {fmt_value(fig)} {fig.unit} @ {loc.line}:{loc.column}{page_suffix(fig, lang)}"
 
 
 def describe_suggestion(finding: Finding, lang: str) -> str | None:
@@ -272,6 +316,14 @@ def describe_suggestion(finding: Finding, lang: str) -> str | None:
     return tr(
         lang, "suggest", label=s.figure.label, current=s.current, suggested=s.suggested, reason=s.reason
     )
+
+
+def describe_related(finding: Finding, lang: str) -> str:
+    """One relation merged under its root cause: `FL212 [警告] message @ 39:134 (第 2 页)`."""
+    loc = finding.location
+    page = f" ({tr(lang, 'page', n=loc.page)})" if loc.page is not None else ""
+    sev = tr(lang, finding.severity.label)
+    return f"{finding.rule} [{sev}] {one_line(finding.message)} @ {loc.line}:{loc.column}{page}"
 
 
 def describe_arithmetic(finding: Finding, lang: str) -> str | None:

@@ -15,11 +15,13 @@ from lint.model import FileResult, Finding, Severity
 from lint.report._common import (
     count,
     describe_arithmetic,
+    describe_related,
     describe_suggestion,
     finding_place,
     fmt_value,
     line_spans,
     place,
+    role_name,
     safe,
     sorted_findings,
     summary_line,
@@ -171,6 +173,9 @@ def _finding(result: FileResult, finding: Finding, lang: str) -> str:
     suggestion = describe_suggestion(finding, lang)
     if suggestion:
         parts.append(f"<p>{e(tr(lang, 'suggestion'))}: {e(suggestion)}</p>")
+    if finding.related:
+        items = "".join(f'<li class="related">{e(describe_related(r, lang))}</li>' for r in finding.related)
+        parts.append(f"<p>{e(tr(lang, 'related'))}:</p><ul>{items}</ul>")
     parts.append("</div>")
     return "\n".join(parts)
 
@@ -219,7 +224,7 @@ def _figures_table(result: FileResult, finding: Finding, lang: str) -> str:
     rows = ["<table><tr>" + "".join(f"<th>{e(tr(lang, k))}</th>" for k in keys) + "</tr>"]
     culprits = _culprits(finding)
     for role, fig in finding.figures:
-        cells = (role, fig.label, fmt_value(fig), fig.unit, place(fig.location, lang, result.document, fig))
+        cells = (role_name(role, lang), fig.label, fmt_value(fig), fig.unit, place(fig.location, lang, result.document, fig))
         tr_open = '<tr class="culprit">' if id(fig) in culprits else "<tr>"
         rows.append(tr_open + "".join(f"<td>{e(c)}</td>" for c in cells) + "</tr>")
     rows.append("</table>")

@@ -14,6 +14,7 @@ from lint.report._common import (
     cell_place,
     describe_arithmetic,
     describe_figure,
+    describe_related,
     describe_suggestion,
     finding_place,
     paged,
@@ -157,6 +158,19 @@ def _result(result: FileResult, finding: Finding, index: int, lang: str, print_:
         }
         if fig.location.page is not None or fig.location.bbox is not None:
             rel["properties"] = _where(fig.location)
+        related.append(rel)
+    # the other relations of the same root cause (lint/checks/group.py), each at its own place
+    for other in finding.related:
+        other_fig = primary_figure(other)
+        rel = {
+            "id": len(related),
+            "physicalLocation": _physical(
+                path, other.location, other_fig.end - other_fig.start if other_fig else None
+            ),
+            "message": {"text": describe_related(other, lang)},
+        }
+        if other.location.page is not None or other.location.bbox is not None:
+            rel["properties"] = _where(other.location)
         related.append(rel)
     out: dict[str, object] = {
         "ruleId": finding.rule,
