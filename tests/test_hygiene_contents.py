@@ -178,7 +178,7 @@ def test_a_heading_cut_inside_its_last_word_without_contents() -> None:
     cut = head + "二、国有资产占用情况说\n本局共有车辆1辆。\n"
     found = [f for f in lint_text(cut).findings if f.rule == "FL290"]
     assert [(f.location.line, f.actual, f.expected) for f in found] == [
-        (4, "二、国有资产占用情况说", "情况说明")
+        (4, "二、国有资产占用情况说", "二、国有资产占用情况说明")
     ]
     # a title ending at a word boundary is whole; a heading wrapped onto the next line is whole
     assert "FL290" not in rules(lint_text(head + "二、国有资产占用情况\n本局共有车辆1辆。\n").findings)

@@ -168,6 +168,7 @@ def _cut_endings(layout: Layout, endings: list[str], done: set[int]) -> list[Mar
             if nxt is not None and (s + _plain(nxt.content)).find(e, len(s) - cut) >= 0:
                 break  # wrapped: the next line holds the rest
             start = ln.start + ln.indent
-            out.append(Mark("cut_heading", t.line, start, start + len(ln.content), ln.content, (), e))
+            whole = ln.content.rstrip() + e[cut:]  # "国有资产占用情况说" → "国有资产占用情况说明"
+            out.append(Mark("cut_heading", t.line, start, start + len(ln.content), ln.content, (), whole))
             break
     return out
