@@ -183,3 +183,14 @@ def test_a_heading_cut_inside_its_last_word_without_contents() -> None:
     # a title ending at a word boundary is whole; a heading wrapped onto the next line is whole
     assert "FL290" not in rules(lint_text(head + "二、国有资产占用情况\n本局共有车辆1辆。\n").findings)
     assert "FL290" not in rules(lint_text(head + "二、国有资产占用情况说\n明\n本局共有车辆1辆。\n").findings)
+
+
+def test_a_hostile_contents_is_read_quickly_and_quietly() -> None:
+    import time
+
+    entries = "".join(f"第{n}项 某某工作情况说明{n}……{n}\n" for n in range(1, 3000))
+    text = "某局2024年度部门决算\n目录\n" + entries + "一、部门基本情况\n本局为行政单位。\n" * 2000
+    t0 = time.perf_counter()
+    found = lint_text(text).findings
+    assert time.perf_counter() - t0 < 30
+    assert not {"FL289", "FL290"} & {f.rule for f in found}

@@ -27,7 +27,9 @@ MIN_MATCHED = 3
 MAX_UNMATCHED = 2
 MIN_CUT = 3
 MAX_HEADING = 80  # longer body lines are prose, not headings to compare an entry with
-SIMILAR = 0.6  # an entry and a body heading this alike (difflib ratio) are the same section  # the characters of an ending a cut heading keeps ("情况说" of "情况说明")
+SIMILAR = 0.6
+MAX_RECHECK = 12
+MAX_ENTRIES = 400  # entries compared line by line with the body; more unfound is no clean contents  # an entry and a body heading this alike (difflib ratio) are the same section  # the characters of an ending a cut heading keeps ("情况说" of "情况说明")
 # where a contents line starts another entry: 第二部分, 二、, （二）
 ENTRY_START = regex.compile(rf"第[{CN}0-9]+部分|(?<![{CN}])[{CN}]{{1,3}}、|[（(][{CN}]{{1,3}}[）)]")
 OPENING = regex.compile(
@@ -83,6 +85,8 @@ def contents_marks(
             continue
         seen.update(x[3] for x in mine)
         entries += mine
+    if len(entries) > MAX_ENTRIES:
+        entries = []  # no report's contents are this long: a misread or hostile input
     body_lines = [ln for ln in layout.lines if ln.content and (not ln.toc or ln.number in repeats)]
     joined = "".join(_plain(ln.content) for ln in body_lines)
     marks: list[Mark] = []
@@ -98,9 +102,10 @@ def contents_marks(
     # an entry whose body heading is cut short, or is nowhere (a reworded heading is the same section)
     cuts: list[tuple[tuple[int, int, str, str], Line]] = []
     missing: list[tuple[int, int, str, str]] = []
-    for x in entries:
-        if found(x[3]):
-            continue
+    unfound = [x for x in entries if not found(x[3])]
+    if len(unfound) > MAX_RECHECK:
+        unfound = []  # contents that do not read cleanly (or hostile input): nothing is reported
+    for x in unfound:
         cut = _cut_heading(body_lines, x[3])
         if cut is not None:
             cuts.append((x, cut))
