@@ -3,6 +3,8 @@ entry no heading matches (FL289), a heading cut short (FL290) — each only wher
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from conftest import catalog, lint_text
 
 from lint.engine import Options, lint_document
@@ -194,3 +196,25 @@ def test_a_hostile_contents_is_read_quickly_and_quietly() -> None:
     found = lint_text(text).findings
     assert time.perf_counter() - t0 < 30
     assert not {"FL289", "FL290"} & {f.rule for f in found}
+
+
+def test_a_user_pack_adds_slots_and_endings(tmp_path: Path) -> None:
+    from lint.catalog import load_catalog
+    from lint.errors import RuleFileError
+    from lint.model import Document
+
+    pack = tmp_path / "mine.toml"
+    pack.write_text('[headings]\nendings = ["工作|总结"]\n', encoding="utf-8")
+    text = "某局2024年度部门决算\n一、部门基本情况\n本局为行政单位。\n二、年度工作总\n全年完成任务。\n"
+    doc = Document(path="<t>", text=text, fmt="txt")
+    assert "FL290" not in rules(lint_document(doc, catalog(), Options()).findings)
+    found = lint_document(doc, load_catalog([pack]), Options()).findings
+    assert [(f.rule, f.expected) for f in found if f.rule == "FL290"] == [("FL290", "二、年度工作总结")]
+    bad = tmp_path / "bad.toml"
+    bad.write_text('[[table_slot]]\ntable = "三公"\n', encoding="utf-8")
+    try:
+        load_catalog([bad])
+    except RuleFileError as e:
+        assert "table_slot" in str(e)
+    else:
+        raise AssertionError("a table_slot without a label must be refused")
