@@ -45,6 +45,17 @@ class RetiredCategory:
     current: str
 
 
+@dataclass(frozen=True)
+class TableSlot:
+    """A figure the 说明 states that has one cell of its own in a table ([[table_slot]] in
+    rules/hygiene.toml): the table's title keyword, the figure's label as the extractor normalises it,
+    and the column or row headers that name it."""
+
+    table: str
+    label: str
+    headers: tuple[str, ...]
+
+
 @dataclass
 class ScoreVocab:
     """What a 绩效自评表 is called and how its 总分 is graded ([scores] in vocabulary.toml)."""
@@ -92,6 +103,10 @@ class Vocabulary:
     placeholder_single: str = ""  # of those, the ones that stand alone before an amount ("x万元")
     template_phrases: list[tuple[str, str]] = field(default_factory=list)  # (text, kind)
     retired_categories: list[RetiredCategory] = field(default_factory=list)
+    table_slots: list[TableSlot] = field(default_factory=list)
+    # headings: the endings a section title has in full ("情况说明"); one cut short is a slip
+    title_endings: list[str] = field(default_factory=list)
+    title_stand_ins: list[str] = field(default_factory=list)  # "部门" in a contents entry = the unit's name
 
     def canonical(self, label: str) -> str:
         """Normalise a label: width, quotes, spaces, brackets, then synonyms."""
@@ -273,6 +288,25 @@ def merge_hygiene(vocab: Vocabulary, data: dict[str, object], path: Path) -> Non
                 str(path), f'retired_category #{i + 1}: needs name = "…", retired = YEAR, current = "…"'
             )
         vocab.retired_categories.append(RetiredCategory(r["name"], r["retired"], str(r.get("current", ""))))
+    slots = data.get("table_slot", [])
+    if not isinstance(slots, list):
+        raise RuleFileError(str(path), "'table_slot' must be an array of tables ([[table_slot]])")
+    for i, t in enumerate(slots):
+        if not isinstance(t, dict) or not all(isinstance(t.get(k), str) and t[k] for k in ("table", "label")):
+            raise RuleFileError(
+                str(path), f'table_slot #{i + 1}: needs table = "…", label = "…", headers = [...]'
+            )
+        headers = _words(t.get("headers", []), path, f"table_slot #{i + 1}.headers")
+        vocab.table_slots.append(TableSlot(t["table"], t["label"], tuple(headers)))
+    heads = data.get("headings", {})
+    if not isinstance(heads, dict):
+        raise RuleFileError(str(path), '[headings] must be a table with endings = ["…"]')
+    for w in _words(heads.get("endings", []), path, "headings.endings"):
+        if w not in vocab.title_endings:
+            vocab.title_endings.append(w)
+    for w in _words(heads.get("stand_ins", []), path, "headings.stand_ins"):
+        if w not in vocab.title_stand_ins:
+            vocab.title_stand_ins.append(w)
 
 
 @cache
@@ -295,6 +329,9 @@ def pack_vocabulary(packs: list[Pack]) -> Vocabulary:
         synonyms=dict(base.synonyms),
         template_phrases=list(base.template_phrases),
         retired_categories=list(base.retired_categories),
+        table_slots=list(base.table_slots),
+        title_endings=list(base.title_endings),
+        title_stand_ins=list(base.title_stand_ins),
     )
     for pack in packs:
         merge_synonyms(vocab, pack.data, pack.path)

@@ -27,7 +27,10 @@ EXPECTED = [
     ("FL283", "error", "增加（减少）"),
     ("FL284", "info", None),
     ("FL285", "warning", "医疗卫生与计划生育支出"),
-    ("FL305", "warning", "截至2023年12月31日"),
+    ("FL288", "warning", ""),  # the 预算数 cell of the 三公 table (page 14) is blank
+    ("FL289", "warning", "档案工作"),
+    ("FL290", "warning", "国有资产占用情况说"),
+    ("FL305", "error", "截至2023年12月31日"),
     ("FL307", "warning", "2、"),
 ]
 
@@ -57,3 +60,5 @@ def test_each_problem_put_in_is_reported_once_on_its_page_and_nothing_else(catal
         if actual is not None:
             assert f.actual == actual
         assert f.location.bbox is not None  # located on the page, not just in the text
+    blank = next(f for f in new if f.rule == "FL288")
+    assert "三公" in blank.message and "预算数" in blank.message and "0.95万元" in blank.message

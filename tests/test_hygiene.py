@@ -125,3 +125,17 @@ def test_a_user_pack_adds_placeholders_phrases_and_categories(tmp_path: Path) ->
     text = TITLE + "项目支出□□万元（据实填写）。旧科目支出10.00万元。"
     doc = Document(path="<t>", text=text, fmt="txt")
     assert sorted(f.rule for f in lint_document(doc, cat, Options()).findings) == ["FL282", "FL285", "FL287"]
+
+
+def test_the_2019_renames_of_culture_and_resources_are_known() -> None:
+    body = "文化体育与传媒支出（类）新闻出版广播影视（款）20.00万元。资源勘探信息等支出（类）5.00万元。\n"
+    r = lint_text("2019年度某局部门决算\n" + body)
+    assert [(f.rule, f.actual, f.expected) for f in r.findings] == [
+        ("FL285", "文化体育与传媒支出", "文化旅游体育与传媒支出"),
+        ("FL285", "新闻出版广播影视", "新闻出版电影、广播电视"),
+        ("FL285", "资源勘探信息等支出", "资源勘探工业信息等支出"),
+    ]
+    assert codes(lint_text("2018年度某局部门决算\n" + body)) == []
+    # the current names hold no retired name inside them
+    current = "文化旅游体育与传媒支出（类）20.00万元。资源勘探工业信息等支出（类）5.00万元。\n"
+    assert codes(lint_text("2024年度某局部门决算\n" + current)) == []

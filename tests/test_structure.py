@@ -573,3 +573,22 @@ def test_an_unnumbered_body_title_naming_last_year_is_reported(catalog: Catalog)
     assert [(f.location.line, f.actual) for f in found] == [(4, "2023年度部门决算情况说明")]
     # a title naming the report's own year is left alone
     assert "FL305" not in codes(lint(head + "2024年度部门决算情况说明\n本年收入合计100.00万元。\n", catalog))
+
+
+# --- FL305 severity: error only where the wording can only mean 本年 -------------------------------
+
+
+def test_juesuan_year_is_an_error_where_only_this_year_is_meant(catalog: Catalog) -> None:
+    as_of = replace_once(JUESUAN, "截至2024年12月31日", "截至2023年12月31日")
+    assert [(f.rule, f.severity) for f in lint(as_of, catalog)] == [("FL305", Severity.ERROR)]
+    head = "上海市某某局2024年度部门决算\n一、部门基本情况\n本单位为行政单位。\n"
+    title = head + "2023年度部门决算情况说明\n本年收入合计100.00万元。\n"
+    assert [(f.rule, f.severity) for f in lint(title, catalog)] == [("FL305", Severity.ERROR)]
+
+
+def test_juesuan_comparison_and_other_reports_keep_the_warning(catalog: Catalog) -> None:
+    # another base is a plausible reading of a comparison; a 预算 or 自评 names other years in its matter
+    compared = replace_once(JUESUAN, "与2023年度相比", "与2022年度相比")
+    assert [(f.rule, f.severity) for f in lint(compared, catalog)] == [("FL305", Severity.WARNING)]
+    gloss = replace_once(SEED, "与上年收入支出1210.48万元相比", "与上年（2022年）收入支出1210.48万元相比")
+    assert [f.severity for f in lint(gloss, catalog) if f.rule == "FL305"] == [Severity.WARNING]

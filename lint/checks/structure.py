@@ -71,6 +71,7 @@ class ReportType:
     warn_present: int | None = None  # sections found for a missing one to be a warning (else info)
     assets_as_of: str | None = None  # "year": 国有资产占用 is stated as at the end of the report year
     required_severity: Severity | None = None  # FL304 where the section is certainly required
+    year_severity: Severity | None = None  # FL305 where the wording certainly means 本年
 
 
 def _strs(value: object) -> tuple[str, ...]:
@@ -79,6 +80,16 @@ def _strs(value: object) -> tuple[str, ...]:
     if isinstance(value, list):
         return tuple(v for v in value if isinstance(v, str) and v.strip())
     return ()
+
+
+def _severity(entry: dict[str, object], key: str) -> Severity | None:
+    """A severity named in a [[report_type]] table; a misspelt one is ignored (the rule's default)."""
+    if key not in entry:
+        return None
+    try:
+        return Severity.parse(str(entry[key]))
+    except ValueError:
+        return None
 
 
 def report_types(catalog: Catalog) -> list[ReportType]:
@@ -113,12 +124,7 @@ def report_types(catalog: Catalog) -> list[ReportType]:
             min_present = entry.get("min_present", 1)
             warn_present = entry.get("warn_present")
             assets = entry.get("assets_as_of")
-            try:
-                required = (
-                    Severity.parse(str(entry["required_severity"])) if "required_severity" in entry else None
-                )
-            except ValueError:
-                required = None
+            required = _severity(entry, "required_severity")
             out.append(
                 ReportType(
                     name=entry["name"],
@@ -130,6 +136,7 @@ def report_types(catalog: Catalog) -> list[ReportType]:
                     warn_present=warn_present if isinstance(warn_present, int) else None,
                     assets_as_of=assets if isinstance(assets, str) else None,
                     required_severity=required,
+                    year_severity=_severity(entry, "year_severity"),
                 )
             )
     return out
@@ -566,9 +573,17 @@ def required_sections(
 
 
 def _year_finding(
-    ctx: Context, at: Location, year: int, where: tuple[str, str], text: str, expected: tuple[str, str]
+    ctx: Context,
+    at: Location,
+    year: int,
+    where: tuple[str, str],
+    text: str,
+    expected: tuple[str, str],
+    certain: Severity | None = None,
 ) -> Finding:
-    return finding(
+    """One FL305 finding; `certain` is the report type's year_severity where the place can only mean
+    本年 (a heading of the report's own matter, a gloss, the 决算's asset date), else None."""
+    f = finding(
         ctx,
         "FL305",
         at,
@@ -585,12 +600,19 @@ def _year_finding(
         expected=expected[0],
         actual=text,
     )
+    if certain is not None:
+        f.severity = certain
+    return f
 
 
 def years(
     ctx: Context, doc: Document, year: int, rt: ReportType | None, headings: list[Heading], layout: Layout
 ) -> Iterator[Finding]:
     retrospective = rt.retrospective if rt else True
+    # where the wording can only mean 本年, the report type may say the finding is certain (决算: error);
+    # a comparison or a report date keeps the rule's default, since another base or a slip of the
+    # date are plausible readings
+    certain = rt.year_severity if rt else None
     # 1. headings (levels 0–2) that name another year for the report's own matter
     for h in headings:
         if h.level > 2 or not layout.line(h.line).body or h.line <= 1:
@@ -612,6 +634,7 @@ def years(
             (f"{line_words(doc, h.line)[0]}的标题", f"the heading on {line_words(doc, h.line)[1]}"),
             m.written,
             (f"{year}年", str(year)),
+            certain if h.level <= 1 else None,
         )
     # 1b. unnumbered title lines of the body ("2023年度部门决算情况说明" standing alone)
     for line_no, m in sorted(layout.title_years.items()):
@@ -624,6 +647,7 @@ def years(
             (f"{line_words(doc, line_no)[0]}的标题", f"the heading on {line_words(doc, line_no)[1]}"),
             m.written,
             (f"{year}年", str(year)),
+            certain,
         )
     # 2. glosses "上年（2022年）" / "本年（2023年）", comparisons with a year other than 上年, and
     # the date the assets of a 决算 are stated at
@@ -636,7 +660,7 @@ def years(
             )
             continue
         if m.kind == "as_of":
-            yield from _as_of(ctx, doc, year, rt, m, _enclosing(headings, layout, m.line))
+            yield from _as_of(ctx, doc, year, rt, m, _enclosing(headings, layout, m.line), certain)
             continue
         want, what = (year - 1, "上年") if m.kind == "previous" else (year, "本年")
         if m.year != want:
@@ -650,6 +674,7 @@ def years(
                 ),
                 m.written,
                 (f"{what}即{want}年", f"{what} = {want}"),
+                certain,
             )
     # 3. the report date (title block or signature) of a report about a finished year
     if retrospective:
@@ -727,7 +752,13 @@ def _comparison(
 
 
 def _as_of(
-    ctx: Context, doc: Document, year: int, rt: ReportType | None, m: YearMention, enclosing: list[Heading]
+    ctx: Context,
+    doc: Document,
+    year: int,
+    rt: ReportType | None,
+    m: YearMention,
+    enclosing: list[Heading],
+    certain: Severity | None,
 ) -> Iterator[Finding]:
     """A 决算 states its assets at the end of the report year: "截至2023年12月31日，共有车辆5辆" in a
     2024 决算 is last year's date left in. A 预算 states them at the end of the previous year, a
@@ -746,6 +777,7 @@ def _as_of(
         ),
         m.written,
         (f"截至{year}年12月31日", f"as at {year}-12-31"),
+        certain,
     )
 
 

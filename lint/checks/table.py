@@ -42,6 +42,23 @@ def run(ctx: Context) -> Iterator[Finding]:
             yield from _check_grade(rel, ctx)
         elif rel.kind == "score-rate":
             yield from _check_exec_score(rel, ctx, vs)
+        elif rel.kind == "table-blank":
+            yield from _check_blank(rel, ctx)
+
+
+def _check_blank(rel: Relation, ctx: Context) -> Iterator[Finding]:
+    """The 说明 gives a figure whose own table cell is blank: structure found the one cell (FL288)."""
+    b = rel.role("b")
+    if b is None:
+        return
+    cell = str(rel.data.get("cell", ""))
+    values: dict[str, object] = {
+        "b": f"{b.label}{b.text}",
+        "where": rel.data.get("where", ""),
+        "cell": f"“{cell}”" if cell else "空白",
+        "cell_en": f"“{cell}”" if cell else "blank",
+    }
+    yield finding(ctx, "FL288", b, [("b", b)], values, expected=str(b.value), actual=cell)
 
 
 def describe(f: Figure, vs: list[TableView]) -> str:

@@ -73,6 +73,18 @@ def run(ctx: Context) -> Iterator[Finding]:
         elif mark.kind in PUNCTUATION:
             what, what_en = PUNCTUATION[mark.kind]
             yield finding(ctx, "FL284", loc, [], {"what": what, "what_en": what_en, "text": mark.text})
+        elif mark.kind == "toc_unmatched":
+            yield finding(ctx, "FL289", loc, [], {"text": mark.text}, actual=mark.text)
+        elif mark.kind == "cut_heading":
+            yield finding(
+                ctx,
+                "FL290",
+                loc,
+                [],
+                {"text": mark.text, "full": mark.detail},
+                expected=mark.detail,
+                actual=mark.text,
+            )
         elif mark.kind == "retired" and analysis.year is not None and analysis.year >= mark.retired:
             yield finding(
                 ctx,

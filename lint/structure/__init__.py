@@ -8,6 +8,8 @@ from dataclasses import dataclass, field, replace
 from lint.extract import Extraction
 from lint.extract.labels import LabelReader
 from lint.model import Document, Figure, Relation
+from lint.structure.blanks import blank_cell_relations
+from lint.structure.contents import contents_marks
 from lint.structure.hygiene import HygieneReader, Mark
 from lint.structure.implied import implied_shares
 from lint.structure.layout import Layout, read_layout
@@ -66,6 +68,9 @@ def analyse(doc: Document, extraction: Extraction, vocab: Vocabulary | None = No
     # table relations read the figures' final qualifiers, so they come after the defaults
     views, table_rels = table_relations(doc.tables, figures, extraction.default_stage == "final", doc.text)
     table_rels += score_relations(views, figures, doc.text, vocab.scores)
+    table_rels += blank_cell_relations(
+        views, figures, vocab.table_slots, extraction.year, extraction.default_stage == "final"
+    )
     funds = heading_funds(figures, vocab)
     return Analysis(
         doc,
@@ -80,7 +85,11 @@ def analyse(doc: Document, extraction: Extraction, vocab: Vocabulary | None = No
         heading_fund=funds,
         scopes=figure_scopes(doc, figures, relations, funds, vocab, extraction.year, finder.labels),
         placeholders=placeholders,
-        marks=_hygiene(vocab).read(doc.text, layout),
+        marks=sorted(
+            _hygiene(vocab).read(doc.text, layout)
+            + contents_marks(doc.text, layout, vocab.title_endings, vocab.title_stand_ins),
+            key=lambda m: m.start,
+        ),
     )
 
 

@@ -32,7 +32,7 @@ class Mark:
     """One line's worth of one kind of leftover: the first occurrence (where it is reported) and
     every occurrence on the line, as written."""
 
-    kind: str  # placeholder | placeholder_name | template | punctuation | bracket | retired
+    kind: str  # placeholder | placeholder_name | template | punctuation | bracket | retired | toc_unmatched | cut_heading
     line: int
     start: int
     end: int
