@@ -224,7 +224,13 @@ def _figures_table(result: FileResult, finding: Finding, lang: str) -> str:
     rows = ["<table><tr>" + "".join(f"<th>{e(tr(lang, k))}</th>" for k in keys) + "</tr>"]
     culprits = _culprits(finding)
     for role, fig in finding.figures:
-        cells = (role_name(role, lang), fig.label, fmt_value(fig), fig.unit, place(fig.location, lang, result.document, fig))
+        cells = (
+            role_name(role, lang),
+            fig.label,
+            fmt_value(fig),
+            fig.unit,
+            place(fig.location, lang, result.document, fig),
+        )
         tr_open = '<tr class="culprit">' if id(fig) in culprits else "<tr>"
         rows.append(tr_open + "".join(f"<td>{e(c)}</td>" for c in cells) + "</tr>")
     rows.append("</table>")
