@@ -645,7 +645,13 @@ class RelationFinder:
             count = (chosen or counts)[0]
             j = self._index[id(count)]
             dim = f.dimension
-            total = _previous(figures, j, text, lambda x: x.dimension == dim and x.role == "amount")  # noqa: B023
+            # "90分（含）以上的项目5个": a bound names which items are counted, it is no total of theirs
+            total = _previous(
+                figures,
+                j,
+                text,
+                lambda x: x.dimension == dim and x.role == "amount" and not x.qualifiers.approx,  # noqa: B023
+            )
             if total is None:
                 # "人均接待费" names its total (公务接待费) in the paragraph: as explicit as a sentence
                 total = self._average_total(text, figures, i)
@@ -670,7 +676,12 @@ class RelationFinder:
         for x in _before(figures, i):
             if x.start < para:
                 break
-            if x.role == "amount" and x.dimension == f.dimension and x.label.endswith(noun):
+            if (
+                x.role == "amount"
+                and x.dimension == f.dimension
+                and x.label.endswith(noun)
+                and not x.qualifiers.approx
+            ):
                 return x
         return None
 
@@ -771,6 +782,14 @@ class RelationFinder:
                 elif ADJUST_UP.search(before):
                     plus.append(x)
             if len(initial) != 1 or len(adjusted) != 1 or not (plus or minus):
+                continue
+            # "年初预算120.00万元，年中追加30.00万元，加上年结转资金6.80万元，全年预算数156.80万元": an
+            # amount between the two budgets that is no adjustment (结转, 上级补助) may be one more
+            # term of the adjusted budget; the sentence does not say the identity is complete.
+            lo, hi = sorted((initial[0].start, adjusted[0].start))
+            if any(
+                lo < x.start < hi and x.role == "amount" and x not in plus and x not in minus for x in money
+            ):
                 continue
             members = [("total", adjusted[0]), ("part", initial[0])]
             members += [("part", x) for x in plus] + [("minus", x) for x in minus]
