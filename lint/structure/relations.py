@@ -45,6 +45,9 @@ REFERENCE_BEFORE = regex.compile(r"(?:上述|前述|以上)$")
 LEAD_IN_ANY = regex.compile(r"中[，,：:]|其中|包括|分别为")
 MAX_RUN = 40
 ADDED_ON = regex.compile(r"加上|再加|加之")
+# "…。其中：流动资产612.48万元": a sentence that opens with the marker, then the first part's label
+SENTENCE_OPENER = regex.compile(r"\s*(?:其中|包括|具体包括|具体为)[：:，,]?[^，,。；;：:\d]{0,20}$")
+GLOSSED_AMOUNT = regex.compile(r"[（(][^（()）]*\d")
 LEAD_AFTER_END = regex.compile(r"[。！？!?][ \t]*[^，,。；;\d]{2,12}中[，,]")
 RESPECTIVE = regex.compile(r"分别(?:占|为|是)?[^，,。；;\d]{0,20}?(?:的)?(?:比重|比例)?(?:为)?\s*(?=\d)")
 LEVEL_MARK = regex.compile(r"\([类款项]\)$")
@@ -64,6 +67,7 @@ class Group:
     partial: bool = False
     bracketed: bool = False  # "（其中A，B）": the breakdown ends at the closing bracket
     joiner: str = ""  # what separates its parts: "、" lists end at the next ，or ；
+    inferred: bool = False  # its total is the subject of the sentence before ("…。其中：…")
 
     def holds(self) -> bool:
         """Do the parts so far already add up to the total (within rounding)?"""
@@ -217,12 +221,44 @@ class RelationFinder:
                 stack.append(g)
                 groups.append(g)
                 g.parts.append(f)
+            elif marker and not stack and (subject := self._previous_subject(text, figures, f, between)):
+                # "资产总额2,846.37万元，比上年增加136.52万元，增长5.04%。其中：流动资产…": a sentence
+                # opened by 其中 lists the parts of the one amount the sentence before is about
+                g = Group(total=subject, marker=marker.group(0), partial=True, inferred=True)
+                stack.append(g)
+                groups.append(g)
+                g.parts.append(f)
             elif stack:
                 self._close_finished(f, stack, between)
                 if stack:
                     self._place(f, stack, bool(LIST_BOUNDARY.search(between)))
             last_amount = f
         return [g for g in groups if g.parts]
+
+    def _previous_subject(self, text: str, figures: list[Figure], f: Figure, between: str) -> Figure | None:
+        """The amount a sentence opened by 其中 breaks down: the only amount (of f's dimension) of the
+        sentence just before, when nothing but the marker and f's label stands between them."""
+        end = max(between.rfind(c) for c in "。！？!?")
+        if end < 0 or not SENTENCE_OPENER.match(between, end + 1):
+            return None
+        stop = f.start - len(between) + end
+        start = _sentence_start(text, stop)
+        found = [
+            x
+            for x in self._span(figures, start, stop)
+            if x.role == "amount"
+            and x.table is None
+            and not x.qualifiers.approx
+            and x.id not in self._ratio_bases
+        ]
+        if len(found) != 1 or found[0].dimension != f.dimension or f.dimension != "money":
+            return None
+        # "…（购置费0万元，运行维护费12.00万元）": amounts glossed in brackets nest; only a flat list of
+        # amounts is read against an inferred whole
+        rest = text[f.start : _sentence_end(text, f.end)]
+        if GLOSSED_AMOUNT.search(rest):
+            return None
+        return found[0]
 
     @staticmethod
     def _close_finished(f: Figure, stack: list[Group], between: str) -> None:
@@ -291,12 +327,17 @@ class RelationFinder:
         partial = g.partial or tail.startswith("等")
         # domain.md §1: a list introduced by 其中/包括/分别为 that gives every item an amount is the
         # whole breakdown; 含 may name only some parts.
-        complete = any(self.residual_re.match(p.label) for p in g.parts) or not g.marker.startswith("含")
+        residual = any(self.residual_re.match(p.label) for p in g.parts)
+        complete = residual or not g.marker.startswith("含")
+        if g.inferred:
+            # an inferred whole: only a list closed by 其他… says it is the whole breakdown
+            partial, complete = not residual, residual
         return Relation(
             kind="sum",
             members=[("total", g.total)] + [("part", p) for p in g.parts],
             anchor=g.total.start,
             data={"marker": g.marker, "partial": partial, "complete": complete},
+            certainty="inferred" if g.inferred else "explicit",
         )
 
     # -- shares ---------------------------------------------------------------------------
