@@ -23,7 +23,7 @@ from lint.vocab import Vocabulary, alternation, default_vocabulary, fold_width
 SCOPED_LABEL = regex.compile(
     r"^(?:共|合计|累计)?(?:涉及|用于|安排|下达|拨付|发放|支付|投入|落实|争取|完成|实现|带动|撬动)"
 )
-RANGE_DASH_BEFORE = regex.compile(r"\d(?:[^\d\s，,。；;：:（()）]{0,2})(?:[（(]\s*不?含\s*[)）])?\s*$")
+RANGE_DASH_BEFORE = regex.compile(r"\d(?:[%％]|[万亿]?元|分|个|人|项|次|家)?(?:[（(]\s*不?含\s*[)）])?\s*$")
 RANGE_DASHES = "-~～—至到"
 RANGE_START = regex.compile(r"\s*(?:[（(]\s*不?含\s*[)）])?\s*[-~～—至到]\s*\d")
 UNGLOSSED = regex.compile(r"^\s*[（(]\s*不?含\s*[)）]")  # "50万元（含）以上": the gloss, then the bound
@@ -403,6 +403,9 @@ def _inherit_generic_labels(figures: list[Figure], norm: str, labels: LabelReade
             and not any(m in norm[prev.end : f.start] for m in labels.vocab.markers["breakdown"])
             # "本年收入35.20万元，支出35.00万元": money flowing the other way is another fact
             and not _other_direction(f.label, prev.label, labels.vocab.directions)
+            # "实际到位资金800.00万元，已支出752.40万元": what was spent is not the fund that arrived;
+            # a generic word continues only a label that says it (预算支出…，决算支出…)
+            and f.label in prev.raw_label
         ):
             f.label = prev.label
         prev = f

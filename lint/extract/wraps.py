@@ -30,6 +30,7 @@ OPENS_BLOCK = regex.compile(
     r"|第[一二三四五六七八九十\d]+|[①-⑳]|附件|附表|注[:：]|备注|[—–\-]+\s*\d+\s*[—–\-]+|\d+\s*$"
     r"|第\s*\d+\s*页)"
 )
+WORD_CHAR = regex.compile(r"[\p{Han}A-Za-z“”‘’]")
 NUMBER_CELL = regex.compile(r"(?:^|\s)[-−]?\d[\d,]*(?:\.\d+)?%?(?=\s|$)")
 CELL_SEPARATOR = regex.compile(r"[|｜\t\u3000]|\S {2,}\S")  # pipes, tabs, wide gaps: a table row
 
@@ -81,11 +82,17 @@ def soft_breaks(text: str) -> list[int]:
 
 
 def unwrap(text: str) -> str:
-    """The text with its soft line breaks joined (same length)."""
+    """The text with its soft line breaks joined (same length). A word cut by the break is made whole
+    ("支⏎出率87.72%" → "支出率⁠87.72%"): the joiner moves to the end of the word, before any number
+    or punctuation, so no figure moves and the words around it read as written."""
     breaks = soft_breaks(text)
     if not breaks:
         return text
     chars = list(text)
     for at in breaks:
-        chars[at] = JOIN
+        end = at
+        while end + 1 < len(chars) and WORD_CHAR.match(chars[end + 1]):
+            chars[end] = chars[end + 1]
+            end += 1
+        chars[end] = JOIN
     return "".join(chars)

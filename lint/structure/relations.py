@@ -117,6 +117,7 @@ class RelationFinder:
         self.average_noun = regex.compile(
             r"(?:人均|平均每人|平均每户|平均每次)(?P<noun>[^，,。；;：:\d]{0,6}?)(?:为|是|约)?\s*$"
         )
+        self.named_rate_re = regex.compile(r"(?:" + alternation(m["named_rate"]) + r")(?:为|达到?|是)?\s*$")
         self.exec_rate = regex.compile(r"(?:执行率|完成率|执行进度)(?:为|达到?)?\s*$")
         blank_units = "万元|元|%|％|亿元"
         self.blank_re = regex.compile(
@@ -147,6 +148,7 @@ class RelationFinder:
         relations += self._shares(text, prose, groups)
         relations += self._changes(text, prose)
         relations += self._ratios(text, prose)
+        relations += self._named_rates(text, prose)
         relations += self._averages(text, prose)
         relations += self._enumerations(text, prose)
         relations += self._trailing_totals(text, prose, groups)
@@ -646,6 +648,32 @@ class RelationFinder:
                     certainty,
                 )
             )
+        return out
+
+    def _named_rates(self, text: str, figures: list[Figure]) -> list[Relation]:
+        """ "已支出1,286.50万元，支出率88.72%": the amount just before the rate over one of the amounts
+        before it in the paragraph (下达, 到位, 预算…); the text names none, so any may be meant."""
+        out: list[Relation] = []
+        for i, f in enumerate(figures):
+            if i == 0 or f.dimension != "percent" or f.role != "other" or f.qualifiers.approx:
+                continue
+            start = _sentence_start(text, f.start)
+            if not self.named_rate_re.search(fold_width(text[max(start, f.start - 12) : f.start])):
+                continue
+            cur = figures[i - 1]
+            if cur.start < start or cur.dimension != "money" or cur.role != "amount" or cur.qualifiers.approx:
+                continue
+            para = max(0, text.rfind(PARAGRAPH_END, max(0, f.start - 2000), f.start) + 1)
+            bases = [
+                x
+                for x in self._span(figures, para, cur.start)
+                if x.dimension == "money" and x.role == "amount" and not x.qualifiers.approx and x.value
+            ]
+            if not bases:
+                continue
+            members = [("current", cur), ("base", bases[-1]), ("ratio", f)]
+            members += [("alternative", x) for x in bases[:-1]]
+            out.append(Relation("ratio", members, f.start, {"named": "", "any_base": True}, "inferred"))
         return out
 
     def _other_subject(self, a: Figure, b: Figure) -> bool:
