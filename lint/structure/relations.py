@@ -368,7 +368,13 @@ class RelationFinder:
             # subject; only a share whose 占 follows its part with no other subject between is checked.
             region = max(part.end, figures[i - 1].end)
             said = list(self.share_word.finditer(fold_width(text[region : f.start])))
-            if respective is None and (not said or SUBJECT.search(text[region : region + said[-1].start()])):
+            if respective is None and (
+                not said
+                or (
+                    SUBJECT.search(text[region : region + said[-1].start()])
+                    and not self._restates(part, text[region : region + said[0].start()])
+                )
+            ):
                 continue
             m = self.share_whole.search(fold_width(clause))
             written = self.labels.tidy(m.group("whole")) if m else ""
@@ -391,6 +397,12 @@ class RelationFinder:
                 )
             )
         return out
+
+    def _restates(self, part: Figure, words: str) -> bool:
+        """ "税收收入完成33,260万元，增长2.7%，税收收入占…的比重为70.4%": the words before 占 name the
+        part again, so the share is still the part's."""
+        said = self.vocab.canonical(self.labels.tidy(words))
+        return bool(said) and bool(part.label) and (said == part.label or part.label.endswith(said))
 
     def _respective_part(self, text: str, figures: list[Figure], i: int) -> Figure | Literal[False] | None:
         """ "基本支出和项目支出分别为852.17万元和1,134.28万元，分别占42.90%和57.10%": the k-th share
