@@ -249,11 +249,12 @@ class RelationFinder:
             x
             for x in self._span(figures, start, stop)
             if x.role == "amount"
+            and x.dimension == f.dimension
             and x.table is None
             and not x.qualifiers.approx
             and x.id not in self._ratio_bases
         ]
-        if len(found) != 1 or found[0].dimension != f.dimension or f.dimension != "money":
+        if len(found) != 1 or f.dimension != "money":
             return None
         # "…（购置费0万元，运行维护费12.00万元）": amounts glossed in brackets nest; only a flat list of
         # amounts is read against an inferred whole
