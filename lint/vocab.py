@@ -68,6 +68,7 @@ class ScoreVocab:
     level1_headers: list[str] = field(default_factory=list)  # 一级指标
     prose_totals: list[str] = field(default_factory=list)  # 自评得分 … in the prose
     not_totals: list[str] = field(default_factory=list)  # 执行率得分, 指标得分: one indicator's score
+    score_rate_headers: list[str] = field(default_factory=list)  # 得分率: 得分 ÷ 分值 of the row
     grades: list[tuple[str, list[str], Decimal]] = field(default_factory=list)  # (grade, words, lowest score)
 
 
@@ -233,6 +234,7 @@ def _scores(t: dict[str, object], path: Path) -> ScoreVocab:
         level1_headers=words("level1_headers"),
         prose_totals=words("prose_totals"),
         not_totals=words("not_totals"),
+        score_rate_headers=words("score_rate_headers"),
         grades=grades,
     )
 

@@ -209,3 +209,24 @@ def test_word_paragraphs_flattened_into_a_table(catalog: Catalog, tmp_path: Path
             assert serious == []
         else:
             assert [(f.rule, f.location.where) for f in serious] == [("FL406", "段落 6")]
+
+
+def test_single_space_score_sheet_aligns_rows_on_their_scores() -> None:
+    """A 自评表 copied out of a PDF: merged cells left out, rows aligned on the 分值 … 得分 run."""
+    from lint.model import Document
+    from lint.readers.scoresheets import parse_score_sheets
+
+    text = (
+        "一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 偏差原因\n"
+        "产出指标 数量指标 培训人次 ≥1500人次 1620人次 10 10\n"
+        "质量指标 抽检合格率 ≥98% 97.5% 10 9 个别批次不合格\n"
+        "响\n"
+        "总分 100 98\n"
+    )
+    doc = Document(path="x.txt", text=text, fmt="txt")
+    parse_score_sheets(doc)
+    assert len(doc.tables) == 1
+    rows = [[c.text if c else None for c in row] for row in doc.tables[0].cells]
+    assert rows[1] == ["产出指标", "数量指标", "培训人次", "≥1500人次", "1620人次", "10", "10", None]
+    assert rows[2] == [None, "质量指标", "抽检合格率", "≥98%", "97.5%", "10", "9", "个别批次不合格"]
+    assert rows[3] == ["总分", None, None, None, None, "100", "98", None]

@@ -32,6 +32,11 @@ def check(rel: Relation, ctx: Context) -> Iterator[Finding]:
     q = interval(cur) / interval(base)
     if q is not None and q.scale(HUNDRED).meets(stated):
         return
+    if rel.data.get("any_base") and any(
+        (aq := interval(cur) / interval(alt)) is not None and aq.scale(HUNDRED).meets(stated)
+        for alt in rel.roles("alternative")
+    ):
+        return  # a rate that names no base holds against one of the amounts it may mean
     # Does the rate fit another budget figure of the same sentence? Then either the base it names is
     # wrong (the suggestion names that figure as the base) or, when the named base is the 全年预算 an
     # execution rate must use, the rate was worked out on the other figure.

@@ -15,6 +15,7 @@ import regex
 
 from lint.extract.labels import LabelInfo, LabelReader, qualifiers_of
 from lint.extract.numbers import CN_CHARS, parse_arabic, parse_chinese
+from lint.extract.wraps import JOIN, unwrap
 from lint.model import Document, Figure, Qualifiers, Table
 from lint.vocab import Vocabulary, alternation, default_vocabulary, fold_width
 
@@ -22,6 +23,10 @@ from lint.vocab import Vocabulary, alternation, default_vocabulary, fold_width
 SCOPED_LABEL = regex.compile(
     r"^(?:共|合计|累计)?(?:涉及|用于|安排|下达|拨付|发放|支付|投入|落实|争取|完成|实现|带动|撬动)"
 )
+RANGE_DASH_BEFORE = regex.compile(r"\d(?:[%％]|[万亿]?元|分|个|人|项|次|家)?(?:[（(]\s*不?含\s*[)）])?\s*$")
+RANGE_DASHES = "-~～—至到"
+RANGE_START = regex.compile(r"\s*(?:[（(]\s*不?含\s*[)）])?\s*[-~～—至到]\s*\d")
+UNGLOSSED = regex.compile(r"^\s*[（(]\s*不?含\s*[)）]")  # "50万元（含）以上": the gloss, then the bound
 CLAUSE_STOP = "，,。；;：:！!？?\n\t、"
 SENTENCE_STOP = "。！!？?\n"
 EXACT_DIMENSIONS = ("people", "count")
@@ -48,7 +53,9 @@ def _build_pattern(vocab: Vocabulary) -> regex.Pattern[str]:
         chars = regex.escape(vocab.placeholder_chars)
         single = rf"|[{regex.escape(vocab.placeholder_single)}]" if vocab.placeholder_single else ""
         alternatives.append(rf"(?<![A-Za-z0-9])(?P<ph>[{chars}]{{2,12}}{single})")
-    return regex.compile(rf"(?:{'|'.join(alternatives)})(?P<infix> ?(?:余|多)?) ?{unit}")
+    # a soft line break (extract/wraps.py) may stand between a number and its unit: "1,206.34⏎万元"
+    gap = rf"[ {JOIN}]?"
+    return regex.compile(rf"(?:{'|'.join(alternatives)})(?P<infix>{gap}(?:余|多)?){gap}{unit}")
 
 
 class FigureExtractor:
@@ -111,7 +118,8 @@ class FigureExtractor:
     def _prose(
         self, doc: Document, stage: str | None, year: int | None, spans: list[tuple[int, int]]
     ) -> list[Figure]:
-        text = doc.text
+        # a sentence wrapped across lines is read as one (labels, units): extract/wraps.py
+        text = unwrap(doc.text)
         norm = fold_width(text)
         out: list[Figure] = []
         bare: set[int] = set()  # ids of figures whose label is only period/flow words (本年收入)
@@ -131,13 +139,13 @@ class FigureExtractor:
                 continue
             clause_start = _clause_start(norm, num_start, prev_end)
             clause = text[clause_start:num_start]
-            approx = bool(m.group("infix").strip()) or self._approx(norm, num_start, end)
+            approx = bool(m.group("infix").strip(" " + JOIN)) or self._approx(norm, num_start, end)
             role, direction = self._role(norm, clause, dim, end)
             info = self._label(text, norm, clause, num_start, end, dim, role)
             period = _period(info.period, year)
             fig = Figure(
                 id=0,
-                text=text[num_start:end],
+                text=text[num_start:end].replace(JOIN, ""),
                 value=value,
                 unit=unit,
                 dimension=dim,
@@ -209,7 +217,8 @@ class FigureExtractor:
             return None
         value, decimals = parsed
         sign = m.group("sign")
-        if sign == "-" and m.start("sign") > 0 and not norm[m.start("sign") - 1].isdigit():
+        # "80-90分", "80%-90%", "80（含）-90分": a dash after a number is a range, not a minus
+        if sign == "-" and not RANGE_DASH_BEFORE.search(norm, max(0, m.start("sign") - 8), m.start("sign")):
             value, num_start = -value, m.start("sign")
         return value, decimals, unit, dim, scale, num_start
 
@@ -225,10 +234,17 @@ class FigureExtractor:
         before = norm[max(0, num_start - 4) : num_start]
         if any(before.endswith(w) for w in self.vocab.approx_before):
             return True
-        return bool(self.approx_after.match(norm[end : end + 3]))
+        # "80（含）-90分的项目", "单价50万元（含）以上": either end of a range, or a bound, is no amount
+        if RANGE_START.match(norm, end) or (
+            num_start > 0
+            and norm[num_start - 1] in RANGE_DASHES
+            and RANGE_DASH_BEFORE.search(norm, max(0, num_start - 9), num_start - 1)
+        ):
+            return True
+        return bool(self.approx_after.match(UNGLOSSED.sub("", norm[end : end + 8])))
 
     def _role(self, norm: str, clause: str, dim: str, end: int) -> tuple[str, int]:
-        c = fold_width(clause)
+        c = fold_width(clause).replace(JOIN, "")
         if dim == "points":
             # "提高1.8个百分点" is a difference of two rates, never a growth rate; its direction is kept
             # for the points relation (lint/structure/points.py)
@@ -271,6 +287,7 @@ class FigureExtractor:
         stage = None
         if role in ("difference", "rate"):
             # "一般公共预算财政拨款支出增加307.82万元": the label names what changed.
+            clause = clause.replace(JOIN, "")
             c = fold_width(clause)
             m = next(
                 (
@@ -395,6 +412,9 @@ def _inherit_generic_labels(figures: list[Figure], norm: str, labels: LabelReade
             and not any(m in norm[prev.end : f.start] for m in labels.vocab.markers["breakdown"])
             # "本年收入35.20万元，支出35.00万元": money flowing the other way is another fact
             and not _other_direction(f.label, prev.label, labels.vocab.directions)
+            # "实际到位资金800.00万元，已支出752.40万元": what was spent is not the fund that arrived;
+            # a generic word continues only a label that says it (预算支出…，决算支出…)
+            and f.label in prev.raw_label
         ):
             f.label = prev.label
         prev = f

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 import regex
 
 from lint.extract.numbers import strip_numbering
+from lint.extract.wraps import JOIN
 from lint.model import Qualifiers
 from lint.vocab import Vocabulary, alternation
 
@@ -44,7 +45,7 @@ class LabelReader:
         self.approx_re = regex.compile(r"(?:" + alternation(vocab.approx_before) + r")$")
 
     def read(self, clause: str, default_stage: str | None = None) -> LabelInfo:
-        raw = clause.strip(" \t:：,，、;；")
+        raw = clause.replace(JOIN, "").strip(" \t:：,，、;；")  # a label wrapped across lines is one
         text = raw
         period: str | None = None
         years = YEAR.findall(text)
@@ -100,7 +101,7 @@ class LabelReader:
         )
 
     def tidy(self, text: str) -> str:
-        text = strip_numbering(text.strip(" \t:：,，、;；。"))  # "（1）工资福利支出"
+        text = strip_numbering(text.replace(JOIN, "").strip(" \t:：,，、;；。"))  # "（1）工资福利支出"
         if text[:1] in "（(" and not any(c in text for c in "）)"):
             text = text[1:]  # "（其中公务用车购置费": the bracket opens a list, not the label
         for _ in range(3):

@@ -154,4 +154,7 @@ def _text_tables(doc: Document) -> Document:
     from lint.readers.texttables import parse_text_tables
 
     parse_text_tables(doc, markdown=doc.fmt == "md")
+    from lint.readers.scoresheets import parse_score_sheets
+
+    parse_score_sheets(doc)
     return doc

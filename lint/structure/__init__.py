@@ -7,6 +7,7 @@ from dataclasses import dataclass, field, replace
 
 from lint.extract import Extraction
 from lint.extract.labels import LabelReader
+from lint.extract.wraps import JOIN, unwrap
 from lint.model import Document, Figure, Relation
 from lint.structure.blanks import blank_cell_relations
 from lint.structure.contents import contents_marks
@@ -51,20 +52,23 @@ def analyse(doc: Document, extraction: Extraction, vocab: Vocabulary | None = No
     # ("二十六、抗疫特别国债安排的支出" in a 支出决算表)
     _assign_sections(doc.text, [h for h in headings if layout.lines[h.line - 1].body], everything)
     finder = RelationFinder(vocab, LabelReader(vocab))
+    # relations are read in sentences: a sentence wrapped across lines is one (extract/wraps.py)
+    # (the joiner reads as a space there: "支出率 87.72%", "下降 14.2%")
+    prose_text = unwrap(doc.text).replace(JOIN, " ")
     # the finder reads placeholders as figures, so that a breakdown or share written with "XXX万元" is
     # read as the relation it is and then left unchecked, not re-read without it (issue 8)
     relations = [
         r
-        for r in finder.find(doc.text, everything, extraction.year)
+        for r in finder.find(prose_text, everything, extraction.year)
         if not any(f.placeholder for _, f in r.members)
     ]
     prose = [f for f in figures if f.table is None]
-    relations += PointsReader(vocab).relations(doc.text, prose)
-    relations += implied_shares(doc.text, prose, relations)
+    relations += PointsReader(vocab).relations(prose_text, prose)
+    relations += implied_shares(prose_text, prose, relations)
     _inherit_qualifiers(relations)
     _apply_defaults(figures, extraction.default_stage)
     # a comparison in words reads the stages, so it comes after the defaults too
-    relations += StatedComparisons(vocab).relations(doc.text, prose)
+    relations += StatedComparisons(vocab).relations(prose_text, prose)
     # table relations read the figures' final qualifiers, so they come after the defaults
     views, table_rels = table_relations(doc.tables, figures, extraction.default_stage == "final", doc.text)
     table_rels += score_relations(views, figures, doc.text, vocab.scores)

@@ -48,6 +48,9 @@ LEAD_WHOLE = regex.compile(r"[ \t]*([^，,。；;：:\d\s]{2,12})中[：:，,]")
 LEAD_IN_ANY = regex.compile(r"中[，,：:]|其中|包括|分别为")
 MAX_RUN = 40
 ADDED_ON = regex.compile(r"加上|再加|加之")
+# "…。其中：流动资产612.48万元": a sentence that opens with the marker, then the first part's label
+SENTENCE_OPENER = regex.compile(r"\s*(?:其中|包括|具体包括|具体为)[：:，,]?[^，,。；;：:\d]{0,20}$")
+GLOSSED_AMOUNT = regex.compile(r"[（(][^（()）]*\d")
 LEAD_AFTER_END = regex.compile(r"[。！？!?][ \t]*[^，,。；;\d]{2,12}中[，,]")
 RESPECTIVE = regex.compile(r"分别(?:占|为|是)?[^，,。；;\d]{0,20}?(?:的)?(?:比重|比例)?(?:为)?\s*(?=\d)")
 LEVEL_MARK = regex.compile(r"\([类款项]\)$")
@@ -67,6 +70,7 @@ class Group:
     partial: bool = False
     bracketed: bool = False  # "（其中A，B）": the breakdown ends at the closing bracket
     joiner: str = ""  # what separates its parts: "、" lists end at the next ，or ；
+    inferred: bool = False  # its total is the subject of the sentence before ("…。其中：…")
 
     def holds(self) -> bool:
         """Do the parts so far already add up to the total (within rounding)?"""
@@ -116,6 +120,7 @@ class RelationFinder:
         self.average_noun = regex.compile(
             r"(?:人均|平均每人|平均每户|平均每次)(?P<noun>[^，,。；;：:\d]{0,6}?)(?:为|是|约)?\s*$"
         )
+        self.named_rate_re = regex.compile(r"(?:" + alternation(m["named_rate"]) + r")(?:为|达到?|是)?\s*$")
         self.exec_rate = regex.compile(r"(?:执行率|完成率|执行进度)(?:为|达到?)?\s*$")
         blank_units = "万元|元|%|％|亿元"
         self.blank_re = regex.compile(
@@ -146,6 +151,7 @@ class RelationFinder:
         relations += self._shares(text, prose, groups)
         relations += self._changes(text, prose)
         relations += self._ratios(text, prose)
+        relations += self._named_rates(text, prose)
         relations += self._averages(text, prose)
         relations += self._enumerations(text, prose)
         relations += self._trailing_totals(text, prose, groups)
@@ -223,12 +229,45 @@ class RelationFinder:
                 stack.append(g)
                 groups.append(g)
                 g.parts.append(f)
+            elif marker and not stack and (subject := self._previous_subject(text, figures, f, between)):
+                # "资产总额2,846.37万元，比上年增加136.52万元，增长5.04%。其中：流动资产…": a sentence
+                # opened by 其中 lists the parts of the one amount the sentence before is about
+                g = Group(total=subject, marker=marker.group(0), partial=True, inferred=True)
+                stack.append(g)
+                groups.append(g)
+                g.parts.append(f)
             elif stack:
                 self._close_finished(f, stack, between)
                 if stack:
                     self._place(f, stack, bool(LIST_BOUNDARY.search(between)))
             last_amount = f
         return [g for g in groups if g.parts]
+
+    def _previous_subject(self, text: str, figures: list[Figure], f: Figure, between: str) -> Figure | None:
+        """The amount a sentence opened by 其中 breaks down: the only amount (of f's dimension) of the
+        sentence just before, when nothing but the marker and f's label stands between them."""
+        end = max(between.rfind(c) for c in "。！？!?")
+        if end < 0 or not SENTENCE_OPENER.match(between, end + 1):
+            return None
+        stop = f.start - len(between) + end
+        start = _sentence_start(text, stop)
+        found = [
+            x
+            for x in self._span(figures, start, stop)
+            if x.role == "amount"
+            and x.dimension == f.dimension
+            and x.table is None
+            and not x.qualifiers.approx
+            and x.id not in self._ratio_bases
+        ]
+        if len(found) != 1 or f.dimension != "money":
+            return None
+        # "…（购置费0万元，运行维护费12.00万元）": amounts glossed in brackets nest; only a flat list of
+        # amounts is read against an inferred whole
+        rest = text[f.start : _sentence_end(text, f.end)]
+        if GLOSSED_AMOUNT.search(rest):
+            return None
+        return found[0]
 
     @staticmethod
     def _close_finished(f: Figure, stack: list[Group], between: str) -> None:
@@ -297,12 +336,17 @@ class RelationFinder:
         partial = g.partial or tail.startswith("等")
         # domain.md §1: a list introduced by 其中/包括/分别为 that gives every item an amount is the
         # whole breakdown; 含 may name only some parts.
-        complete = any(self.residual_re.match(p.label) for p in g.parts) or not g.marker.startswith("含")
+        residual = any(self.residual_re.match(p.label) for p in g.parts)
+        complete = residual or not g.marker.startswith("含")
+        if g.inferred:
+            # an inferred whole: only a list closed by 其他… says it is the whole breakdown
+            partial, complete = not residual, residual
         return Relation(
             kind="sum",
             members=[("total", g.total)] + [("part", p) for p in g.parts],
             anchor=g.total.start,
             data={"marker": g.marker, "partial": partial, "complete": complete},
+            certainty="inferred" if g.inferred else "explicit",
         )
 
     # -- shares ---------------------------------------------------------------------------
@@ -331,7 +375,13 @@ class RelationFinder:
             # subject; only a share whose 占 follows its part with no other subject between is checked.
             region = max(part.end, figures[i - 1].end)
             said = list(self.share_word.finditer(fold_width(text[region : f.start])))
-            if respective is None and (not said or SUBJECT.search(text[region : region + said[-1].start()])):
+            if respective is None and (
+                not said
+                or (
+                    SUBJECT.search(text[region : region + said[-1].start()])
+                    and not self._restates(part, text[region : region + said[0].start()])
+                )
+            ):
                 continue
             m = self.share_whole.search(fold_width(clause))
             written = self.labels.tidy(m.group("whole")) if m else ""
@@ -384,6 +434,12 @@ class RelationFinder:
             ):
                 return x
         return None
+
+    def _restates(self, part: Figure, words: str) -> bool:
+        """ "税收收入完成33,260万元，增长2.7%，税收收入占…的比重为70.4%": the words before 占 name the
+        part again, so the share is still the part's."""
+        said = self.vocab.canonical(self.labels.tidy(words))
+        return bool(said) and bool(part.label) and (said == part.label or part.label.endswith(said))
 
     def _respective_part(self, text: str, figures: list[Figure], i: int) -> Figure | Literal[False] | None:
         """ "基本支出和项目支出分别为852.17万元和1,134.28万元，分别占42.90%和57.10%": the k-th share
@@ -647,6 +703,32 @@ class RelationFinder:
             )
         return out
 
+    def _named_rates(self, text: str, figures: list[Figure]) -> list[Relation]:
+        """ "已支出1,286.50万元，支出率88.72%": the amount just before the rate over one of the amounts
+        before it in the paragraph (下达, 到位, 预算…); the text names none, so any may be meant."""
+        out: list[Relation] = []
+        for i, f in enumerate(figures):
+            if i == 0 or f.dimension != "percent" or f.role != "other" or f.qualifiers.approx:
+                continue
+            start = _sentence_start(text, f.start)
+            if not self.named_rate_re.search(fold_width(text[max(start, f.start - 12) : f.start])):
+                continue
+            cur = figures[i - 1]
+            if cur.start < start or cur.dimension != "money" or cur.role != "amount" or cur.qualifiers.approx:
+                continue
+            para = max(0, text.rfind(PARAGRAPH_END, max(0, f.start - 2000), f.start) + 1)
+            bases = [
+                x
+                for x in self._span(figures, para, cur.start)
+                if x.dimension == "money" and x.role == "amount" and not x.qualifiers.approx and x.value
+            ]
+            if not bases:
+                continue
+            members = [("current", cur), ("base", bases[-1]), ("ratio", f)]
+            members += [("alternative", x) for x in bases[:-1]]
+            out.append(Relation("ratio", members, f.start, {"named": "", "any_base": True}, "inferred"))
+        return out
+
     def _other_subject(self, a: Figure, b: Figure) -> bool:
         """Two figures whose labels name different things (公务用车购置及运行维护费 vs 三公经费)."""
         la, lb = a.label, b.label
@@ -685,7 +767,13 @@ class RelationFinder:
             count = (chosen or counts)[0]
             j = self._index[id(count)]
             dim = f.dimension
-            total = _previous(figures, j, text, lambda x: x.dimension == dim and x.role == "amount")  # noqa: B023
+            # "90分（含）以上的项目5个": a bound names which items are counted, it is no total of theirs
+            total = _previous(
+                figures,
+                j,
+                text,
+                lambda x: x.dimension == dim and x.role == "amount" and not x.qualifiers.approx,  # noqa: B023
+            )
             if total is None:
                 # "人均接待费" names its total (公务接待费) in the paragraph: as explicit as a sentence
                 total = self._average_total(text, figures, i)
@@ -710,7 +798,12 @@ class RelationFinder:
         for x in _before(figures, i):
             if x.start < para:
                 break
-            if x.role == "amount" and x.dimension == f.dimension and x.label.endswith(noun):
+            if (
+                x.role == "amount"
+                and x.dimension == f.dimension
+                and x.label.endswith(noun)
+                and not x.qualifiers.approx
+            ):
                 return x
         return None
 
@@ -859,6 +952,14 @@ class RelationFinder:
                 elif ADJUST_UP.search(before):
                     plus.append(x)
             if len(initial) != 1 or len(adjusted) != 1 or not (plus or minus):
+                continue
+            # "年初预算120.00万元，年中追加30.00万元，加上年结转资金6.80万元，全年预算数156.80万元": an
+            # amount between the two budgets that is no adjustment (结转, 上级补助) may be one more
+            # term of the adjusted budget; the sentence does not say the identity is complete.
+            lo, hi = sorted((initial[0].start, adjusted[0].start))
+            if any(
+                lo < x.start < hi and x.role == "amount" and x not in plus and x not in minus for x in money
+            ):
                 continue
             members = [("total", adjusted[0]), ("part", initial[0])]
             members += [("part", x) for x in plus] + [("minus", x) for x in minus]

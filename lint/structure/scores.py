@@ -159,7 +159,7 @@ def score_relations(vs: list[TableView], figures: list[Figure], text: str, sv: S
                 )
             )
     for sh in sheets:
-        out += _rate_rows(sh, sv) + _block_weights(sh)
+        out += _rate_rows(sh, sv) + _block_weights(sh) + _score_rates(sh, sv)
     for sh, r in outside:
         if (f := sh.score(r)) is not None and sv.rate_rows:
             blocks.setdefault(sv.rate_rows[0], []).append(f)  # 年度资金总额's score is the 预算执行率 score
@@ -233,6 +233,21 @@ def _prose_label(f: Figure) -> str:
 def _prose_total(f: Figure, sv: ScoreVocab) -> bool:
     label = _prose_label(f)
     return any(label.endswith(w) for w in sv.prose_totals) and not any(w in label for w in sv.not_totals)
+
+
+def _score_rates(sh: _Sheet, sv: ScoreVocab) -> list[Relation]:
+    """A 得分率 column: each row's 得分 ÷ 分值 (决策 15 13.50 90.00%), its total's too."""
+    cols = [c for c in sh.g.value_cols if any(sh.v.header(c).endswith(w) for w in sv.score_rate_headers)]
+    if len(cols) != 1:
+        return []
+    out: list[Relation] = []
+    for r in sh.rows:
+        rate, mf, sf = sh.v.cells.get((r, cols[0])), sh.weight(r), sh.score(r)
+        if rate is None or rate.dimension != "percent" or mf is None or sf is None or not mf.value:
+            continue
+        members = [("current", sf), ("base", mf), ("ratio", rate)]
+        out.append(Relation("ratio", members, rate.start, {"named": "分值"}))
+    return out
 
 
 def _rate_rows(sh: _Sheet, sv: ScoreVocab) -> list[Relation]:

@@ -1,0 +1,98 @@
+"""Soft line breaks: a report saved as text from a PDF keeps the PDF's lines, so a sentence — and the
+list of parts it states — runs on across a newline ("其中：公务接待费3.12万元，公务用⏎车运行维护费
+15.24万元"). Read as a paragraph end, that newline cuts the list, and the parts on the next line go
+missing: a false sum error.
+
+`unwrap` gives the same text with every newline that only wraps a full-width line replaced by one
+joiner character, so offsets (and hence line numbers, taken from the document) stay as they are. Only
+extraction and the relation readers see it; headings, layout and hygiene keep reading the lines.
+
+A newline wraps a line when the line is as wide as the report's body lines (the measure the text was
+set to), does not end a sentence, is not a table row, and the next line opens no heading, list item
+or page furniture. A report written one paragraph a line has no measure and is left alone.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+import regex
+
+JOIN = "\u2060"  # WORD JOINER: one character in place of "\n", so every offset holds
+
+MIN_BODY = 40  # display columns (20 汉字): shorter lines are headings, table rows, signatures
+FULL = 0.8  # a line at least this share of the measure is full
+MIN_FULL_LINES = 3  # lines at the measure needed before the text counts as wrapped at all
+ENDS_SENTENCE = tuple("。！!？?：:；;")
+# what may open a line of its own: numbering, bullets, notes, page numbers and footers
+OPENS_BLOCK = regex.compile(
+    r"^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+(?:\.\d+)*[、.．)）](?!\d)"
+    r"|第[一二三四五六七八九十\d]+|[①-⑳]|附件|附表|注[:：]|备注|[—–\-]+\s*\d+\s*[—–\-]+|\d+\s*$"
+    r"|第\s*\d+\s*页)"
+)
+WORD_CHAR = regex.compile(r"[\p{Han}A-Za-z“”‘’]")
+NUMBER_CELL = regex.compile(r"(?:^|\s)[-−]?\d[\d,]*(?:\.\d+)?%?(?=\s|$)")
+CELL_SEPARATOR = regex.compile(r"[|｜\t\u3000]|\S {2,}\S")  # pipes, tabs, wide gaps: a table row
+
+
+def _width(s: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
+
+
+def _measure(widths: list[int]) -> int | None:
+    """The width body lines were set to: the most common width among the long lines, or None when
+    too few lines share it (one paragraph a line, a typed report)."""
+    body = sorted(w for w in widths if w >= MIN_BODY)
+    if len(body) < MIN_FULL_LINES:
+        return None
+    top = body[int(len(body) * 0.8)] if len(body) > 4 else body[-1]
+    near = [w for w in body if FULL * top <= w <= top / FULL]
+    return top if len(near) >= MIN_FULL_LINES else None
+
+
+def soft_breaks(text: str) -> list[int]:
+    """Offsets of the newlines that only wrap a line."""
+    lines = text.split("\n")
+    widths = [_width(ln.strip()) for ln in lines]
+    measure = _measure(widths)
+    if measure is None:
+        return []
+    out: list[int] = []
+    pos = 0
+    for i, ln in enumerate(lines[:-1]):
+        end = pos + len(ln)
+        body = ln.strip()
+        nxt = lines[i + 1]
+        if (
+            body
+            and widths[i] >= FULL * measure
+            and not body.endswith(ENDS_SENTENCE)
+            and nxt.strip()
+            and not nxt[:1].isspace()  # an indented line opens a paragraph (or is page furniture)
+            and not OPENS_BLOCK.match(nxt)
+            # a flattened table row: cells split by single spaces, or columns of numbers
+            and len(body.split()) < 4
+            and len(NUMBER_CELL.findall(body)) < 3
+            and not CELL_SEPARATOR.search(body)
+            and not CELL_SEPARATOR.search(nxt.strip())
+        ):
+            out.append(end)
+        pos = end + 1
+    return out
+
+
+def unwrap(text: str) -> str:
+    """The text with its soft line breaks joined (same length). A word cut by the break is made whole
+    ("支⏎出率87.72%" → "支出率⁠87.72%"): the joiner moves to the end of the word, before any number
+    or punctuation, so no figure moves and the words around it read as written."""
+    breaks = soft_breaks(text)
+    if not breaks:
+        return text
+    chars = list(text)
+    for at in breaks:
+        end = at
+        while end + 1 < len(chars) and WORD_CHAR.match(chars[end + 1]):
+            chars[end] = chars[end + 1]
+            end += 1
+        chars[end] = JOIN
+    return "".join(chars)
