@@ -279,7 +279,7 @@ def check(
         raise UsageError(f"{where}: cannot write: {e.strerror or type(e).__name__}") from None
     for r in results:
         if r.status == "error" and (fmt != "text" or quiet):
-            typer.echo(f"fiscal-lint: {r.path}: {r.error}", err=True)
+            typer.echo(f"fiscal-lint: {_line(r.path)}: {_line(r.error or '')}", err=True)
     if statistics and fmt != "text":
         for line in statistics_lines(results):
             typer.echo(line, err=True)
@@ -363,7 +363,7 @@ def extract(
         r.path = shown(r.path)
         r.figures = [f for f in r.figures if filters.keep(f)]
         if r.status == "error":
-            typer.echo(f"fiscal-lint: {r.path}: {r.error}", err=True)
+            typer.echo(f"fiscal-lint: {_line(r.path)}: {_line(r.error or '')}", err=True)
     out = _open_out(output) if fmt != "csv" else None
     try:
         if fmt == "json":
@@ -385,6 +385,7 @@ def extract(
 
 def _extract_json(results: list[FileResult], out: TextIO, lang: str) -> None:
     from lint.ledger import json_figure
+    from lint.report._common import json_text
     from lint.report.json import envelope
 
     data = envelope(results, __version__, figures=True)
@@ -393,8 +394,7 @@ def _extract_json(results: list[FileResult], out: TextIO, lang: str) -> None:
     for entry, r in zip(files, results, strict=True):
         if r.status == "ok":
             entry["figures"] = [json_figure(r.path, r.document, f, lang) for f in r.figures]
-    json.dump(data, out, ensure_ascii=False, indent=2)
-    out.write("\n")
+    out.write(json_text(data) + "\n")
 
 
 def _extract_csv(results: list[FileResult], output: Path | None, lang: str) -> None:
@@ -488,6 +488,13 @@ def show_rule(
     typer.echo(rule_doc(rule, lang))
 
 
+def _line(text: str) -> str:
+    """One line, with control and bidi characters from a file name or a report made inert."""
+    from lint.report._common import one_line
+
+    return one_line(text)
+
+
 def main() -> None:
     """Console entry point: typer, with every error turned into one line and exit code 2."""
     try:
@@ -496,7 +503,7 @@ def main() -> None:
     except typer.Exit as e:
         sys.exit(e.exit_code)
     except FiscalLintError as e:
-        typer.echo(f"fiscal-lint: {e}", err=True)
+        typer.echo(f"fiscal-lint: {_line(str(e))}", err=True)
         sys.exit(2)
     except typer.Abort:
         sys.exit(2)
@@ -507,5 +514,5 @@ def main() -> None:
         if callable(show) and hasattr(e, "exit_code"):  # typer's usage errors (unknown option, …)
             show()
             sys.exit(2)
-        typer.echo(f"fiscal-lint: internal error: {type(e).__name__}: {e}", err=True)
+        typer.echo(f"fiscal-lint: internal error: {type(e).__name__}: {_line(str(e))}", err=True)
         sys.exit(2)

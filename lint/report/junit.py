@@ -9,14 +9,15 @@ from typing import TextIO
 
 from lint.catalog import Catalog
 from lint.model import FileResult, Finding, Severity
-from lint.report._common import describe_arithmetic, describe_suggestion, sorted_findings, tr
+from lint.report._common import describe_arithmetic, describe_suggestion, safe, sorted_findings, tr
 
 # Characters XML 1.0 cannot carry at all, even escaped.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 def _x(text: str) -> str:
-    return _NOT_XML.sub("\ufffd", text)
+    """Text XML can carry, with control and bidi characters from the report made inert."""
+    return _NOT_XML.sub("\ufffd", safe(text))
 
 
 def _details(path: str, finding: Finding, lang: str) -> str:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import json
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
@@ -15,8 +14,10 @@ from lint.report._common import (
     describe_arithmetic,
     describe_figure,
     describe_suggestion,
+    json_text,
     primary_figure,
     rel_posix,
+    scrubbed,
     sorted_findings,
     tr,
 )
@@ -34,8 +35,7 @@ def emit(
     color: bool = False,
     version: str = "",
 ) -> None:
-    json.dump(build(results, catalog, lang=lang, version=version), out, ensure_ascii=False, indent=2)
-    out.write("\n")
+    out.write(json_text(scrubbed(build(results, catalog, lang=lang, version=version))) + "\n")
 
 
 def build(results: Sequence[FileResult], catalog: Catalog, *, lang: str, version: str) -> dict[str, object]:
