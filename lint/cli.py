@@ -306,7 +306,11 @@ def _config(path: Path | None, paths: list[str]) -> Config:
     if path is not None:
         return load_config(path)
     first = next((Path(p) for p in paths if p != "-"), Path.cwd())
-    found = find_config(first if first.exists() else Path.cwd())
+    try:
+        exists = first.exists()
+    except (OSError, ValueError):  # a name too long or with a NUL: that path's own error, later
+        exists = False
+    found = find_config(first if exists else Path.cwd())
     return load_config(found) if found else Config()
 
 

@@ -121,9 +121,9 @@ CASES: dict[str, tuple[str, Callable[[int], str]]] = {
     "bracketed numbering": ("txt", lambda n: "".join(f"（{i % 9 + 1}）项目" for i in range(100 * n)) + "\n"),
     "toc leaders": ("txt", lambda n: "一、部门基本情况" + "." * (600 * n) + "1\n"),
     "toc ellipses": ("txt", lambda n: "二、收入支出决算总体情况" + "…" * (600 * n) + "3\n"),
-    "nested breakdowns": (
+    "deeply nested breakdowns": (
         "txt",
-        lambda n: "".join(f"项目{i}支出100.00万元，其中：" for i in range(40 * n)) + "。\n",
+        lambda n: "".join(f"项目{i}支出100.00万元，其中：" for i in range(200 * n)) + "。\n",
     ),
     "shares in one sentence": (
         "txt",

@@ -14,7 +14,7 @@ from decimal import Decimal
 import regex
 
 from lint.extract.labels import LabelInfo, LabelReader, qualifiers_of
-from lint.extract.numbers import CN_CHARS, parse_arabic, parse_chinese
+from lint.extract.numbers import CN_CHARS, MAX_DIGITS, parse_arabic, parse_chinese
 from lint.model import Document, Figure, Qualifiers, Table
 from lint.vocab import Vocabulary, alternation, default_vocabulary, fold_width
 
@@ -195,7 +195,7 @@ class FigureExtractor:
             ):
                 return None
             n = parse_chinese(cn)
-            if n is None:
+            if n is None or n >= 10**MAX_DIGITS:
                 return None
             return Decimal(n), 0, unit, dim, scale, m.start("cn")
         num_start = m.start("num")

@@ -163,6 +163,7 @@ class RelationFinder:
     def _breakdowns(self, text: str, figures: list[Figure]) -> list[Group]:
         groups: list[Group] = []
         stack: list[Group] = []
+        totals: set[int] = set()  # ids of the totals of the groups opened: a set, as the stack can be deep
         prev: Figure | None = None  # previous figure of any role
         last_amount: Figure | None = None
         for f in figures:
@@ -205,7 +206,7 @@ class RelationFinder:
                 and last_amount is not None
                 and last_amount_same_sentence
                 and last_amount.dimension == f.dimension
-                and not any(last_amount is g.total for g in stack)
+                and last_amount.id not in totals
             ):
                 g = Group(
                     total=last_amount,
@@ -216,6 +217,7 @@ class RelationFinder:
                 )
                 # a group opened inside an open group's parts is nested under it
                 stack.append(g)
+                totals.add(last_amount.id)
                 groups.append(g)
                 g.parts.append(f)
             elif stack:
