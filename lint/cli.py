@@ -220,7 +220,8 @@ def check(
             raise UsageError(f"unknown rule code {code!r} (see `fiscal-lint rules`)")
     cfg.check_codes(known)
     for what in catalog.overridden:
-        typer.echo(f"fiscal-lint: note: built-in rule {what} redefined (override = true)", err=True)
+        kind = "" if what.startswith("identity ") else "rule "
+        typer.echo(f"fiscal-lint: note: built-in {kind}{what} redefined (override = true)", err=True)
     opts = Options(
         lang=language,
         select=_codes(select) or cfg.select,

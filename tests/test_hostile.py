@@ -245,3 +245,24 @@ def test_an_overlong_path_is_its_own_error_and_the_batch_goes_on(tmp_path: Path)
     assert files[0]["status"] == "error" and "too long" in files[0]["error"]
     assert files[1]["status"] == "ok"
     assert len(r.stderr.decode().strip().splitlines()) == 1
+
+
+def test_a_user_identity_replaces_a_built_in_one_only_when_it_says_override(tmp_path: Path) -> None:
+    from lint.catalog import load_catalog
+
+    identity = (
+        '[[identity]]\nname = "income_total"\nkind = "warning"\n'
+        'total = ["本年收入合计"]\nparts = [["财政拨款收入"], ["其他收入"]]\n'
+    )
+    pack = tmp_path / "bureau.toml"
+    pack.write_text('[pack]\nname = "bureau"\n\n' + identity, "utf-8")
+    with pytest.raises(RuleFileError, match=r"income_total.*override"):
+        load_catalog([pack])
+    pack.write_text('[pack]\nname = "bureau"\noverride = true\n\n' + identity, "utf-8")
+    assert "identity income_total (pack 'bureau')" in load_catalog([pack]).overridden
+    r = run("check", "--rules", str(pack), str(SEED_PATH))
+    assert r.returncode == 0, r.stderr
+    assert b"identity income_total (pack 'bureau') redefined" in r.stderr
+    new = tmp_path / "extra.toml"  # a new identity of its own name is an extension, said nothing of
+    new.write_text(identity.replace("income_total", "bureau_income"), "utf-8")
+    assert load_catalog([new]).overridden == []
