@@ -13,7 +13,6 @@ import io
 import json
 import os
 import zipfile
-from pathlib import Path
 
 import pytest
 from conftest import ROOT, catalog
@@ -100,16 +99,18 @@ def test_every_format_renders_generated_text(text: str, fmt: str) -> None:
     out.getvalue().encode("utf-8")  # no lone surrogate: the output can be written
 
 
-@pytest.mark.parametrize("suffix", ["txt", "md", "html"])
-def test_generated_files_of_each_text_format_lint_cleanly(tmp_path: Path, suffix: str) -> None:
-    @budget(20)
-    @given(REPORTS, st.sampled_from(["utf-8", "gb18030", "utf-16", "utf-8-sig"]))
-    def check(text: str, encoding: str) -> None:
-        path = tmp_path / f"fuzz.{suffix}"
-        path.write_bytes(text.encode(encoding, "replace"))
-        _lints_cleanly(lint_file(str(path), catalog(), Options(lang="en", isolate=False)))
-
-    check()
+@budget(60)
+@given(
+    REPORTS,
+    st.sampled_from(["txt", "md", "html"]),
+    st.sampled_from(["utf-8", "gb18030", "utf-16", "utf-8-sig"]),
+)
+def test_generated_files_of_each_text_format_lint_cleanly(
+    tmp_path_factory: pytest.TempPathFactory, text: str, suffix: str, encoding: str
+) -> None:
+    path = tmp_path_factory.mktemp("text") / f"fuzz.{suffix}"
+    path.write_bytes(text.encode(encoding, "replace"))
+    _lints_cleanly(lint_file(str(path), catalog(), Options(lang="en", isolate=False)))
 
 
 # -- mutated binary fixtures, each in its bounded worker ---------------------------------------------
@@ -157,21 +158,47 @@ needs_fork = pytest.mark.skipif(not isolation_available(), reason="needs fork an
 BOUNDED = Options(lang="en", limits=Limits(timeout=30, memory_mb=1024))
 
 
+def _bounded_lint(tmp_path_factory: pytest.TempPathFactory, data: bytes, suffix: str) -> None:
+    path = tmp_path_factory.mktemp("mutated") / f"fuzz.{suffix}"
+    path.write_bytes(data)
+    (result,) = lint_files([str(path)], catalog(), BOUNDED)
+    _lints_cleanly(result)
+
+
 @needs_fork
-@pytest.mark.parametrize("kind", ["pdf", "docx", "docx-xml", "html"])
-def test_mutated_fixtures_end_in_findings_or_one_line(tmp_path: Path, kind: str) -> None:
-    suffix = kind.split("-")[0]
-    source = mutated_docx() if kind == "docx-xml" else mutated(SEEDS[suffix].read_bytes())
+@budget(8)
+@given(mutated(SEEDS["pdf"].read_bytes()))
+def test_mutated_pdfs_end_in_findings_or_one_line(
+    tmp_path_factory: pytest.TempPathFactory, data: bytes
+) -> None:
+    _bounded_lint(tmp_path_factory, data, "pdf")
 
-    @budget(8)
-    @given(source)
-    def check(data: bytes) -> None:
-        path = tmp_path / f"fuzz.{suffix}"
-        path.write_bytes(data)
-        (result,) = lint_files([str(path)], catalog(), BOUNDED)
-        _lints_cleanly(result)
 
-    check()
+@needs_fork
+@budget(8)
+@given(mutated(SEEDS["docx"].read_bytes()))
+def test_mutated_docx_files_end_in_findings_or_one_line(
+    tmp_path_factory: pytest.TempPathFactory, data: bytes
+) -> None:
+    _bounded_lint(tmp_path_factory, data, "docx")
+
+
+@needs_fork
+@budget(8)
+@given(mutated_docx())
+def test_docx_with_mutated_xml_end_in_findings_or_one_line(
+    tmp_path_factory: pytest.TempPathFactory, data: bytes
+) -> None:
+    _bounded_lint(tmp_path_factory, data, "docx")
+
+
+@needs_fork
+@budget(8)
+@given(mutated(SEEDS["html"].read_bytes()))
+def test_mutated_html_ends_in_findings_or_one_line(
+    tmp_path_factory: pytest.TempPathFactory, data: bytes
+) -> None:
+    _bounded_lint(tmp_path_factory, data, "html")
 
 
 # -- rule packs and configurations -----------------------------------------------------------------
