@@ -252,11 +252,37 @@ def load_catalog(extra: list[Path] | None = None) -> Catalog:
                     )
                 overridden.append(f"{rule.code} (pack {pack.name!r})")
             rules[rule.code] = rule
+    overridden += _identity_overrides(builtin, user)
     from lint.identities import validate_packs
 
     packs = builtin + user
     validate_packs(packs)  # a broken [[identity]] is a load error (exit 2), not a mid-lint surprise
     return Catalog(packs=packs, rules=rules, overridden=overridden)
+
+
+def _identity_names(pack: Pack) -> list[str]:
+    raw = pack.data.get("identity", [])
+    entries = raw if isinstance(raw, list) else []
+    return [e["name"] for e in entries if isinstance(e, dict) and isinstance(e.get("name"), str)]
+
+
+def _identity_overrides(builtin: list[Pack], user: list[Pack]) -> list[str]:
+    """A user [[identity]] named like a built-in one replaces it (lint.identities): allowed only with
+    `override = true` in [pack], and then told to the user like a redefined rule."""
+    owner = {name: p.name for p in builtin for name in _identity_names(p)}
+    out: list[str] = []
+    for pack in user:
+        for name in _identity_names(pack):
+            if name not in owner:
+                continue
+            if not pack.override:
+                raise RuleFileError(
+                    str(pack.path),
+                    f"identity {name!r} already defined by pack {owner[name]!r}; "
+                    "set override = true in [pack] to redefine it",
+                )
+            out.append(f"identity {name} (pack {pack.name!r})")
+    return out
 
 
 def rule_doc(rule: RuleDef, lang: str, markdown: bool = False) -> str:

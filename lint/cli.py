@@ -4,7 +4,6 @@ above --fail-on, 2 usage error or an unreadable input. No traceback ever reaches
 from __future__ import annotations
 
 import csv
-import json
 import math
 import os
 import sys
@@ -213,7 +212,8 @@ def check(
             raise UsageError(f"unknown rule code {code!r} (see `fiscal-lint rules`)")
     cfg.check_codes(known)
     for what in catalog.overridden:
-        typer.echo(f"fiscal-lint: note: built-in rule {what} redefined (override = true)", err=True)
+        kind = "" if what.startswith("identity ") else "rule "
+        typer.echo(f"fiscal-lint: note: built-in {kind}{what} redefined (override = true)", err=True)
     opts = Options(
         lang=language,
         select=_codes(select) or cfg.select,
@@ -261,7 +261,7 @@ def check(
         raise UsageError(f"{where}: cannot write: {e.strerror or type(e).__name__}") from None
     for r in results:
         if r.status == "error" and (fmt != "text" or quiet):
-            typer.echo(f"fiscal-lint: {r.path}: {r.error}", err=True)
+            typer.echo(f"fiscal-lint: {_line(r.path)}: {_line(r.error or '')}", err=True)
     if statistics and fmt != "text":
         for line in statistics_lines(results):
             typer.echo(line, err=True)
@@ -288,7 +288,11 @@ def _config(path: Path | None, paths: list[str]) -> Config:
     if path is not None:
         return load_config(path)
     first = next((Path(p) for p in paths if p != "-"), Path.cwd())
-    found = find_config(first if first.exists() else Path.cwd())
+    try:
+        exists = first.exists()
+    except (OSError, ValueError):  # a name too long or with a NUL: that path's own error, later
+        exists = False
+    found = find_config(first if exists else Path.cwd())
     return load_config(found) if found else Config()
 
 
@@ -373,7 +377,7 @@ def extract(
         r.path = shown(r.path)
         r.figures = [f for f in r.figures if filters.keep(f)]
         if r.status == "error":
-            typer.echo(f"fiscal-lint: {r.path}: {r.error}", err=True)
+            typer.echo(f"fiscal-lint: {_line(r.path)}: {_line(r.error or '')}", err=True)
     out = _open_out(output) if fmt != "csv" else None
     try:
         if fmt == "json":
@@ -395,6 +399,7 @@ def extract(
 
 def _extract_json(results: list[FileResult], out: TextIO, lang: str) -> None:
     from lint.ledger import json_figure
+    from lint.report._common import json_text
     from lint.report.json import envelope
 
     data = envelope(results, __version__, figures=True)
@@ -403,8 +408,7 @@ def _extract_json(results: list[FileResult], out: TextIO, lang: str) -> None:
     for entry, r in zip(files, results, strict=True):
         if r.status == "ok":
             entry["figures"] = [json_figure(r.path, r.document, f, lang) for f in r.figures]
-    json.dump(data, out, ensure_ascii=False, indent=2)
-    out.write("\n")
+    out.write(json_text(data) + "\n")
 
 
 def _extract_csv(results: list[FileResult], output: Path | None, lang: str) -> None:
@@ -498,6 +502,13 @@ def show_rule(
     typer.echo(rule_doc(rule, lang))
 
 
+def _line(text: str) -> str:
+    """One line, with control and bidi characters from a file name or a report made inert."""
+    from lint.report._common import one_line
+
+    return one_line(text)
+
+
 def main() -> None:
     """Console entry point: typer, with every error turned into one line and exit code 2."""
     try:
@@ -506,7 +517,7 @@ def main() -> None:
     except typer.Exit as e:
         sys.exit(e.exit_code)
     except FiscalLintError as e:
-        typer.echo(f"fiscal-lint: {e}", err=True)
+        typer.echo(f"fiscal-lint: {_line(str(e))}", err=True)
         sys.exit(2)
     except typer.Abort:
         sys.exit(2)
@@ -517,5 +528,5 @@ def main() -> None:
         if callable(show) and hasattr(e, "exit_code"):  # typer's usage errors (unknown option, …)
             show()
             sys.exit(2)
-        typer.echo(f"fiscal-lint: internal error: {type(e).__name__}: {e}", err=True)
+        typer.echo(f"fiscal-lint: internal error: {type(e).__name__}: {_line(str(e))}", err=True)
         sys.exit(2)

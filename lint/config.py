@@ -105,14 +105,23 @@ def _glob_regex(glob: str) -> str:
 
 
 def find_config(start: Path) -> Path | None:
-    start = start.resolve()
-    for d in [start, *start.parents] if start.is_dir() else [start.parent, *start.parent.parents]:
+    """The nearest fiscal-lint.toml or pyproject.toml with [tool.fiscal-lint]; a folder or file that
+    cannot be looked at (permission, a name too long) is passed over, not a crash of the whole run."""
+    try:
+        start = start.resolve()
+        dirs = [start, *start.parents] if start.is_dir() else [start.parent, *start.parent.parents]
+    except (OSError, ValueError, RuntimeError):
+        return None
+    for d in dirs:
         for name in ("fiscal-lint.toml", "pyproject.toml"):
             p = d / name
-            if p.is_file() and (
-                name != "pyproject.toml" or "[tool.fiscal-lint]" in p.read_text("utf-8", "replace")
-            ):
-                return p
+            try:
+                if p.is_file() and (
+                    name != "pyproject.toml" or "[tool.fiscal-lint]" in p.read_text("utf-8", "replace")
+                ):
+                    return p
+            except (OSError, ValueError):
+                continue
     return None
 
 

@@ -220,3 +220,49 @@ def test_output_naming_an_input_is_refused_before_any_work(tmp_path: Path) -> No
     assert r.returncode == 2
     assert b"refusing to overwrite" in r.stderr
     assert report.read_text("utf-8") == BROKEN
+
+
+# -- found by the audit: overlong numbers, overlong paths ------------------------------------------
+def test_a_25_digit_run_is_no_figure_and_no_internal_error(tmp_path: Path) -> None:
+    big = "1234567890123456789012345"
+    report = tmp_path / "r.txt"
+    report.write_text(
+        f"本年支出合计{big}.00万元，其中：基本支出{big[:-1]}4.99万元，项目支出1.02万元。\n"
+        f"占比为{big}%。共有{'一亿' * 6}个项目。\n" + BROKEN,
+        "utf-8",
+    )
+    r = lint_file(str(report), catalog(), Options(lang="en", isolate=False))
+    assert r.status == "ok", r.error
+    assert all(len(str(abs(f.value)).replace(".", "").lstrip("0")) <= 16 for f in r.figures)
+    assert any(f.rule.startswith("FL2") for f in r.findings)  # the ordinary sentence is still checked
+
+
+def test_an_overlong_path_is_its_own_error_and_the_batch_goes_on(tmp_path: Path) -> None:
+    long_name = "报" * 2000 + ".txt"  # longer than any file system allows
+    r = run("check", "--lang", "en", "--format", "json", long_name, str(SEED_PATH), cwd=tmp_path)
+    assert r.returncode == 2, r.stderr
+    files = json.loads(r.stdout)["files"]
+    assert files[0]["status"] == "error" and "too long" in files[0]["error"]
+    assert files[1]["status"] == "ok"
+    assert len(r.stderr.decode().strip().splitlines()) == 1
+
+
+def test_a_user_identity_replaces_a_built_in_one_only_when_it_says_override(tmp_path: Path) -> None:
+    from lint.catalog import load_catalog
+
+    identity = (
+        '[[identity]]\nname = "income_total"\nkind = "warning"\n'
+        'total = ["本年收入合计"]\nparts = [["财政拨款收入"], ["其他收入"]]\n'
+    )
+    pack = tmp_path / "bureau.toml"
+    pack.write_text('[pack]\nname = "bureau"\n\n' + identity, "utf-8")
+    with pytest.raises(RuleFileError, match=r"income_total.*override"):
+        load_catalog([pack])
+    pack.write_text('[pack]\nname = "bureau"\noverride = true\n\n' + identity, "utf-8")
+    assert "identity income_total (pack 'bureau')" in load_catalog([pack]).overridden
+    r = run("check", "--rules", str(pack), str(SEED_PATH))
+    assert r.returncode == 0, r.stderr
+    assert b"identity income_total (pack 'bureau') redefined" in r.stderr
+    new = tmp_path / "extra.toml"  # a new identity of its own name is an extension, said nothing of
+    new.write_text(identity.replace("income_total", "bureau_income"), "utf-8")
+    assert load_catalog([new]).overridden == []

@@ -231,7 +231,8 @@ def test_user_synonym_is_what_makes_the_part_match(tmp_path: Path) -> None:
 
 def test_user_identity_replaces_builtin_of_same_name(tmp_path: Path) -> None:
     pack = tmp_path / "fix.toml"
-    pack.write_text(
+    pack.write_text(  # replacing a built-in identity must be said (issue 11): override = true
+        '[pack]\nname = "fix"\noverride = true\n\n'
         '[[identity]]\nname = "basic_split"\nkind = "warning"\ntotal = ["基本支出"]\n'
         'parts = [["人员经费"], ["公用经费"]]\n',
         encoding="utf-8",

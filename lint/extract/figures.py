@@ -14,7 +14,7 @@ from decimal import Decimal
 import regex
 
 from lint.extract.labels import LabelInfo, LabelReader, qualifiers_of
-from lint.extract.numbers import CN_CHARS, parse_arabic, parse_chinese
+from lint.extract.numbers import CN_CHARS, MAX_DIGITS, parse_arabic, parse_chinese
 from lint.extract.wraps import JOIN, unwrap
 from lint.model import Document, Figure, Qualifiers, Table
 from lint.vocab import Vocabulary, alternation, default_vocabulary, fold_width
@@ -203,7 +203,7 @@ class FigureExtractor:
             ):
                 return None
             n = parse_chinese(cn)
-            if n is None:
+            if n is None or n >= 10**MAX_DIGITS:
                 return None
             return Decimal(n), 0, unit, dim, scale, m.start("cn")
         num_start = m.start("num")
@@ -235,7 +235,7 @@ class FigureExtractor:
         if any(before.endswith(w) for w in self.vocab.approx_before):
             return True
         # "80（含）-90分的项目", "单价50万元（含）以上": either end of a range, or a bound, is no amount
-        if RANGE_START.match(norm, end) or (
+        if RANGE_START.match(norm, end, end + 16) or (  # anchored: a bounded window
             num_start > 0
             and norm[num_start - 1] in RANGE_DASHES
             and RANGE_DASH_BEFORE.search(norm, max(0, num_start - 9), num_start - 1)

@@ -38,9 +38,17 @@ def strip_numbering(text: str) -> str:
     return text
 
 
+# More significant digits than any amount in a budget (10¹⁴ 元 to the fen is 16): a longer run is
+# an account or serial number, or hostile input, and its arithmetic would overflow Decimal's 28 digits.
+MAX_DIGITS = 16
+
+
 def parse_arabic(text: str) -> tuple[Decimal, int] | None:
-    """'1,210.48' → (Decimal('1210.48'), 2). Input is already width-folded."""
+    """'1,210.48' → (Decimal('1210.48'), 2); None for a run of more than MAX_DIGITS digits.
+    Input is already width-folded."""
     cleaned = text.replace(",", "")
+    if sum(c.isdigit() for c in cleaned.lstrip("0.")) > MAX_DIGITS:
+        return None
     try:
         value = Decimal(cleaned)
     except InvalidOperation:

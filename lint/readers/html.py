@@ -46,10 +46,43 @@ def read_html(data: bytes, path: str) -> Document:
     return doc
 
 
+# What closes a comment and a marked section for html.parser (CPython's _markupbase), and the
+# keywords whose section needs `]]>` rather than `]>`.
+_COMMENT_CLOSE = re.compile(r"--\s*>")
+_SECTION_CLOSE = re.compile(r"\]\s*>")
+_CDATA_CLOSE = re.compile(r"\]\s*\]\s*>")
+_CDATA_OPEN = re.compile(r"<!\[(?=(?:temp|cdata|ignore|include|rcdata)\b)", re.IGNORECASE)
+
+
+def _last_end(pattern: re.Pattern[str], text: str) -> int:
+    end = 0
+    for m in pattern.finditer(text):
+        end = m.end()
+    return end
+
+
+def defuse(text: str) -> str:
+    """Make html.parser linear: neutralise every construct that can never close.
+
+    html.parser searches to the end of the page for the close of each `<!--`, `<![…`, `<a …`,
+    `</`, `<?` that has none, then moves on by one character: 10,000 unclosed openers cost 10⁸
+    steps. Nothing can close after the last possible terminator, so there a comment opener hides
+    the rest of the page (as in a browser) and any other `<` is plain text."""
+    start = text.find("<!--", _last_end(_COMMENT_CLOSE, text))
+    if start >= 0:
+        text = text[:start]
+    cdata = _last_end(_CDATA_CLOSE, text)
+    text = text[:cdata] + _CDATA_OPEN.sub("&lt;![", text[cdata:])
+    section = _last_end(_SECTION_CLOSE, text)
+    text = text[:section] + text[section:].replace("<![", "&lt;![")
+    gt = text.rfind(">") + 1
+    return text[:gt] + text[gt:].replace("<", "&lt;")
+
+
 def _parse(text: str, path: str) -> Document:
     parser = _Parser(path)
     try:
-        parser.feed(text)
+        parser.feed(defuse(text))
         parser.close()
     except InputError:
         raise

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -9,8 +10,12 @@ from pathlib import Path, PurePath
 
 from lint.model import Document, Figure, FileResult, Finding, Location, Severity, Table
 
-# C0/C1 controls (except tab/newline) and bidi overrides: hostile in terminals and logs.
-_UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# C0/C1 controls (except tab/newline), bidi marks, embeddings, overrides and isolates, and the Unicode
+# line/paragraph separators: hostile in terminals, logs, CI annotations and rendered pages.
+_UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+# What json.dumps(ensure_ascii=False) leaves raw of the above (it escapes C0 itself), and lone
+# surrogates (a file name that is not UTF-8 would make the output unencodable).
+_RAW_IN_JSON = re.compile(r"[\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 
 
 @dataclass(frozen=True)
@@ -61,6 +66,25 @@ def rel_posix(path: str) -> str:
 def safe(text: str) -> str:
     """Replace control and bidi-override characters one for one (offsets stay valid)."""
     return _UNSAFE.sub("\ufffd", text.replace("\t", " "))
+
+
+def json_text(data: object) -> str:
+    """JSON with every control and bidi character written as a \\u escape: the strings are exactly
+    what the report holds (a JSON contract), and the file is inert when shown in a terminal or a diff."""
+    text = json.dumps(data, ensure_ascii=False, indent=2)
+    return _RAW_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+def scrubbed(data: object) -> object:
+    """Every string in a JSON-like structure through safe(): for formats a web page renders to a
+    reader (SARIF in code scanning, GitLab in a merge request), where a U+202E would reorder text."""
+    if isinstance(data, str):
+        return safe(data)
+    if isinstance(data, dict):
+        return {k: scrubbed(v) for k, v in data.items()}
+    if isinstance(data, list):
+        return [scrubbed(v) for v in data]
+    return data
 
 
 def one_line(text: str) -> str:

@@ -7,14 +7,23 @@ from typing import TextIO
 
 from lint.catalog import Catalog
 from lint.model import FileResult, Finding, Severity
-from lint.report._common import describe_arithmetic, finding_place, paged, rel_posix, sorted_findings, tr
+from lint.report._common import (
+    describe_arithmetic,
+    finding_place,
+    paged,
+    rel_posix,
+    safe,
+    sorted_findings,
+    tr,
+)
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
 
 def escape_data(text: str) -> str:
-    """Escape a message (the part after `::`), as @actions/core does."""
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """Escape a message (the part after `::`), as @actions/core does; then control and bidi characters
+    from the report are made inert (an ESC would reach the log viewer, a U+202E the annotation)."""
+    return safe(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 def escape_property(text: str) -> str:

@@ -4,13 +4,12 @@ severity, location.path, location.lines.begin) that GitLab shows in merge reques
 from __future__ import annotations
 
 import hashlib
-import json
 from collections.abc import Sequence
 from typing import TextIO
 
 from lint.catalog import Catalog
 from lint.model import FileResult, Severity
-from lint.report._common import one_line, rel_posix, sorted_findings, tr
+from lint.report._common import json_text, one_line, rel_posix, scrubbed, sorted_findings, tr
 from lint.report.fingerprint import fingerprints
 
 _SEVERITY = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO: "info"}
@@ -55,5 +54,4 @@ def emit(
     color: bool = False,
     version: str = "",
 ) -> None:
-    json.dump(issues(results, lang), out, ensure_ascii=False, indent=2)
-    out.write("\n")
+    out.write(json_text(scrubbed(issues(results, lang))) + "\n")

@@ -46,7 +46,7 @@ _CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 
 def e(text: object) -> str:
     """Escape any report text for HTML (content and attribute values)."""
-    return html.escape(str(text), quote=True)
+    return html.escape(safe(str(text)), quote=True)
 
 
 def emit(

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from typing import TextIO
 
 from lint.catalog import Catalog
 from lint.model import FileResult
-from lint.report._common import count, sorted_findings
+from lint.report._common import count, json_text, sorted_findings
 
 
 def _tool(version: str) -> dict[str, object]:
@@ -40,8 +39,7 @@ def envelope(results: Sequence[FileResult], version: str, *, figures: bool = Fal
 
 
 def _dump(data: dict[str, object], out: TextIO) -> None:
-    json.dump(data, out, ensure_ascii=False, indent=2)
-    out.write("\n")
+    out.write(json_text(data) + "\n")
 
 
 def emit(

@@ -15,6 +15,7 @@ from lint.report._common import (
     finding_place,
     header,
     paged,
+    safe,
     sorted_findings,
     tr,
 )
@@ -24,7 +25,8 @@ _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 def _x(text: str) -> str:
-    return _NOT_XML.sub("\ufffd", text)
+    """Text XML can carry, with control and bidi characters from the report made inert."""
+    return _NOT_XML.sub("\ufffd", safe(text))
 
 
 def _details(result: FileResult, finding: Finding, lang: str) -> str:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
@@ -17,9 +16,11 @@ from lint.report._common import (
     describe_related,
     describe_suggestion,
     finding_place,
+    json_text,
     paged,
     primary_figure,
     rel_posix,
+    scrubbed,
     sorted_findings,
     tr,
 )
@@ -40,8 +41,7 @@ def emit(
     color: bool = False,
     version: str = "",
 ) -> None:
-    json.dump(build(results, catalog, lang=lang, version=version), out, ensure_ascii=False, indent=2)
-    out.write("\n")
+    out.write(json_text(scrubbed(build(results, catalog, lang=lang, version=version))) + "\n")
 
 
 def build(results: Sequence[FileResult], catalog: Catalog, *, lang: str, version: str) -> dict[str, object]:

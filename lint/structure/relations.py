@@ -11,6 +11,7 @@ Only the text between figures is read here; checks receive Relations and never s
 from __future__ import annotations
 
 import bisect
+import functools
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -171,6 +172,7 @@ class RelationFinder:
     def _breakdowns(self, text: str, figures: list[Figure]) -> list[Group]:
         groups: list[Group] = []
         stack: list[Group] = []
+        totals: set[int] = set()  # ids of the totals of the groups opened: a set, as the stack can be deep
         prev: Figure | None = None  # previous figure of any role
         last_amount: Figure | None = None
         for f in figures:
@@ -216,7 +218,7 @@ class RelationFinder:
                 and last_amount is not None
                 and last_amount_same_sentence
                 and last_amount.dimension == f.dimension
-                and not any(last_amount is g.total for g in stack)
+                and last_amount.id not in totals
             ):
                 g = Group(
                     total=last_amount,
@@ -227,6 +229,7 @@ class RelationFinder:
                 )
                 # a group opened inside an open group's parts is nested under it
                 stack.append(g)
+                totals.add(last_amount.id)
                 groups.append(g)
                 g.parts.append(f)
             elif marker and not stack and (subject := self._previous_subject(text, figures, f, between)):
@@ -446,7 +449,7 @@ class RelationFinder:
         after 分别占 belongs to the k-th of as many amounts before it. None when the share is not in
         such a list; False when it is but the amounts cannot be paired one to one."""
         f = figures[i]
-        start = _sentence_start(text, f.start)
+        start = max(_sentence_start(text, f.start), figures[max(0, i - LOOK_BACK)].start)
         found = list(RESPECTIVE.finditer(fold_width(text[start : f.start + 1])))
         if not found:
             return None
@@ -1047,26 +1050,48 @@ def _sentences(text: str, figures: list[Figure]) -> list[tuple[int, int]]:
     return spans
 
 
+# A sentence is read at most this far either side of a figure: a "sentence" of 30,000 characters
+# is no prose, and an unbounded one made every look-back quadratic (issue 11).
+SENTENCE_REACH = 2000
+
+
+@functools.lru_cache(maxsize=4)
+def _stops(text: str) -> list[int]:
+    """Offsets of the sentence ends in `text`, once per document (SENTENCE_END is one character)."""
+    return [m.start() for m in SENTENCE_END.finditer(text)]
+
+
 def _sentence_end(text: str, pos: int) -> int:
-    m = SENTENCE_END.search(text, pos)
-    return m.start() if m else len(text)
+    stops = _stops(text)
+    k = bisect.bisect_left(stops, pos)
+    end = stops[k] if k < len(stops) else len(text)
+    return min(end, pos + SENTENCE_REACH)
 
 
 def _sentence_start(text: str, pos: int) -> int:
-    i = pos
-    while i > 0 and text[i - 1] not in "。！？!?\n":
-        i -= 1
-    return i
+    stops = _stops(text)
+    k = bisect.bisect_left(stops, pos)
+    start = stops[k - 1] + 1 if k else 0
+    return max(start, pos - SENTENCE_REACH)
 
 
 def _same_sentence(text: str, a: Figure, b: Figure) -> bool:
     lo, hi = (a, b) if a.start < b.start else (b, a)
-    return not SENTENCE_END.search(text[lo.end : hi.start])
+    if hi.start - lo.end > SENTENCE_REACH:
+        return False
+    stops = _stops(text)
+    k = bisect.bisect_left(stops, lo.end)
+    return k == len(stops) or stops[k] >= hi.start
+
+
+# How many figures back a relation looks for its other member: a base or a part 40 figures away is no
+# reading of a sentence, and a look-back to the sentence start made long lists quadratic (issue 11).
+LOOK_BACK = 40
 
 
 def _before(figures: list[Figure], i: int) -> Iterator[Figure]:
-    """figures[i-1], figures[i-2], … without copying the list (callers stop early)."""
-    for j in range(i - 1, -1, -1):
+    """figures[i-1], figures[i-2], … (at most LOOK_BACK of them) without copying the list."""
+    for j in range(i - 1, max(-1, i - 1 - LOOK_BACK), -1):
         yield figures[j]
 
 
