@@ -20,7 +20,7 @@ from lint.vocab import Vocabulary, pack_vocabulary
 KINDS = ("exact", "warning")
 WITHIN = ("document", "paragraph", "sentence")
 MINUS = ("−", "-", "－")  # a part variant starting with one of these is subtracted
-_KEYS = {"name", "kind", "total", "parts", "source", "note", "applies_to", "within"}
+_KEYS = {"name", "kind", "total", "parts", "source", "note", "applies_to", "within", "optional"}
 _NAME = re.compile(r"^[A-Za-z0-9_\-\u4e00-\u9fff]+$")
 _HEADER = re.compile(r"^\s*\[\[\s*identity\s*\]\]", re.MULTILINE)
 
@@ -41,6 +41,7 @@ class Identity:
     note: str = ""
     applies_to: tuple[str, ...] = ()  # words of the document's title; empty = every report
     within: str = "document"  # where the figures may be: document | paragraph | sentence
+    optional: tuple[str, ...] = ()  # parts (by first variant) that count as 0 when the report omits them
     pack: str = ""
     path: str = ""
     line: int | None = None
@@ -173,6 +174,12 @@ def parse_identities(pack: Pack) -> list[Identity]:
             fail("within", f"'within' must be one of {', '.join(WITHIN)}, not {within!r}")
         applies = entry.get("applies_to", [])
         applies_to = _strings(applies, "applies_to", fail) if applies != [] else ()
+        opt = entry.get("optional", [])
+        optional = _strings(opt, "optional", fail) if opt != [] else ()
+        firsts = {p.variants[0] for p in parts}
+        if set(optional) - firsts:
+            bad = sorted(set(optional) - firsts)[0]
+            fail("optional", f"optional part {bad!r} is not the first variant of any part")
         for key in ("source", "note"):
             if not isinstance(entry.get(key, ""), str):
                 fail(key, f"'{key}' must be a string")
@@ -186,6 +193,7 @@ def parse_identities(pack: Pack) -> list[Identity]:
                 note=str(entry.get("note", "")),
                 applies_to=applies_to,
                 within=str(within),
+                optional=optional,
                 pack=pack.name,
                 path=str(path),
                 line=lines.header(i),
