@@ -35,6 +35,8 @@ SEMICOLON_BREAK = regex.compile(
 # "5个：" or, after the noun counted, "5个科室，分别为：" / "七个服务站："
 LIST_INTRO = regex.compile(r"^\s*\p{Han}{0,8}?\s*(?:[:：]|，?(?:分别是|分别为|包括|即)[:：]?)")
 LIST_END = regex.compile(r"[。\n]")
+# "…城东幼儿园、城西幼儿园等十一所": the 、 list of one clause, then 等 (共) and the count
+ETC_BEFORE = regex.compile(r"(?P<list>[^，,。；;：:\n]*、[^，,。；;：:\n]*?)(?<![高初平同均相对特])等\s*(?:共|共计|合计)?\s*$")
 ITEM_JOIN = regex.compile(r"以及|和|及")
 # Words between a part and its 占 that name another subject; function words do not.
 SUBJECT = regex.compile(r"[\u4e00-\u9fff](?<![分别均各约共计占其中为的和])")
@@ -805,6 +807,27 @@ class RelationFinder:
             if len(items) < f.value <= len(items) + joined:
                 continue
             out.append(Relation("count", [("count", f)], f.start, {"items": items}))
+        out += self._etc_counts(text, figures)
+        return out
+
+    def _etc_counts(self, text: str, figures: list[Figure]) -> list[Relation]:
+        """"甲、乙、丙等三个服务站": a count after 等 closing a 、 list. 等 may end a complete list or
+        mean "and others", so the check decides how sure it is from how many names are missing."""
+        out: list[Relation] = []
+        for f in figures:
+            if f.dimension not in ("count", "people") or f.role != "amount" or not f.exact:
+                continue
+            m = ETC_BEFORE.search(text, max(0, f.start - 300), f.start)
+            if not m:
+                continue
+            body = m.group("list")
+            if regex.search(r"\d", body) or COUNTED_ITEM.search(body):
+                continue  # "2022、2023年等" or a list whose items are counts themselves
+            items = _split_items(body)
+            if items is None or len(items) < 3 or any(len(it) > 20 for it in items[1:]):
+                continue  # "甲、乙等122类": two names before 等 are a sample, never a full list
+            joined = sum(len(ITEM_JOIN.findall(it)) for it in items)
+            out.append(Relation("count", [("count", f)], f.start, {"items": items, "etc": True, "joined": joined}))
         return out
 
     # -- blanks ---------------------------------------------------------------------------
