@@ -19,10 +19,6 @@ def _balance(text: str) -> list[Finding]:
     return [f for f in serious(lint_text(HEAD + text)) if f.rule in ("FL271", "FL272")]
 
 
-def _shape(f: Finding) -> tuple[str, str, list[tuple[str, str]]]:
-    return (f.rule, f.figures and f.figures[0][1].text or "", [(r, g.text) for r, g in f.figures])
-
-
 @pytest.mark.parametrize(
     ("text", "total"),
     [

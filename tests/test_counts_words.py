@@ -73,7 +73,10 @@ def _etc(text: str) -> list[tuple[str, str, str]]:
             ("FL252", "十一所", "10"),
         ),
         ("下设办公室、财务科、人事科、业务科等五个科室，负责日常工作。", ("FL252", "五个", "4")),
-        ("街道下辖城关社区、河口社区、新集社区、白沙社区、柳林社区、石门社区等7个社区。", ("FL252", "7个", "6")),
+        (
+            "街道下辖城关社区、河口社区、新集社区、白沙社区、柳林社区、石门社区等7个社区。",
+            ("FL252", "7个", "6"),
+        ),
         # 和 may join two names, so 人事科和业务科 is read as two: still one short
         ("下设办公室、财务科、人事科和业务科等五个科室。", ("FL252", "五个", "3")),
         # more names than the count is wrong whatever 等 means: an error

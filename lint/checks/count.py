@@ -22,7 +22,8 @@ def check(rel: Relation, ctx: Context) -> Iterator[Finding]:
         said = f"等{count.text}"  # the label extraction gives the list itself; the count is what is said
         # 等 ends a complete list or means "and others": more names than N is wrong either way; one
         # name short (counting a 和/及 as a joint) is likely a miscount; more than one short, a sample
-        most = len(items) + int(rel.data.get("joined", 0) or 0)
+        joined = rel.data.get("joined", 0)
+        most = len(items) + (joined if isinstance(joined, int) else 0)
         if len(items) > n:
             code = "FL251"
         elif most == n - 1 and n >= 4:
