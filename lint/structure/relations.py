@@ -578,6 +578,11 @@ class RelationFinder:
             if not in_sentence or wanted is None:
                 continue
             denominators = [x for x in in_sentence if _stage_matches(x.qualifiers.stage, wanted)]
+            if len(denominators) > 1:
+                # "全年预算数1,200.00万元（其中年初预算1,000.00万元，调整预算200.00万元）": a budget inside
+                # the brackets that break another down is a component (the 调整 amount), not the base
+                outside = [x for x in denominators if not _in_open_bracket(text, start, x.start)]
+                denominators = outside or denominators
             if not denominators:
                 # "决算为42,360.00元，完成预算的84.72%，预算为50,000.00元": the base may follow the rate
                 after = self._span(figures, f.end, _sentence_end(text, f.end))
@@ -864,6 +869,12 @@ def _completes(g: Group, f: Figure) -> bool:
     """Does f make an unfinished breakdown add up? "一般公共服务支出856.30万元，其中：行政运行
     612.30万元、一般行政管理事务200.00万元；专项普查活动44.00万元": the list goes on past the ；."""
     return not g.holds() and f.dimension == g.total.dimension and Group(g.total, [*g.parts, f]).holds()
+
+
+def _in_open_bracket(text: str, start: int, pos: int) -> bool:
+    """Is pos inside a bracket opened after start and not yet closed?"""
+    chunk = text[start:pos]
+    return chunk.count("（") + chunk.count("(") > chunk.count("）") + chunk.count(")")
 
 
 def _split_items(body: str) -> list[str] | None:
