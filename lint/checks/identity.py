@@ -215,8 +215,13 @@ class _Index:
 
 
 def _one(figs: list[Figure]) -> Figure | None:
-    """The figure of a label in one group: the first, unless the group holds different values."""
+    """The figure of a label in one group: the first, unless the group holds different values. A
+    coarser repeat that rounds from the finest (0.19亿元 for 1,871.40万元) is the same value."""
     if len({f.base_value for f in figs}) > 1:
+        finest = min(figs, key=lambda f: (interval(f).hi - interval(f).lo, f.start))
+        fine = interval(finest)
+        if all(interval(f).meets(fine) for f in figs):
+            return finest
         return None
     return min(figs, key=lambda f: f.start)
 

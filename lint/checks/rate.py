@@ -9,30 +9,33 @@ holds exactly one value of the numerator and at least one base; it holds when an
 from __future__ import annotations
 
 import bisect
-from collections import defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from decimal import Decimal
 
 import regex
 
+from lint.catalog import Catalog
 from lint.checks.base import Context, finding, named
 from lint.checks.ratio import _staged
 from lint.extract.labels import LabelReader
-from lint.identities import DefinedRate, identities_for, rates_for
-from lint.model import Figure, Finding
+from lint.identities import identities_for, rates_for
+from lint.model import Figure, Finding, Relation
+from lint.structure import Analysis
 from lint.tolerance import HUNDRED, Interval, interval
 
 PARAGRAPH_END = regex.compile(r"\n")
 SENTENCE_END = regex.compile(r"[。！？!?]|\n")
 
 
-def run(ctx: Context) -> Iterator[Finding]:
-    rates = rates_for(ctx.catalog)
+def relations(analysis: Analysis, catalog: Catalog) -> list[Relation]:
+    """Every defined rate of the document with its numerator and the bases of its paragraph
+    (members: ratio, current, base…); a rate with no numerator or no base is not a relation."""
+    rates = rates_for(catalog)
     if not rates:
-        return
-    vocab = identities_for(ctx.catalog).vocab
+        return []
+    vocab = identities_for(catalog).vocab
     reader = LabelReader(vocab)
-    text = ctx.analysis.document.text
+    text = analysis.document.text
     ends = {
         "paragraph": [m.end() for m in PARAGRAPH_END.finditer(text)],
         "sentence": [m.end() for m in SENTENCE_END.finditer(text)],
@@ -44,66 +47,69 @@ def run(ctx: Context) -> Iterator[Finding]:
     def block(f: Figure, within: str) -> int:
         return 0 if within == "document" else bisect.bisect_right(ends[within], f.start)
 
-    by_label: dict[str, list[Figure]] = defaultdict(list)
-    for f in ctx.analysis.figures:
-        if f.table is None and not f.qualifiers.approx:
-            by_label[vocab.canonical(f.label) if f.label else ""].append(f)
+    prose = [f for f in analysis.figures if f.table is None and not f.qualifiers.approx]
+    out: list[Relation] = []
     for rate in rates:
-        yield from _check(ctx, rate, by_label, canon, block)
-
-
-def _check(
-    ctx: Context,
-    rate: DefinedRate,
-    by_label: dict[str, list[Figure]],
-    canon: Callable[[str], str],
-    block: Callable[[Figure, str], int],
-) -> Iterator[Finding]:
-    wanted = {canon(v) for v in rate.rate} - {""}
-    nums = {canon(v) for v in rate.numerator} - {""}
-    bases = [{canon(v) for v in b} - {""} for b in rate.bases]
-    for label in sorted(wanted):
-        for r in by_label.get(label, []):
-            if r.dimension != "percent":
+        wanted = {canon(v) for v in rate.rate} - {""}
+        nums = {canon(v) for v in rate.numerator} - {""}
+        bases = set().union(*({canon(v) for v in b} for b in rate.bases)) - {""}
+        for r in prose:
+            if r.dimension != "percent" or not r.label or canon(r.label) not in wanted:
                 continue
             where = block(r, rate.within)
-            same = [f for fs in by_label.values() for f in fs if block(f, rate.within) == where]
-            money = [f for f in same if f.dimension == "money" and f.role == "amount"]
-            num = [f for f in money if vocab_in(f, nums, canon)]
+            money = [
+                f
+                for f in prose
+                if f.dimension == "money" and f.role == "amount" and block(f, rate.within) == where
+            ]
+            num = [f for f in money if f.label and canon(f.label) in nums]
             if len({f.base_value for f in num}) != 1:
                 continue  # none, or two different values: no reading to check
             n = num[0]
-            cands = [f for f in money if any(vocab_in(f, b, canon) for b in bases)]
-            cands += [
-                f for f in money if not f.label and f.qualifiers.stage in rate.base_stages and f not in cands
+            cands = [
+                f
+                for f in money
+                if f is not n
+                and f.base_value != 0
+                and (
+                    (f.label and canon(f.label) in bases)
+                    or (not f.label and f.qualifiers.stage in rate.base_stages)
+                )
             ]
-            cands = [f for f in cands if f is not n and f.base_value != 0]
-            if not cands:
-                continue
-            stated = interval(r, ctx.extra_tolerance)
-            if any(_fits(n, b, stated, ctx.extra_tolerance) for b in cands):
-                continue
-            base = cands[0]
-            point = n.base_value / base.base_value * HUNDRED
-            shown = f"{point.quantize(Decimal(1).scaleb(-max(r.decimals, 2)))}%"
-            others = "、".join(_staged(b, ctx.lang) if not b.label else named(b) for b in cands)
-            yield finding(
-                ctx,
-                "FL232",
-                r,
-                [("ratio", r), ("current", n), *(("base", b) for b in cands)],
-                {"rate": named(r), "numerator": named(n), "bases": others, "computed": shown},
-                expected=shown.rstrip("%"),
-                actual=str(r.value),
-                arithmetic="；".join(
-                    f"{n.text} ÷ {b.text} × 100 = {(n.base_value / b.base_value * HUNDRED):.2f}%"
-                    for b in cands
-                ),
-            )
+            if cands:
+                members = [("ratio", r), ("current", n), *(("base", b) for b in cands)]
+                out.append(Relation("defined-rate", members, r.start, {"rate": rate.name}, "inferred"))
+    return out
 
 
-def vocab_in(f: Figure, labels: set[str], canon: Callable[[str], str]) -> bool:
-    return bool(f.label) and canon(f.label) in labels
+def run(ctx: Context) -> Iterator[Finding]:
+    for rel in relations(ctx.analysis, ctx.catalog):
+        yield from _check(ctx, rel)
+
+
+def _check(ctx: Context, rel: Relation) -> Iterator[Finding]:
+    r, n, cands = rel.role("ratio"), rel.role("current"), rel.roles("base")
+    if r is None or n is None or not cands:
+        return
+    stated = interval(r, ctx.extra_tolerance)
+    if any(_fits(n, b, stated, ctx.extra_tolerance) for b in cands):
+        return
+    base = cands[0]
+    point = n.base_value / base.base_value * HUNDRED
+    shown = f"{point.quantize(Decimal(1).scaleb(-max(r.decimals, 2)))}%"
+    others = "、".join(_staged(b, ctx.lang) if not b.label else named(b) for b in cands)
+    yield finding(
+        ctx,
+        "FL232",
+        r,
+        [(role, f) for role, f in rel.members],
+        {"rate": named(r), "numerator": named(n), "bases": others, "computed": shown},
+        expected=shown.rstrip("%"),
+        actual=str(r.value),
+        arithmetic="；".join(
+            f"{n.text} ÷ {b.text} × 100 = {(n.base_value / b.base_value * HUNDRED):.2f}%" for b in cands
+        ),
+    )
 
 
 def _fits(n: Figure, b: Figure, stated: Interval, extra: Decimal) -> bool:
