@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import NoReturn
+from typing import NoReturn, cast
 
 from lint.catalog import Catalog, Pack
 from lint.errors import RuleFileError
@@ -20,7 +20,7 @@ from lint.vocab import Vocabulary, pack_vocabulary
 KINDS = ("exact", "warning")
 WITHIN = ("document", "paragraph", "sentence")
 MINUS = ("−", "-", "－")  # a part variant starting with one of these is subtracted
-_KEYS = {"name", "kind", "total", "parts", "source", "note", "applies_to", "within"}
+_KEYS = {"name", "kind", "total", "parts", "source", "note", "applies_to", "within", "optional"}
 _NAME = re.compile(r"^[A-Za-z0-9_\-\u4e00-\u9fff]+$")
 _HEADER = re.compile(r"^\s*\[\[\s*identity\s*\]\]", re.MULTILINE)
 
@@ -41,6 +41,7 @@ class Identity:
     note: str = ""
     applies_to: tuple[str, ...] = ()  # words of the document's title; empty = every report
     within: str = "document"  # where the figures may be: document | paragraph | sentence
+    optional: tuple[str, ...] = ()  # parts (by first variant) that count as 0 when the report omits them
     pack: str = ""
     path: str = ""
     line: int | None = None
@@ -173,6 +174,12 @@ def parse_identities(pack: Pack) -> list[Identity]:
             fail("within", f"'within' must be one of {', '.join(WITHIN)}, not {within!r}")
         applies = entry.get("applies_to", [])
         applies_to = _strings(applies, "applies_to", fail) if applies != [] else ()
+        opt = entry.get("optional", [])
+        optional = _strings(opt, "optional", fail) if opt != [] else ()
+        firsts = {p.variants[0] for p in parts}
+        if set(optional) - firsts:
+            bad = sorted(set(optional) - firsts)[0]
+            fail("optional", f"optional part {bad!r} is not the first variant of any part")
         for key in ("source", "note"):
             if not isinstance(entry.get(key, ""), str):
                 fail(key, f"'{key}' must be a string")
@@ -186,6 +193,7 @@ def parse_identities(pack: Pack) -> list[Identity]:
                 note=str(entry.get("note", "")),
                 applies_to=applies_to,
                 within=str(within),
+                optional=optional,
                 pack=pack.name,
                 path=str(path),
                 line=lines.header(i),
@@ -228,3 +236,88 @@ def validate_packs(packs: list[Pack]) -> None:
     """Raise RuleFileError for the first broken [[identity]] or [[synonyms]] entry of any pack."""
     load_identities(packs)
     pack_vocabulary(packs)
+    for pack in packs:
+        parse_rates(pack)
+
+
+# -- defined rates: a rate whose definition is known but whose base the report does not name ------
+
+_RATE_KEYS = {"name", "rate", "numerator", "bases", "base_stages", "within", "source", "note"}
+STAGES = ("budget", "initial", "adjusted", "final")
+
+
+@dataclass(frozen=True)
+class DefinedRate:
+    """结转结余率 = 结转结余 ÷ one of its usual bases × 100 (the report names neither)."""
+
+    name: str
+    rate: tuple[str, ...]  # label variants of the rate
+    numerator: tuple[str, ...]  # label variants of what it measures
+    bases: tuple[tuple[str, ...], ...]  # label variants of each plausible base
+    base_stages: tuple[str, ...] = ()  # a budget written with no label but this stage is a base too
+    within: str = "paragraph"
+    source: str = ""
+    note: str = ""
+
+
+def parse_rates(pack: Pack) -> list[DefinedRate]:
+    """The [[defined_rate]] entries of one pack, validated."""
+    raw = pack.data.get("defined_rate", [])
+    path = pack.path
+    if not isinstance(raw, list):
+        raise RuleFileError(str(path), "'defined_rate' must be an array of tables ([[defined_rate]])")
+    out: list[DefinedRate] = []
+    for i, entry in enumerate(raw):
+
+        def fail(key: str | None, message: str, i: int = i) -> NoReturn:
+            raise RuleFileError(str(path), f"defined_rate #{i + 1}: {message}")
+
+        if not isinstance(entry, dict):
+            fail(None, "is not a table")
+        unknown = set(entry) - _RATE_KEYS
+        if unknown:
+            fail(None, f"unknown key(s) {', '.join(sorted(unknown))}; valid: {', '.join(sorted(_RATE_KEYS))}")
+        name = entry.get("name")
+        if not isinstance(name, str) or not _NAME.match(name):
+            fail("name", "'name' is required: letters, digits, _ or -")
+        for key in ("rate", "numerator"):
+            if key not in entry:
+                fail(key, f"'{key}' is required")
+        typed = cast(_Fail, fail)
+        rate = _strings(entry["rate"], "rate", typed)
+        numerator = _strings(entry["numerator"], "numerator", typed)
+        bases_raw = entry.get("bases", [])
+        if not isinstance(bases_raw, list):
+            fail("bases", "'bases' must be a list of lists of label variants")
+        bases = tuple(_strings(b, f"bases #{n}", typed) for n, b in enumerate(bases_raw, 1))
+        stages = entry.get("base_stages", [])
+        if not isinstance(stages, list) or any(s not in STAGES for s in stages):
+            fail("base_stages", f"'base_stages' must list stages among {', '.join(STAGES)}")
+        if not bases and not stages:
+            fail("bases", "give 'bases' or 'base_stages'")
+        within = entry.get("within", "paragraph")
+        if within not in WITHIN:
+            fail("within", f"'within' must be one of {', '.join(WITHIN)}, not {within!r}")
+        out.append(
+            DefinedRate(
+                name=name,
+                rate=rate,
+                numerator=numerator,
+                bases=bases,
+                base_stages=tuple(stages),
+                within=str(within),
+                source=str(entry.get("source", "")),
+                note=str(entry.get("note", "")),
+            )
+        )
+    return out
+
+
+def rates_for(catalog: Catalog) -> list[DefinedRate]:
+    """Every pack's defined rates; a later pack's rate replaces one of the same name."""
+    by_name: dict[str, DefinedRate] = {}
+    for pack in catalog.packs:
+        for r in parse_rates(pack):
+            by_name.pop(r.name, None)
+            by_name[r.name] = r
+    return list(by_name.values())

@@ -55,3 +55,44 @@ def test_share_of_the_sum_of_parts(text: str, wrong: list[tuple[str, str]]) -> N
 )
 def test_complete_partial_or_short_lists_are_clean(text: str) -> None:
     assert _found(text) == []
+
+
+# -- shares of one named whole past 100%: the list cannot be partial (issue 12 item 4) ------------
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong"),
+    [
+        # two pairs: 24.80 ÷ 35.40 = 70.06%, not 72.05% (shares total 102%)
+        (
+            "公务用车购置及运行维护费24.80万元，占三公经费的72.05%；公务接待费10.60万元，占29.95%。",
+            [("72.05%", "70.06")],
+        ),
+        # three pairs totalling 101%: 20.41% is one last-place unit off (rounding), 22.68% is wrong
+        (
+            "因公出国（境）费60.00万元，占三公经费的20.41%；公务用车购置及运行费170.50万元，占57.97%；"
+            "公务接待费63.60万元，占22.68%。",
+            [("22.68%", "21.63")],
+        ),
+        (
+            "工资福利支出420.00万元，占基本支出的比重为84.00%，商品和服务支出90.00万元，占20.00%。",
+            [("84.00%", "82.35"), ("20.00%", "17.65")],
+        ),
+    ],
+)
+def test_shares_of_one_named_whole_past_100_are_checked(text: str, wrong: list[tuple[str, str]]) -> None:
+    assert _found(text) == [("FL214", "warning", s, e) for s, e in wrong]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "公务用车购置及运行维护费24.80万元，占三公经费的70.05%；公务接待费10.60万元，占29.95%。",
+        # two different wholes: never one list
+        "工资福利支出300.00万元，占基本支出的60.00%；办公费50.00万元，占公用经费的50.00%。",
+        # shares under 100% of a named whole: other parts may be unwritten
+        "公务用车购置及运行维护费24.80万元，占三公经费的60.00%；公务接待费10.60万元，占25.00%。",
+    ],
+)
+def test_named_whole_lists_that_fit_or_may_be_partial_are_clean(text: str) -> None:
+    assert _found(text) == []

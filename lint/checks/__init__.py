@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
-from lint.checks import average, change, count, identity, ratio, repeat, share, structure, table, text
+from lint.checks import average, change, count, identity, rate, ratio, repeat, share, structure, table, text
 from lint.checks import sum as sum_check
 from lint.checks.base import Context
 from lint.checks.causes import NUMERIC, attribute
@@ -15,6 +15,7 @@ KINDS: dict[str, Callable[[Context], Iterator[Finding]]] = {
     "share": share.run,
     "change": change.run,
     "ratio": ratio.run,
+    "rate": rate.run,
     "average": average.run,
     "count": count.run,
     "repeat": repeat.run,

@@ -1,11 +1,13 @@
-"""average: total ÷ count = the stated average (元 and 万元 converted)."""
+"""average: total ÷ count = the stated average (元 and 万元 converted); per 在职, per 退休 or per
+both when the sentence gives several counts of the average's unit; a wrong average that fits a count of
+another unit (批次 for 人次) says so."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
 from lint.checks.base import Context, disjoint, finding, named, per_relation
-from lint.model import Finding, Relation
+from lint.model import Finding, Relation, Suggestion
 from lint.tolerance import fmt_value, interval
 
 
@@ -24,8 +26,31 @@ def check(rel: Relation, ctx: Context) -> Iterator[Finding]:
         aq = interval(total, ctx.extra_tolerance) / interval(alt)
         if aq is not None and aq.meets(stated):
             return
+    pooled = rel.roles("pooled")
+    if pooled:
+        # 人均 over 在职 + 退休: the counts of the average's own unit together
+        whole = interval(pooled[0])
+        for x in pooled[1:]:
+            whole = whole + interval(x)
+        pq = interval(total, ctx.extra_tolerance) / whole
+        if pq is not None and pq.meets(stated):
+            return
     point = total.base_value / count.base_value
     shown = fmt_value(point, avg, max(avg.precision, 1))
+    suggestion = None
+    for other in rel.roles("other"):
+        # "63人次，平均每人次0.35万元" where 0.35 = 3.15 ÷ 9批次: the average is per the other count
+        oq = interval(total, ctx.extra_tolerance) / interval(other)
+        if oq is not None and oq.meets(stated):
+            reason = (
+                f"{avg.text} 是 {total.text} ÷ {other.text} 的结果（按{other.unit}计），"
+                f"而文中称按{count.unit}平均，应为 {shown}"
+                if ctx.lang == "zh"
+                else f"{avg.text} is {total.text} ÷ {other.text} (per {other.unit}), "
+                f"but the text averages per {count.unit}: {shown}"
+            )
+            suggestion = Suggestion(avg, avg.text, shown, reason)
+            break
     yield finding(
         ctx,
         "FL241",
@@ -37,6 +62,7 @@ def check(rel: Relation, ctx: Context) -> Iterator[Finding]:
         arithmetic=f"{total.text} ÷ {count.text} = {shown}"
         + ("；" if ctx.lang == "zh" else "; ")
         + disjoint(ctx.lang, q.show(avg), stated.show(avg)),
+        suggestion=suggestion,
     )
 
 

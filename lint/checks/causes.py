@@ -20,7 +20,7 @@ from lint.model import Figure, Finding, Severity, Suggestion
 from lint.tolerance import HUNDRED
 
 Key = tuple[str, frozenset[int]]
-NUMERIC = ("sum", "share", "change", "ratio", "average", "count", "repeat", "identity", "table")
+NUMERIC = ("sum", "share", "change", "ratio", "rate", "average", "count", "repeat", "identity", "table")
 REASON_ALL = {
     "zh": "改为该值可使其涉及的全部 {n} 处关系成立，且不破坏任何成立的关系",
     "en": "that value repairs all {n} relations it is in and breaks none that holds",

@@ -153,6 +153,7 @@ class _Index:
         if not totals:
             return
         parts = [self.slot(p.variants, ident.within) for p in ident.parts]
+        signed = any(p.sign < 0 for p in ident.parts)
         for key, total_figs in totals.items():
             total = _one(total_figs)
             if total is None:
@@ -160,10 +161,15 @@ class _Index:
             members: list[tuple[str, Figure]] = [("total", total)]
             complete = True
             conflict = False
+            required_missing = False
             for p, by_key in zip(ident.parts, parts, strict=True):
                 figs = by_key.get(key, [])
                 if not figs:
-                    complete = complete and self.said_zero(p.variants)
+                    if p.variants[0] in ident.optional:
+                        continue  # a part the report may leave out when it is nil (结余分配)
+                    zero = self.said_zero(p.variants)
+                    complete = complete and zero
+                    required_missing = required_missing or not zero
                     continue
                 fig = _one(figs)
                 if fig is None:
@@ -173,6 +179,8 @@ class _Index:
             present = len(members) - 1
             if conflict or present == 0 or (present < 2 and not complete):
                 continue
+            if required_missing and signed:
+                continue  # with a subtracted part, a missing part can move the sum either way
             if len({f.id for _, f in members}) != len(members):
                 continue
             if self.covered(members, ident.within):
@@ -207,8 +215,13 @@ class _Index:
 
 
 def _one(figs: list[Figure]) -> Figure | None:
-    """The figure of a label in one group: the first, unless the group holds different values."""
+    """The figure of a label in one group: the first, unless the group holds different values. A
+    coarser repeat that rounds from the finest (0.19亿元 for 1,871.40万元) is the same value."""
     if len({f.base_value for f in figs}) > 1:
+        finest = min(figs, key=lambda f: (interval(f).hi - interval(f).lo, f.start))
+        fine = interval(finest)
+        if all(interval(f).meets(fine) for f in figs):
+            return finest
         return None
     return min(figs, key=lambda f: f.start)
 

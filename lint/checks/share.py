@@ -33,7 +33,9 @@ def implied(rel: Relation, ctx: Context) -> Iterator[Finding]:
     parts, shares = rel.roles("part"), rel.roles("share")
     whole = interval_sum(parts)
     whole_value = sum((p.base_value for p in parts), Decimal(0))
-    balanced = sum((s.value for s in shares), Decimal(0)) == HUNDRED
+    # shares totalling exactly 100% are balanced (舍位平衡); past 100% the wrong share is the one far
+    # off, and a last-place difference on the others is the same rounding
+    balanced = sum((s.value for s in shares), Decimal(0)) == HUNDRED or bool(rel.data.get("overfull"))
     if not whole_value:
         return
     for part, share in zip(parts, shares, strict=True):

@@ -36,6 +36,10 @@ SEMICOLON_BREAK = regex.compile(
 # "5个：" or, after the noun counted, "5个科室，分别为：" / "七个服务站："
 LIST_INTRO = regex.compile(r"^\s*\p{Han}{0,8}?\s*(?:[:：]|，?(?:分别是|分别为|包括|即)[:：]?)")
 LIST_END = regex.compile(r"[。\n]")
+# "…城东幼儿园、城西幼儿园等十一所": the 、 list of one clause, then 等 (共) and the count
+ETC_BEFORE = regex.compile(
+    r"(?P<list>[^，,。；;：:\n]*、[^，,。；;：:\n]*?)(?<![高初平同均相对特])等\s*(?:共|共计|合计)?\s*$"
+)
 ITEM_JOIN = regex.compile(r"以及|和|及")
 # Words between a part and its 占 that name another subject; function words do not.
 SUBJECT = regex.compile(r"[\u4e00-\u9fff](?<![分别均各约共计占其中为的和])")
@@ -673,6 +677,11 @@ class RelationFinder:
             if not in_sentence or wanted is None:
                 continue
             denominators = [x for x in in_sentence if _stage_matches(x.qualifiers.stage, wanted)]
+            if len(denominators) > 1:
+                # "全年预算数1,200.00万元（其中年初预算1,000.00万元，调整预算200.00万元）": a budget inside
+                # the brackets that break another down is a component (the 调整 amount), not the base
+                outside = [x for x in denominators if not _in_open_bracket(text, start, x.start)]
+                denominators = outside or denominators
             if not denominators:
                 # "决算为42,360.00元，完成预算的84.72%，预算为50,000.00元": the base may follow the rate
                 after = self._span(figures, f.end, _sentence_end(text, f.end))
@@ -767,7 +776,9 @@ class RelationFinder:
             per = self.per_unit.search(text[max(0, f.start - 10) : f.start])
             named_unit = (per.group("unit") or "人") if per else ""
             chosen = [x for x in counts if named_unit and x.unit.startswith(named_unit)]
-            count = (chosen or counts)[0]
+            # several counts of the average's unit (在职40人，退休10人): the first written is the reading
+            # a finding names; the others and their sum are alternatives
+            count = chosen[-1] if len(chosen) > 1 else (chosen or counts)[0]
             j = self._index[id(count)]
             dim = f.dimension
             # "90分（含）以上的项目5个": a bound names which items are counted, it is no total of theirs
@@ -777,6 +788,15 @@ class RelationFinder:
                 text,
                 lambda x: x.dimension == dim and x.role == "amount" and not x.qualifiers.approx,  # noqa: B023
             )
+            if total is None and chosen and dim == "money":
+                # "在职40人、退休10人，人员经费500.00万元，人均10.00万元": the one amount between the
+                # counts and a per-person average is its total
+                between = [
+                    x
+                    for x in _all_previous(figures, i, text, lambda x: x.dimension == "money")
+                    if x.start > count.end
+                ]
+                total = between[0] if len(between) == 1 and between[0].role == "amount" else None
             if total is None:
                 # "人均接待费" names its total (公务接待费) in the paragraph: as explicit as a sentence
                 total = self._average_total(text, figures, i)
@@ -785,6 +805,13 @@ class RelationFinder:
             members = [("total", total), ("count", count), ("average", f)]
             if not named_unit:
                 members += [("alternative", x) for x in counts if x is not count]
+            elif len(chosen) > 1:
+                # "在职40人，退休10人，人均…": per 在职, per 退休 or per both — each is a reading
+                members += [("alternative", x) for x in chosen if x is not count]
+                members += [("pooled", x) for x in chosen]
+            else:
+                # "9批次63人次，平均每人次…": the counts of other units only explain a wrong average
+                members += [("other", x) for x in counts if x is not count]
             out.append(Relation("average", members, f.start))
         return out
 
@@ -997,6 +1024,29 @@ class RelationFinder:
             if len(items) < f.value <= len(items) + joined:
                 continue
             out.append(Relation("count", [("count", f)], f.start, {"items": items}))
+        out += self._etc_counts(text, figures)
+        return out
+
+    def _etc_counts(self, text: str, figures: list[Figure]) -> list[Relation]:
+        """ "甲、乙、丙等三个服务站": a count after 等 closing a 、 list. 等 may end a complete list or
+        mean "and others", so the check decides how sure it is from how many names are missing."""
+        out: list[Relation] = []
+        for f in figures:
+            if f.dimension not in ("count", "people") or f.role != "amount" or not f.exact:
+                continue
+            m = ETC_BEFORE.search(text, max(0, f.start - 300), f.start)
+            if not m:
+                continue
+            body = m.group("list")
+            if regex.search(r"\d", body) or COUNTED_ITEM.search(body):
+                continue  # "2022、2023年等" or a list whose items are counts themselves
+            items = _split_items(body)
+            if items is None or len(items) < 3 or any(len(it) > 20 for it in items[1:]):
+                continue  # "甲、乙等122类": two names before 等 are a sample, never a full list
+            joined = sum(len(ITEM_JOIN.findall(it)) for it in items)
+            out.append(
+                Relation("count", [("count", f)], f.start, {"items": items, "etc": True, "joined": joined})
+            )
         return out
 
     # -- blanks ---------------------------------------------------------------------------
@@ -1011,6 +1061,12 @@ def _completes(g: Group, f: Figure) -> bool:
     """Does f make an unfinished breakdown add up? "一般公共服务支出856.30万元，其中：行政运行
     612.30万元、一般行政管理事务200.00万元；专项普查活动44.00万元": the list goes on past the ；."""
     return not g.holds() and f.dimension == g.total.dimension and Group(g.total, [*g.parts, f]).holds()
+
+
+def _in_open_bracket(text: str, start: int, pos: int) -> bool:
+    """Is pos inside a bracket opened after start and not yet closed?"""
+    chunk = text[start:pos]
+    return chunk.count("（") + chunk.count("(") > chunk.count("）") + chunk.count(")")
 
 
 def _split_items(body: str) -> list[str] | None:
