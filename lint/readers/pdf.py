@@ -194,11 +194,22 @@ def _read_pdfium(
         if n > options.max_pages:
             raise _too_many(path, n, options.max_pages)
         stats = _Stats()
-        pages: list[_Page] = []
+        read: list[pdf_pdfium.PageData | pdf_pdfium.Fallback] = []
         for data in pdf_pdfium.iter_pages(doc, lambda: _check_deadline(deadline)):
-            pages.append(_page_from(data, stats))
-            pages_read(len(pages))
-        return pages, stats
+            read.append(data)
+            pages_read(len(read))
+        pages: list[_Page | None] = [
+            None if isinstance(data, pdf_pdfium.Fallback) else _page_from(data, stats)
+            for data in pdf_pdfium.settle(read)
+        ]
+        missing = [i for i, pg in enumerate(pages) if pg is None]
+        if missing:
+            got = _pdfplumber_pages(p, options, len(pages), missing, stats, deadline)
+            if got is None:
+                return None
+            for i, pg in zip(missing, got, strict=True):
+                pages[i] = pg
+        return [pg for pg in pages if pg is not None], stats
     except pdf_pdfium.Fallback:
         return None
     except (InputError, MemoryError):
@@ -207,6 +218,34 @@ def _read_pdfium(
         return None  # anything pdfium did not expect: pdfplumber reads the file and names the cause
     finally:
         doc.close()
+
+
+def _pdfplumber_pages(
+    p: Path | bytes,
+    options: ReadOptions,
+    total: int,
+    indexes: list[int],
+    stats: _Stats,
+    deadline: float | None,
+) -> list[_Page] | None:
+    """The pages pdfium cannot read exactly (by 0-based index), read by pdfplumber; None when
+    pdfplumber counts other pages than pdfium, so that it reads the whole file instead."""
+    import pdfplumber
+
+    pdf_guard.install()
+    source = io.BytesIO(p) if isinstance(p, bytes) else p
+    with pdfplumber.open(source, password=options.password or "") as pdf:
+        if len(pdf.pages) != total:
+            return None
+        out: list[_Page] = []
+        for i in indexes:
+            _check_deadline(deadline)
+            page = pdf.pages[i]
+            try:
+                out.append(_read_page(page, stats))
+            finally:
+                page.close()
+        return out
 
 
 def _page_from(data: pdf_pdfium.PageData, stats: _Stats) -> _Page:
