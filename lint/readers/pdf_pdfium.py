@@ -129,10 +129,11 @@ def _read_page(page: Any, number: int) -> PageData:
     height = float(y1)
     textpage = R.FPDFText_LoadPage(page.raw)
     try:
-        edges, ruled, images, zero, blank = _walk(page.raw, textpage, height)
+        edges, ruled, images, zero, blank, spaces = _walk(page.raw, textpage, height)
         if zero:
             raise Fallback("glyph without Unicode")
         glyphs, unmapped, drawn = _glyphs(R, textpage, height)
+        glyphs += spaces
     finally:
         R.FPDFText_ClosePage(textpage)
     if has_duplicates([{"text": g.text, "x0": g.x0, "top": g.top} for g in glyphs]):
@@ -222,15 +223,22 @@ def _glyphs(R: Any, tp: Any, height: float) -> tuple[list[Glyph], int, dict[Font
     return out, unmapped, drawn
 
 
-def _walk(page: Any, textpage: Any, height: float) -> tuple[list[Edge], bool, bool, bool, set[FontKey]]:
+def _walk(
+    page: Any, textpage: Any, height: float
+) -> tuple[list[Edge], bool, bool, bool, set[FontKey], list[Glyph]]:
     """Edges of every painted path (forms included), whether a line or rect exists (pdfplumber looks
-    for tables only then), whether an image exists, whether a text object has an unmappable glyph, and
-    the fonts of text objects pdfium's text page skips (no width: blanks, or glyphs it cannot draw)."""
+    for tables only then), whether an image exists, whether a text object has an unmappable glyph, the
+    fonts of text objects pdfium's text page skips (no width: blanks, or glyphs it cannot draw), and a
+    space glyph at each of those objects (pdfminer keeps a lone space; the line builder reads it as a
+    word gap: "13.56 %")."""
     import pypdfium2.raw as R
 
     edges: list[Edge] = []
     state = {"ruled": False, "images": False, "zero": False}
     blank: set[FontKey] = set()
+    spaces: list[Glyph] = []
+    fsize = ctypes.c_float()
+    desc = ctypes.c_float()
     name = ctypes.create_string_buffer(256)
     buf = (ctypes.c_ushort * 4096)()
     box = [ctypes.c_float() for _ in range(4)]
@@ -249,7 +257,17 @@ def _walk(page: Any, textpage: Any, height: float) -> tuple[list[Edge], bool, bo
         elif t == _TEXT:
             R.FPDFPageObj_GetBounds(obj, *(ctypes.byref(v) for v in box))
             if box[2].value - box[0].value < 0.01:  # pdfium's kSizeEpsilon: not in the text page
-                blank.add(_font_key(R, R.FPDFTextObj_GetFont(obj), name))
+                font = R.FPDFTextObj_GetFont(obj)
+                blank.add(_font_key(R, font, name))
+                _a, b, c, d, e, f = _compose(_matrix(R, obj), ctm)
+                R.FPDFTextObj_GetFontSize(obj, ctypes.byref(fsize))
+                size = float(fsize.value) * abs(d)
+                dy = 0.0
+                if font and R.FPDFFont_GetDescent(font, ctypes.c_float(1.0), ctypes.byref(desc)):
+                    dy = float(desc.value) * size
+                if size > 0 and not (b or c):
+                    bottom = height - (f + dy)
+                    spaces.append(Glyph(" ", e, bottom - size, e, bottom, size))
                 return
             # in the text page every glyph with a Unicode or a non-zero code gives a char: an
             # object giving none holds blanks only (a run of spaces the text page collapses)
@@ -260,7 +278,7 @@ def _walk(page: Any, textpage: Any, height: float) -> tuple[list[Edge], bool, bo
 
     for j in range(R.FPDFPage_CountObjects(page)):
         visit(R.FPDFPage_GetObject(page, j), (1.0, 0.0, 0.0, 1.0, 0.0, 0.0))
-    return edges, state["ruled"], state["images"], state["zero"], blank
+    return edges, state["ruled"], state["images"], state["zero"], blank, spaces
 
 
 def _matrix(R: Any, obj: Any) -> tuple[float, ...]:
