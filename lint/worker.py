@@ -67,6 +67,17 @@ class Overrun:
         )
 
 
+def default_jobs() -> int:
+    """The CPUs this process may run on (its affinity mask, as taskset or a container's cpuset sets
+    it), not the machine's count: more workers than CPUs only share them and stretch every deadline."""
+    import os
+
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):  # no sched_getaffinity (macOS, Windows)
+        return max(1, os.cpu_count() or 1)
+
+
 def isolation_available() -> bool:
     try:
         import resource  # noqa: F401
