@@ -322,12 +322,14 @@ def test_timeout_stops_a_hanging_page(monkeypatch: pytest.MonkeyPatch) -> None:
             time.sleep(0.001)
 
     monkeypatch.setattr(pdf_reader, "_read_page", hang)
-    t0 = time.monotonic()
-    with pytest.raises(InputError, match=r"timed out after 0.3 s"):
-        read(SEED_PDF, timeout=0.3)
-    assert time.monotonic() - t0 < 2.0
-    time.sleep(0.2)
-    assert not [t for t in threading.enumerate() if t.name == "fiscal-lint-pdf"]
+    monkeypatch.setattr(pdf_reader.pdf_pdfium, "_read_page", hang)
+    for reader in ("pdfplumber", "pdfium"):
+        t0 = time.monotonic()
+        with pytest.raises(InputError, match=r"timed out after 0.3 s"):
+            read(SEED_PDF, timeout=0.3, reader=reader)
+        assert time.monotonic() - t0 < 2.0
+        time.sleep(0.2)
+        assert not [t for t in threading.enumerate() if t.name == "fiscal-lint-pdf"]
 
 
 def test_unexpected_exception_becomes_input_error(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -336,7 +338,11 @@ def test_unexpected_exception_becomes_input_error(monkeypatch: pytest.MonkeyPatc
 
     monkeypatch.setattr(pdf_reader, "_read_page", boom)
     with pytest.raises(InputError, match=r"damaged or truncated\): KeyError"):
-        read(SEED_PDF)
+        read(SEED_PDF, reader="pdfplumber")
+    # pdfium failing unexpectedly hands the file to pdfplumber, which names the cause
+    monkeypatch.setattr(pdf_reader.pdf_pdfium, "_read_page", boom)
+    with pytest.raises(InputError, match=r"damaged or truncated\): KeyError"):
+        read(SEED_PDF, reader="pdfium")
 
 
 def test_header_check_before_parsing(tmp_path: Path) -> None:
