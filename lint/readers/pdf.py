@@ -1,4 +1,9 @@
-"""PDF reader: pdfplumber → Document(text in reading order, char boxes, tables), or one clear InputError.
+"""PDF reader: pdfium (default) or pdfplumber → Document(text in reading order, char boxes, tables), or
+one clear InputError.
+
+pdfium (`pdf_pdfium`) reads each page it can reproduce exactly; the pages it cannot go to pdfminer
+(`_pdfplumber_pages`), and a file it cannot open exactly goes wholly to pdfplumber, which also names
+every failure. Both feed the same line and table builders, so the two readers give the same Document.
 
 Hostile files are the norm for a reviewer's inbox, so every failure of pdfminer/pdfplumber becomes an
 InputError naming the cause, and the whole read runs under a wall-clock limit (see `_run_with_deadline`).
