@@ -349,6 +349,20 @@ def test_unexpected_exception_becomes_input_error(monkeypatch: pytest.MonkeyPatc
         read(SEED_PDF, reader="pdfium")
 
 
+def test_a_bomb_on_a_page_pdfminer_reads_for_pdfium_is_named(monkeypatch: pytest.MonkeyPatch) -> None:
+    """seed-2024.pdf's page 5 goes to pdfminer under the pdfium reader; its stream guard's BaseException
+    must become the one-line error, as under pdfplumber, never a traceback."""
+    from lint.readers import pdf_guard
+
+    def bomb(page: object, stats: object) -> None:
+        raise pdf_guard.StreamBomb
+
+    monkeypatch.setattr(pdf_reader, "_read_page", bomb)
+    for reader in ("pdfplumber", "pdfium"):
+        with pytest.raises(InputError, match="decompression bomb"):
+            read(SEED_PDF, reader=reader)
+
+
 def test_header_check_before_parsing(tmp_path: Path) -> None:
     p = tmp_path / "fake.pdf"
     p.write_bytes(b"PK\x03\x04" + bytes(2000))

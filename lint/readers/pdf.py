@@ -219,6 +219,8 @@ def _read_pdfium(
         return None
     except (InputError, MemoryError):
         raise
+    except pdf_guard.StreamBomb:  # on a page pdfminer read (BaseException: it must not pass as a Fallback)
+        raise InputError(path, *STREAM_BOMB) from None
     except Exception:
         return None  # anything pdfium did not expect: pdfplumber reads the file and names the cause
     finally:
