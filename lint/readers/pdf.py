@@ -99,6 +99,13 @@ class _Stats:
     image_only_pages: int = 0
     pages: int = 0
 
+    def add(self, other: _Stats) -> None:
+        self.chars += other.chars
+        self.cid += other.cid
+        self.control += other.control
+        self.image_only_pages += other.image_only_pages
+        self.pages += other.pages
+
 
 def read_pdf(p: Path | bytes, path: str, options: ReadOptions) -> Document:
     """Read a PDF report (a file, or stdin's bytes). Raises InputError for anything that is not a
@@ -198,15 +205,27 @@ def _read_pdfium(
         n = len(doc)
         if n > options.max_pages:
             raise _too_many(path, n, options.max_pages)
-        stats = _Stats()
-        read: list[pdf_pdfium.PageData | pdf_pdfium.Fallback] = []
+        # each page is built at once (its glyphs freed); only its fonts wait for `dropped`
+        pages: list[_Page | None] = []
+        counts: list[_Stats | None] = []
+        fonts: list[tuple[set[pdf_pdfium.FontKey], dict[pdf_pdfium.FontKey, bool]] | None] = []
         for data in pdf_pdfium.iter_pages(doc, lambda: _check_deadline(deadline)):
-            read.append(data)
-            pages_read(len(read))
-        pages: list[_Page | None] = [
-            None if isinstance(data, pdf_pdfium.Fallback) else _page_from(data, stats)
-            for data in pdf_pdfium.settle(read)
-        ]
+            if isinstance(data, pdf_pdfium.Fallback):
+                pages.append(None)
+                counts.append(None)
+                fonts.append(None)
+            else:
+                count = _Stats()
+                counts.append(count)
+                pages.append(_page_from(data, count))
+                fonts.append((data.blank, data.drawn))
+            pages_read(len(pages))
+        for i in pdf_pdfium.dropped(fonts):
+            pages[i] = counts[i] = None
+        stats = _Stats()
+        for c in counts:
+            if c is not None:
+                stats.add(c)
         missing = [i for i, pg in enumerate(pages) if pg is None]
         if missing:
             got = _pdfplumber_pages(p, options, len(pages), missing, stats, deadline)

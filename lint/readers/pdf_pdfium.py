@@ -101,21 +101,29 @@ def iter_pages(doc: Any, check: Callable[[], None]) -> Iterator[PageData | Fallb
 
 
 def settle(pages: list[PageData | Fallback]) -> list[PageData | Fallback]:
-    """Pages with a skipped text object in a font pdfium fails to draw somewhere in the document (so
-    the object may hold a real glyph, not a space) become Fallbacks. A font with no inked glyph in the
-    text page anywhere counts as drawn if embedded (pdfium has its outlines: the object is blank) and
-    not otherwise (pdfium may have nothing to draw it with)."""
-    drawn: dict[FontKey, bool] = {}
-    for pg in pages:
-        if isinstance(pg, PageData):
-            for key, ok in pg.drawn.items():
-                drawn[key] = drawn.get(key, True) and ok
+    """`dropped` applied to whole pages: those that may have lost a glyph become Fallbacks."""
+    fonts = [(pg.blank, pg.drawn) if isinstance(pg, PageData) else None for pg in pages]
+    lost = dropped(fonts)
     return [
-        Fallback("glyph dropped by pdfium's text page")
-        if isinstance(pg, PageData) and not all(drawn.get(key, key[1]) for key in pg.blank)
-        else pg
-        for pg in pages
+        Fallback("glyph dropped by pdfium's text page") if i in lost else pg for i, pg in enumerate(pages)
     ]
+
+
+def dropped(fonts: list[tuple[set[FontKey], dict[FontKey, bool]] | None]) -> set[int]:
+    """Indexes of the pages (given as (blank, drawn) of each PageData) with a skipped text object in a
+    font pdfium fails to draw somewhere in the document: the object may hold a real glyph, not a
+    space. A font with no inked glyph in the text page anywhere counts as drawn if embedded (pdfium has
+    its outlines: the object is blank) and not otherwise (pdfium may have nothing to draw it with)."""
+    drawn: dict[FontKey, bool] = {}
+    for got in fonts:
+        if got is not None:
+            for key, ok in got[1].items():
+                drawn[key] = drawn.get(key, True) and ok
+    return {
+        i
+        for i, got in enumerate(fonts)
+        if got is not None and not all(drawn.get(key, key[1]) for key in got[0])
+    }
 
 
 def _read_page(page: Any, number: int) -> PageData:
