@@ -5,6 +5,7 @@ Run from the repository root:
     .venv/bin/python bench/bench.py            # full run (medians of several repeats)
     .venv/bin/python bench/bench.py --quick    # smoke run (one repeat each)
     .venv/bin/python bench/bench.py --profile  # also cProfile the text and PDF paths
+    .venv/bin/python bench/bench.py --readers  # section 6 only: both PDF readers, 25/100/500 pages
 
 Every measurement runs in a fresh subprocess of this script (`--worker`), so imports, caches and peak RSS
 of one measurement never leak into another. Results are printed as one table and written as Markdown to
@@ -174,14 +175,16 @@ def _worker(mode: str, path: str, warmup: str | None, repeats: int) -> None:
         run = _plumber
     elif mode == "pdfium-text":
         run = _pdfium_text
-    elif mode in ("lint", "read", "lint-pdfium"):
+    elif mode in ("lint", "read", "lint-pdfium", "lint-pdfplumber"):
         sys.path.insert(0, str(ROOT))
         from lint.catalog import load_catalog
         from lint.engine import Options, lint_file
         from lint.readers import ReadOptions, read
 
         catalog = load_catalog()  # once per `fiscal-lint check` invocation: outside the timed region
-        opts = Options(read=ReadOptions(reader="pdfium")) if mode == "lint-pdfium" else Options()
+        opts = Options()  # "lint", "read": the default reader (pdfium)
+        if mode in ("lint-pdfium", "lint-pdfplumber"):
+            opts = Options(read=ReadOptions(reader=mode.removeprefix("lint-")))
 
         def run(p: str) -> dict[str, Any]:
             if mode == "read":
@@ -332,15 +335,40 @@ def bench_pdf(rep: Report, pdf: Path, label: str, repeats: int) -> None:
     )
 
 
+def pdfminer_pages(pdf: Path) -> list[int]:
+    """The pages the pdfium reader hands to pdfminer (1-based), or [0] if pdfplumber reads it all."""
+    sys.path.insert(0, str(ROOT))
+    from lint.readers import pdf_pdfium
+
+    try:
+        doc = pdf_pdfium.open_document(str(pdf), None)
+    except pdf_pdfium.Fallback:
+        return [0]
+    try:
+        pages = pdf_pdfium.settle(list(pdf_pdfium.iter_pages(doc, lambda: None)))
+    finally:
+        doc.close()
+    return [i + 1 for i, pg in enumerate(pages) if isinstance(pg, pdf_pdfium.Fallback)]
+
+
 def bench_readers(rep: Report, pdf: Path, label: str, repeats: int) -> None:
     """Both readers side by side with bare pdfplumber and pypdfium2 text: in-process and as commands."""
     warm = SEED_PDF
     plumb = spawn("plumber", pdf, warmup=warm, repeats=repeats)
     floor = spawn("pdfium-text", pdf, warmup=warm, repeats=repeats)
-    ref = spawn("lint", pdf, warmup=warm, repeats=repeats)
+    ref = spawn("lint-pdfplumber", pdf, warmup=warm, repeats=repeats)
     fast = spawn("lint-pdfium", pdf, warmup=warm, repeats=repeats)
     pages = int(plumb.info["pages"])
     where = f"{label} ({pages} p)"
+    miner = pdfminer_pages(pdf)
+    rep.add(
+        "6 readers in-process",
+        where,
+        "pages pdfium hands to pdfminer",
+        "all" if miner == [0] else str(len(miner)),
+        ", ".join(map(str, miner[:8])) + (" …" if len(miner) > 8 else ""),
+    )
+    rep.add("6 readers in-process", where, "bare pdfplumber", f"{_ms(plumb.median / pages)}/page")
     for name, s in (
         ("pypdfium2 text", floor),
         ("check --reader pdfplumber", ref),
@@ -564,6 +592,41 @@ def table(rows: list[Row]) -> tuple[str, str]:
     return "\n".join(plain), "\n".join(md)
 
 
+def write_readers_section(
+    rep: Report, info: dict[str, str], command: str, started: dt.datetime, load0: float, load1: float, n: int
+) -> None:
+    """Replace section 6 of RESULTS.md (the rest of the file is section 1–5's full run and later notes)."""
+    head = [
+        f"## 6. The two PDF readers (issue 10), {started:%Y-%m-%d %H:%M %Z} at {info['fiscal-lint']}",
+        "",
+        f"Command: `{command}`. Load average (1 min) {load0:.1f} at the start, {load1:.1f} at the end, on "
+        f"{info['cores']} shared with other sessions: expect noise. In-process: medians of {n} timed runs "
+        f"({max(1, n - 2)} at 100/500 pages) in a fresh subprocess after a warm-up on the seed PDF "
+        "(`lint_file`, catalogue loaded outside the timing). As commands: wall time of `fiscal-lint check "
+        "--format json --reader R FILE`, runs interleaved. Every ratio is against bare pdfplumber on the same "
+        "file (a fresh Python process doing `page.extract_text()` + `page.extract_tables()` per page). "
+        "100/500 pages: the corpus PDFs' pages imported in turn into one new document with pypdfium2. "
+        "`pages pdfium hands to pdfminer`: the pdfium reader (the default) reads the others itself.",
+        "",
+        "| input | mode | metric | value | note |",
+        "|---|---|---|---|---|",
+    ]
+    rows = [
+        f"| {r.input} | {r.bench.removeprefix('6 readers ')} | {r.metric} | {r.value} | {r.note} |"
+        for r in rep.rows
+    ]
+    text = RESULTS.read_text(encoding="utf-8")
+    start = text.find("## 6.")
+    end = text.find("\n## ", start + 1) if start >= 0 else -1
+    block = "\n".join(head + rows) + "\n"
+    if start < 0:
+        text = text.rstrip("\n") + "\n\n" + block
+    else:
+        text = text[:start] + block + (text[end:] if end >= 0 else "")
+    RESULTS.write_text(text, encoding="utf-8")
+    print(f"wrote section 6 of {RESULTS.relative_to(ROOT)}")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--quick", action="store_true", help="one repeat per measurement (smoke run)")
@@ -591,6 +654,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="fiscal-lint-bench-") as tmp_name:
         tmp = Path(tmp_name)
         if args.readers:
+            load0 = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
             corpus = sorted(SHARED_CORPUS.glob("**/*.pdf"))
             for p in corpus:
                 bench_readers(rep, p, p.name, pdf_repeats)
@@ -598,7 +662,10 @@ def main() -> None:
                 big = tmp / f"corpus-{n}p.pdf"
                 concat_pdf(corpus, n, big)
                 bench_readers(rep, big, big.name, max(1, pdf_repeats - 2))
+            load1 = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
             print(table(rep.rows)[0])
+            if not args.no_write:
+                write_readers_section(rep, info, command, started, load0, load1, pdf_repeats)
             return
         long_pdf = tmp / f"seed-x{LONG_PDF_COPIES}.pdf"
         t0 = time.perf_counter()
@@ -650,7 +717,8 @@ def main() -> None:
         "How each number is taken:",
         "",
         "1. pdfplumber = `page.extract_text()` + `page.extract_tables()` per page, each page closed. "
-        "reader only = `lint.readers.read()`. check = in-process `lint_file(path, load_catalog(), Options())` "
+        "reader only = `lint.readers.read()` (default reader: pdfium). "
+        "check = in-process `lint_file(path, load_catalog(), Options())` "
         "(catalog loaded once, outside the timing), as `fiscal-lint check` does per file.",
         "2. Peak RSS of one fresh process doing one run (interpreter and imports included).",
         "3. Seed body repeated to ~5 MB, top-level headings numbered on (一、…十、十一、…).",

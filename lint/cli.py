@@ -19,7 +19,7 @@ from lint.config import READERS, Config, find_config, load_config
 from lint.errors import FiscalLintError, UsageError
 from lint.model import FileResult, Finding, Severity
 from lint.readers import ReadOptions
-from lint.worker import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT, MIN_MEMORY_MB, PER_PAGE, Limits
+from lint.worker import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT, MIN_MEMORY_MB, PER_PAGE, Limits, default_jobs
 
 # the engine, the rule catalogue and the report modules (rich) are imported by the commands that use
 # them, so `--version` and `--help` start in a fraction of the time (issue 10)
@@ -73,13 +73,14 @@ TIMEOUT_HELP = f"Seconds allowed per file, over every stage (default: {DEFAULT_T
 MEMORY_HELP = f"Memory (MB of address space) allowed per file (default {DEFAULT_MEMORY_MB})."
 
 
-READER_HELP = "PDF reader: pdfplumber (default, the reference) or pdfium (faster; falls back to pdfplumber)."
+JOBS_HELP = "Files linted in parallel (default: the CPUs available to this process)."
+READER_HELP = "PDF reader: pdfium (default; pages it might read differently go to pdfminer) or pdfplumber (the reference)."
 
 
 def _reader(name: str | None) -> str:
     """--reader / the config's reader, validated."""
     if name is None:
-        return "pdfplumber"
+        return "pdfium"
     if name not in READERS:
         raise UsageError(f"--reader must be pdfplumber or pdfium, not {name!r}")
     return name
@@ -156,7 +157,7 @@ def check(
     write_baseline: Annotated[
         Path | None, typer.Option("--write-baseline", help="Record current findings.")
     ] = None,
-    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Files linted in parallel.")] = 1,
+    jobs: Annotated[int | None, typer.Option("--jobs", "-j", min=1, help=JOBS_HELP)] = None,
     lang: Annotated[str | None, typer.Option(help="Message language: zh (default) or en.")] = None,
     password: Annotated[str | None, typer.Option(help="Password for encrypted PDFs.")] = None,
     timeout: Annotated[float | None, typer.Option(help=TIMEOUT_HELP)] = None,
@@ -229,7 +230,7 @@ def check(
     files = [f for f in files if not cfg.excluded(f)]
     _check_output(output, files)
     with progress(len(files), language, enabled=not quiet) as on_done:
-        results += lint_files(files, catalog, opts, jobs, on_done)
+        results += lint_files(files, catalog, opts, jobs or default_jobs(), on_done)
     for r in results:
         r.path = shown(r.path)
 

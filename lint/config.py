@@ -41,7 +41,7 @@ class Config:
     tolerance: Decimal = Decimal(0)
     lang: str | None = None
     fail_on: Severity | None = None
-    reader: str | None = None  # PDF reader: pdfplumber or pdfium
+    reader: str | None = None  # PDF reader: pdfium (default) or pdfplumber
     exclude: list[str] = field(default_factory=list)
     per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
 

@@ -188,9 +188,14 @@ def bounded(
     jobs: int = 1,
     order: list[int] | None = None,
     on_done: Callable[[FileResult], None] | None = None,
+    again: Callable[[str, bytes | None], FileResult] | None = None,
 ) -> list[FileResult]:
     """Run `work(path, stdin)` for every path, each in a worker process under `opts.limits`; a worker
-    that overruns or dies becomes that file's one-line error and the others go on."""
+    that overruns or dies becomes that file's one-line error and the others go on.
+
+    `again`: a second try, in a fresh worker, for a file whose worker died or hit the memory cap (not
+    a timeout): pdfium aborts the process when an allocation fails under the cap (a decompression
+    bomb), where pdfminer's guarded reader names the cause."""
     results = [_error(p, "") for p in paths]
     todo = list(order if order is not None else range(len(paths)))
     stdin = _stdin(paths, opts.lang)
@@ -204,8 +209,14 @@ def bounded(
     def one(i: int) -> FileResult:
         return work(paths[i], data if paths[i] == "-" else None)
 
+    def retry(i: int) -> FileResult:
+        assert again is not None
+        return again(paths[i], data if paths[i] == "-" else None)
+
     _preload(paths)
     for i, outcome in run_bounded(list(range(len(paths))), one, opts.limits, jobs, todo):
+        if again is not None and isinstance(outcome, Overrun) and outcome.kind != "timeout":
+            outcome = next(iter(run_bounded(list(range(len(paths))), retry, opts.limits, 1, [i])))[1]
         if isinstance(outcome, FileResult):
             results[i] = outcome
         elif isinstance(outcome, Overrun):
@@ -254,7 +265,11 @@ def lint_files(
         def work(path: str, data: bytes | None) -> FileResult:
             return _slim(lint_file(path, catalog, inner, data))
 
-        return bounded(paths, work, opts, jobs, order, on_done)
+        def again(path: str, data: bytes | None) -> FileResult:
+            return _slim(lint_file(path, catalog, _reference(inner), data))
+
+        retry = again if inner.read.reader != "pdfplumber" else None
+        return bounded(paths, work, opts, jobs, order, on_done, retry)
     done_one = on_done or (lambda r: None)
     if jobs <= 1 or len(paths) < 2:
         out = []
@@ -289,7 +304,18 @@ def extract_file(path: str, opts: Options) -> FileResult:
         inner = opts
         return work(path, None)
     inner = replace(opts, read=replace(opts.read, timeout=0))
-    return bounded([path], work, opts)[0]
+
+    def again(p: str, data: bytes | None) -> FileResult:
+        nonlocal inner
+        inner = _reference(inner)
+        return work(p, data)
+
+    return bounded([path], work, opts, again=again if inner.read.reader != "pdfplumber" else None)[0]
+
+
+def _reference(opts: Options) -> Options:
+    """The same options with the reference PDF reader (pdfplumber)."""
+    return replace(opts, read=replace(opts.read, reader="pdfplumber"))
 
 
 def _size(path: str) -> int:

@@ -24,21 +24,36 @@ T = TypeVar("T")
 
 DEFAULT_TIMEOUT = 60.0  # seconds per file when --timeout is not given, plus PER_PAGE for every PDF page read
 PER_PAGE = 0.25  # a 500-page report: 47 ms/page alone, ≈3× that on a busy 2-core runner
+MAX_BUSY = 4.0  # the automatic deadline stretches with the load average up to this factor
 DEFAULT_MEMORY_MB = 1024  # address space of one worker; a 97-page PDF peaks at ≈90 MB RSS
 MIN_MEMORY_MB = 256  # below this the interpreter and its imports (≈64 MB virtual) leave too little
 
 
 @dataclass(frozen=True)
 class Limits:
-    """The bounds of one file. `timeout` None: automatic (DEFAULT_TIMEOUT + PER_PAGE × pages read)."""
+    """The bounds of one file. `timeout` None: automatic, (DEFAULT_TIMEOUT + PER_PAGE × pages read)
+    × how busy the CPUs were when the file started (see `busy`); a given timeout is kept as given."""
 
     timeout: float | None = None
     memory_mb: int = DEFAULT_MEMORY_MB
 
-    def allowed(self, pages: int) -> float:
+    def allowed(self, pages: int, busy: float = 1.0) -> float:
         if self.timeout is not None:
             return self.timeout
-        return DEFAULT_TIMEOUT + PER_PAGE * pages
+        return (DEFAULT_TIMEOUT + PER_PAGE * pages) * min(max(busy, 1.0), MAX_BUSY)
+
+
+def busy() -> float:
+    """Runnable processes per available CPU (1-minute load average), at least 1: the wall-clock
+    deadline is a CPU budget, and on a runner shared 3 ways a file gets a third of a CPU. Capped
+    (MAX_BUSY) so a hostile file gains at most that factor."""
+    import os
+
+    try:
+        load = os.getloadavg()[0]
+    except (AttributeError, OSError):  # no load average (Windows)
+        return 1.0
+    return min(max(load / default_jobs(), 1.0), MAX_BUSY)
 
 
 @dataclass(frozen=True)
@@ -65,6 +80,17 @@ class Overrun:
             if lang == "zh"
             else f"worker ended abnormally ({how}), possibly out of memory"
         )
+
+
+def default_jobs() -> int:
+    """The CPUs this process may run on (its affinity mask, as taskset or a container's cpuset sets
+    it), not the machine's count: more workers than CPUs only share them and stretch every deadline."""
+    import os
+
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):  # no sched_getaffinity (macOS, Windows)
+        return max(1, os.cpu_count() or 1)
 
 
 def isolation_available() -> bool:
@@ -135,6 +161,10 @@ class _Running:
     process: Any
     started: float
     pages: int = 0
+    busy: float = 1.0
+
+    def deadline(self, limits: Limits) -> float:
+        return self.started + limits.allowed(self.pages, self.busy)
 
 
 def run_bounded(
@@ -164,9 +194,11 @@ def run_bounded(
                 proc = ctx.Process(target=_child, args=(fn, items[i], send, limits), daemon=True)
                 proc.start()
                 send.close()
-                running[recv] = _Running(i, proc, time.monotonic())
+                running[recv] = _Running(
+                    i, proc, time.monotonic(), busy=busy() if limits.timeout is None else 1.0
+                )
             now = time.monotonic()
-            nearest = min(r.started + limits.allowed(r.pages) for r in running.values())
+            nearest = min(r.deadline(limits) for r in running.values())
             for conn in wait(list(running), timeout=max(0.0, nearest - now)):
                 assert isinstance(conn, Connection)
                 job = running[conn]
@@ -183,7 +215,7 @@ def run_bounded(
                 yield job.index, _outcome(message, job, limits)
             now = time.monotonic()
             for conn, job in list(running.items()):
-                allowed = limits.allowed(job.pages)
+                allowed = limits.allowed(job.pages, job.busy)
                 if now >= job.started + allowed:
                     job.process.kill()
                     job.process.join()

@@ -18,7 +18,17 @@ from lint.config import load_config
 from lint.engine import Options, bounded, lint_file, lint_files, shown
 from lint.errors import RuleFileError
 from lint.model import FileResult
-from lint.worker import Limits, Overrun, isolation_available, run_bounded
+from lint.worker import (
+    DEFAULT_TIMEOUT,
+    MAX_BUSY,
+    PER_PAGE,
+    Limits,
+    Overrun,
+    busy,
+    default_jobs,
+    isolation_available,
+    run_bounded,
+)
 
 HOSTILE = ROOT / "fixtures" / "hostile"
 BROKEN = "本年支出合计100.00万元，其中：基本支出60.00万元，项目支出41.00万元。\n"
@@ -49,6 +59,27 @@ def test_a_worker_past_its_deadline_is_killed_and_the_others_finish() -> None:
     assert out[0] == 4 and out[2] == 9
     assert isinstance(out[1], Overrun) and out[1].kind == "timeout"
     assert "\n" not in out[1].reason("en") and "timed out" in out[1].reason("en")
+
+
+def test_the_automatic_deadline_grows_with_pages_and_load_a_given_one_does_not() -> None:
+    auto = Limits()
+    assert auto.allowed(0) == DEFAULT_TIMEOUT
+    assert auto.allowed(500) == DEFAULT_TIMEOUT + 500 * PER_PAGE
+    assert auto.allowed(500, busy=3.0) == 3 * auto.allowed(500)  # a runner shared three ways
+    assert auto.allowed(500, busy=100.0) == MAX_BUSY * auto.allowed(500)  # a hostile file gains ≤ 4×
+    assert auto.allowed(500, busy=0.2) == auto.allowed(500)  # an idle machine does not shrink it
+    assert Limits(timeout=7.0).allowed(500, busy=3.0) == 7.0
+
+
+def test_load_and_jobs_come_from_this_process_s_cpus(monkeypatch: pytest.MonkeyPatch) -> None:
+    if hasattr(os, "sched_getaffinity"):
+        assert default_jobs() == len(os.sched_getaffinity(0))
+    monkeypatch.setattr(os, "getloadavg", lambda: (6.0 * default_jobs(), 0.0, 0.0))
+    assert busy() == MAX_BUSY
+    monkeypatch.setattr(os, "getloadavg", lambda: (1.5 * default_jobs(), 0.0, 0.0))
+    assert busy() == 1.5
+    monkeypatch.setattr(os, "getloadavg", lambda: (0.0, 0.0, 0.0))
+    assert busy() == 1.0
 
 
 def _hog(_: int) -> int:

@@ -283,7 +283,8 @@ def test_encrypted_wrong_password_names_it() -> None:
 
 
 def test_broken_font_map_is_refused(tmp_path: Path) -> None:
-    """pdfminer cannot map an encrypted STSong-Light page: it yields (cid:N), which must not pass."""
+    """pdfminer cannot map an encrypted STSong-Light page: it yields (cid:N), which must not pass.
+    pdfium decrypts and maps it, so the (default) pdfium reader reads the text as written."""
     from reportlab import rl_config
     from reportlab.lib.pdfencrypt import StandardEncryption
     from reportlab.pdfbase import pdfmetrics
@@ -299,8 +300,11 @@ def test_broken_font_map_is_refused(tmp_path: Path) -> None:
     c.showPage()
     c.save()
     with pytest.raises(InputError) as info:
-        read(p, password="u")
+        read(p, password="u", reader="pdfplumber")
     assert info.value.reason_en == "text layer unusable (broken font map)"
+    assert read(p, password="u", reader="pdfium").text.strip() == (
+        "本年收入合计2946.25万元，其中财政拨款收入2940.05万元。"
+    )
 
 
 def test_page_limit() -> None:
@@ -322,12 +326,14 @@ def test_timeout_stops_a_hanging_page(monkeypatch: pytest.MonkeyPatch) -> None:
             time.sleep(0.001)
 
     monkeypatch.setattr(pdf_reader, "_read_page", hang)
-    t0 = time.monotonic()
-    with pytest.raises(InputError, match=r"timed out after 0.3 s"):
-        read(SEED_PDF, timeout=0.3)
-    assert time.monotonic() - t0 < 2.0
-    time.sleep(0.2)
-    assert not [t for t in threading.enumerate() if t.name == "fiscal-lint-pdf"]
+    monkeypatch.setattr(pdf_reader.pdf_pdfium, "_read_page", hang)
+    for reader in ("pdfplumber", "pdfium"):
+        t0 = time.monotonic()
+        with pytest.raises(InputError, match=r"timed out after 0.3 s"):
+            read(SEED_PDF, timeout=0.3, reader=reader)
+        assert time.monotonic() - t0 < 2.0
+        time.sleep(0.2)
+        assert not [t for t in threading.enumerate() if t.name == "fiscal-lint-pdf"]
 
 
 def test_unexpected_exception_becomes_input_error(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -336,7 +342,25 @@ def test_unexpected_exception_becomes_input_error(monkeypatch: pytest.MonkeyPatc
 
     monkeypatch.setattr(pdf_reader, "_read_page", boom)
     with pytest.raises(InputError, match=r"damaged or truncated\): KeyError"):
-        read(SEED_PDF)
+        read(SEED_PDF, reader="pdfplumber")
+    # pdfium failing unexpectedly hands the file to pdfplumber, which names the cause
+    monkeypatch.setattr(pdf_reader.pdf_pdfium, "_read_page", boom)
+    with pytest.raises(InputError, match=r"damaged or truncated\): KeyError"):
+        read(SEED_PDF, reader="pdfium")
+
+
+def test_a_bomb_on_a_page_pdfminer_reads_for_pdfium_is_named(monkeypatch: pytest.MonkeyPatch) -> None:
+    """seed-2024.pdf's page 5 goes to pdfminer under the pdfium reader; its stream guard's BaseException
+    must become the one-line error, as under pdfplumber, never a traceback."""
+    from lint.readers import pdf_guard
+
+    def bomb(page: object, stats: object) -> None:
+        raise pdf_guard.StreamBomb
+
+    monkeypatch.setattr(pdf_reader, "_read_page", bomb)
+    for reader in ("pdfplumber", "pdfium"):
+        with pytest.raises(InputError, match="decompression bomb"):
+            read(SEED_PDF, reader=reader)
 
 
 def test_header_check_before_parsing(tmp_path: Path) -> None:

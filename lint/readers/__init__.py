@@ -41,7 +41,9 @@ class ReadOptions:
     password: str | None = None
     timeout: float = 60.0  # seconds per PDF read in-process (0: none; a worker process has its own)
     max_pages: int = 2000
-    reader: str = "pdfplumber"  # or "pdfium": fast, and falls back to pdfplumber wherever it might differ
+    reader: str = (
+        "pdfium"  # pdfminer reads the pages pdfium might read differently; "pdfplumber": the reference
+    )
 
 
 def is_supported(path: Path) -> bool:

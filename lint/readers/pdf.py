@@ -1,4 +1,9 @@
-"""PDF reader: pdfplumber → Document(text in reading order, char boxes, tables), or one clear InputError.
+"""PDF reader: pdfium (default) or pdfplumber → Document(text in reading order, char boxes, tables), or
+one clear InputError.
+
+pdfium (`pdf_pdfium`) reads each page it can reproduce exactly; the pages it cannot go to pdfminer
+(`_pdfplumber_pages`), and a file it cannot open exactly goes wholly to pdfplumber, which also names
+every failure. Both feed the same line and table builders, so the two readers give the same Document.
 
 Hostile files are the norm for a reviewer's inbox, so every failure of pdfminer/pdfplumber becomes an
 InputError naming the cause, and the whole read runs under a wall-clock limit (see `_run_with_deadline`).
@@ -93,6 +98,13 @@ class _Stats:
     control: int = 0
     image_only_pages: int = 0
     pages: int = 0
+
+    def add(self, other: _Stats) -> None:
+        self.chars += other.chars
+        self.cid += other.cid
+        self.control += other.control
+        self.image_only_pages += other.image_only_pages
+        self.pages += other.pages
 
 
 def read_pdf(p: Path | bytes, path: str, options: ReadOptions) -> Document:
@@ -193,20 +205,73 @@ def _read_pdfium(
         n = len(doc)
         if n > options.max_pages:
             raise _too_many(path, n, options.max_pages)
-        stats = _Stats()
-        pages: list[_Page] = []
+        # each page is built at once (its glyphs freed); only its fonts wait for `dropped`
+        pages: list[_Page | None] = []
+        counts: list[_Stats | None] = []
+        fonts: list[tuple[set[pdf_pdfium.FontKey], dict[pdf_pdfium.FontKey, bool]] | None] = []
         for data in pdf_pdfium.iter_pages(doc, lambda: _check_deadline(deadline)):
-            pages.append(_page_from(data, stats))
+            if isinstance(data, pdf_pdfium.Fallback):
+                pages.append(None)
+                counts.append(None)
+                fonts.append(None)
+            else:
+                count = _Stats()
+                counts.append(count)
+                pages.append(_page_from(data, count))
+                fonts.append((data.blank, data.drawn))
             pages_read(len(pages))
-        return pages, stats
+        for i in pdf_pdfium.dropped(fonts):
+            pages[i] = counts[i] = None
+        stats = _Stats()
+        for c in counts:
+            if c is not None:
+                stats.add(c)
+        missing = [i for i, pg in enumerate(pages) if pg is None]
+        if missing:
+            got = _pdfplumber_pages(p, options, len(pages), missing, stats, deadline)
+            if got is None:
+                return None
+            for i, pg in zip(missing, got, strict=True):
+                pages[i] = pg
+        return [pg for pg in pages if pg is not None], stats
     except pdf_pdfium.Fallback:
         return None
     except (InputError, MemoryError):
         raise
+    except pdf_guard.StreamBomb:  # on a page pdfminer read (BaseException: it must not pass as a Fallback)
+        raise InputError(path, *STREAM_BOMB) from None
     except Exception:
         return None  # anything pdfium did not expect: pdfplumber reads the file and names the cause
     finally:
         doc.close()
+
+
+def _pdfplumber_pages(
+    p: Path | bytes,
+    options: ReadOptions,
+    total: int,
+    indexes: list[int],
+    stats: _Stats,
+    deadline: float | None,
+) -> list[_Page] | None:
+    """The pages pdfium cannot read exactly (by 0-based index), read by pdfplumber; None when
+    pdfplumber counts other pages than pdfium, so that it reads the whole file instead."""
+    import pdfplumber
+
+    pdf_guard.install()
+    source = io.BytesIO(p) if isinstance(p, bytes) else p
+    with pdfplumber.open(source, password=options.password or "") as pdf:
+        if len(pdf.pages) != total:
+            return None
+        out: list[_Page] = []
+        for i in indexes:
+            _check_deadline(deadline)
+            page = pdf.pages[i]
+            try:
+                out.append(_read_page(page, stats))
+            finally:
+                page.close()
+        return out
 
 
 def _page_from(data: pdf_pdfium.PageData, stats: _Stats) -> _Page:

@@ -5,10 +5,22 @@ boxes are rebuilt the way pdfminer builds them (x from the char origin and advan
 descent and size), and path objects become the same edge dicts pdfplumber makes from LTLine/LTRect/
 LTCurve, so pdfplumber's own table geometry (merge_edges → … → cells_to_tables) finds the same grids.
 
-Whatever this reader cannot reproduce exactly returns None, and the caller reads the file with
-pdfplumber instead: a page box not at the origin or rotated, an xref pdfium had to rebuild (pdfminer
-may call the file damaged), a glyph pdfium cannot map to Unicode, fake-bold duplicates, or any error
-opening the file (pdfplumber names the cause: encrypted, damaged …).
+Whatever this reader cannot reproduce exactly is read by pdfplumber instead. A whole file: an xref
+pdfium had to rebuild (pdfminer may call the file damaged) or any error opening it (pdfplumber names the
+cause: encrypted, damaged …). One page (`iter_pages` yields a Fallback in its place): a page box not at
+the origin or rotated, a glyph pdfium cannot map to Unicode, fake-bold duplicates, or a glyph pdfium's
+text page drops.
+
+Why glyphs get dropped: pdfium's text page skips every text object whose box has no width, and it boxes
+a text object by its glyphs' outlines. A lone space has no outline (harmless: pdfminer's space glyphs
+are not ink either), but so has every glyph of a font pdfium cannot draw: a non-embedded CJK font such
+as STSong-Light with no system font to stand in for it. There a one-glyph object (a lone 无 in a table
+cell) vanishes, while longer objects keep their text (their box spans the advances). The public API
+gives no char codes for a skipped object, so such a page goes to pdfminer. A font pdfium cannot draw
+shows in its kept chars: the text page pads an outline-less glyph's box to font size / 1000 points.
+Fonts are told apart by base name and embedding, over
+the whole document (a lone space in Times New Roman on a page with no other Times glyph is a space
+if Times glyphs are drawn elsewhere).
 """
 
 from __future__ import annotations
@@ -22,6 +34,7 @@ from typing import Any
 from lint.readers.pdf_lines import Glyph, has_duplicates
 
 Edge = dict[str, Any]
+FontKey = tuple[bytes, bool]  # base font name, embedded
 
 # pdfium page object types and path segment types (fpdf_edit.h)
 _TEXT, _PATH, _IMAGE, _FORM = 1, 2, 3, 5
@@ -45,6 +58,8 @@ class PageData:
     unmapped: int
     control: int
     images: bool
+    blank: set[FontKey]  # fonts of text objects with no ink and no text in pdfium's text page
+    drawn: dict[FontKey, bool]  # per font: pdfium drew every inked glyph of it on this page
 
 
 @dataclass
@@ -70,15 +85,45 @@ def open_document(source: Any, password: str | None) -> Any:
     return doc
 
 
-def iter_pages(doc: Any, check: Callable[[], None]) -> Iterator[PageData]:
-    """Each page's data, closing pdfium's page objects as it goes."""
+def iter_pages(doc: Any, check: Callable[[], None]) -> Iterator[PageData | Fallback]:
+    """Each page's data, or the reason pdfplumber must read that page; pdfium's page objects are
+    closed as it goes."""
     for i in range(len(doc)):
         check()
         page = doc[i]
         try:
-            yield _read_page(page, i + 1)
+            got: PageData | Fallback = _read_page(page, i + 1)
+        except Fallback as e:
+            got = e
         finally:
             page.close()
+        yield got
+
+
+def settle(pages: list[PageData | Fallback]) -> list[PageData | Fallback]:
+    """`dropped` applied to whole pages: those that may have lost a glyph become Fallbacks."""
+    fonts = [(pg.blank, pg.drawn) if isinstance(pg, PageData) else None for pg in pages]
+    lost = dropped(fonts)
+    return [
+        Fallback("glyph dropped by pdfium's text page") if i in lost else pg for i, pg in enumerate(pages)
+    ]
+
+
+def dropped(fonts: list[tuple[set[FontKey], dict[FontKey, bool]] | None]) -> set[int]:
+    """Indexes of the pages (given as (blank, drawn) of each PageData) with a skipped text object in a
+    font pdfium fails to draw somewhere in the document: the object may hold a real glyph, not a
+    space. A font with no inked glyph in the text page anywhere counts as drawn if embedded (pdfium has
+    its outlines: the object is blank) and not otherwise (pdfium may have nothing to draw it with)."""
+    drawn: dict[FontKey, bool] = {}
+    for got in fonts:
+        if got is not None:
+            for key, ok in got[1].items():
+                drawn[key] = drawn.get(key, True) and ok
+    return {
+        i
+        for i, got in enumerate(fonts)
+        if got is not None and not all(drawn.get(key, key[1]) for key in got[0])
+    }
 
 
 def _read_page(page: Any, number: int) -> PageData:
@@ -92,10 +137,11 @@ def _read_page(page: Any, number: int) -> PageData:
     height = float(y1)
     textpage = R.FPDFText_LoadPage(page.raw)
     try:
-        edges, ruled, images, zero = _walk(page.raw, textpage, height)
+        edges, ruled, images, zero, blank, spaces = _walk(page.raw, textpage, height)
         if zero:
             raise Fallback("glyph without Unicode")
-        glyphs, unmapped = _glyphs(R, textpage, height)
+        glyphs, unmapped, drawn = _glyphs(R, textpage, height)
+        glyphs += spaces
     finally:
         R.FPDFText_ClosePage(textpage)
     if has_duplicates([{"text": g.text, "x0": g.x0, "top": g.top} for g in glyphs]):
@@ -103,23 +149,36 @@ def _read_page(page: Any, number: int) -> PageData:
     inked = [g for g in glyphs if not g.text.isspace()]
     control = sum(1 for g in inked if any(ord(c) < 32 for c in g.text))
     tables = _tables(edges) if ruled else []
-    return PageData(number, float(x1), height, glyphs, tables, len(inked), unmapped, control, images)
+    return PageData(
+        number, float(x1), height, glyphs, tables, len(inked), unmapped, control, images, blank, drawn
+    )
 
 
-def _glyphs(R: Any, tp: Any, height: float) -> tuple[list[Glyph], int]:
+def _font_key(R: Any, font: Any, buf: Any) -> FontKey:
+    if not font:
+        return (b"", False)
+    n = R.FPDFFont_GetBaseFontName(font, buf, len(buf))
+    return (bytes(buf.raw[: max(0, min(n, len(buf)) - 1)]), bool(R.FPDFFont_GetIsEmbedded(font)))
+
+
+def _glyphs(R: Any, tp: Any, height: float) -> tuple[list[Glyph], int, dict[FontKey, bool]]:
     """Non-generated chars with pdfminer's box: x0 = origin, x1 = origin + advance, bottom = baseline
-    + descent, top = bottom + size (size = font size × the char matrix's vertical scale)."""
+    + descent, top = bottom + size (size = font size × the char matrix's vertical scale); the count of
+    unmapped chars; and per font whether pdfium drew (found an outline for) every inked glyph of it."""
     n = R.FPDFText_CountChars(tp)
     rect = R.FS_RECTF()
     ox, oy = ctypes.c_double(), ctypes.c_double()
     mat = R.FS_MATRIX()
     fsize = ctypes.c_float()
     desc = ctypes.c_float()
-    fonts: dict[int, tuple[float, float]] = {}
+    fonts: dict[int, tuple[float, float, FontKey]] = {}
+    drawn: dict[FontKey, bool] = {}
+    widths: dict[tuple[int, int, float], float] = {}
+    gw = ctypes.c_float()
+    name = ctypes.create_string_buffer(256)
+    left, right, bottom, top = (ctypes.c_double() for _ in range(4))
     out: list[Glyph] = []
     unmapped = 0
-    prev_obj = None
-    prev_i = -1
     for k in range(n):
         u = R.FPDFText_GetUnicode(tp, k)
         ch = chr(u) if 0 < u < 0x110000 else ""
@@ -141,35 +200,56 @@ def _glyphs(R: Any, tp: Any, height: float) -> tuple[list[Glyph], int]:
             d = 0.0
             if font and R.FPDFFont_GetDescent(font, ctypes.c_float(1.0), ctypes.byref(desc)):
                 d = float(desc.value)
-            got = (float(fsize.value), d)
+            got = (float(fsize.value), d, _font_key(R, font, name))
             fonts[addr] = got
-        size_obj, d = got
+        size_obj, d, face = got
+        if not ch.isspace():
+            # an outline-less glyph's box is padded to (font size / 1000) pt high by the text page
+            R.FPDFText_GetCharBox(tp, k, *(ctypes.byref(v) for v in (left, right, bottom, top)))
+            outline = top.value - bottom.value > size_obj / 1000 + 0.01
+            drawn[face] = drawn.get(face, True) and outline
         R.FPDFText_GetLooseCharBox(tp, k, ctypes.byref(rect))
         R.FPDFText_GetCharOrigin(tp, k, ctypes.byref(ox), ctypes.byref(oy))
         R.FPDFText_GetMatrix(tp, k, ctypes.byref(mat))
         size = size_obj * abs(mat.d) if mat.d else float(rect.top - rect.bottom)
         bottom_y = oy.value + d * size
         x0 = ox.value
+        # x1 = origin + advance as pdfminer has it. The loose box has it, but for a font pdfium
+        # substitutes (not embedded) it takes the stand-in glyph's ink: there the font's width for
+        # the char (its /W entry) is asked for
         x1 = float(rect.right)
-        # pdfium's loose box may take a width the font's /W array overrides; the next glyph of the
-        # same text object starts where this one's advance ends
-        if prev_obj is not None and prev_obj == addr and out:
-            g = out[prev_i]
-            if g.x0 < x0 < g.x1 and abs(g.bottom - (height - bottom_y)) < 0.01:
-                out[prev_i] = g._replace(x1=x0)
+        if not face[1] and mat.a:
+            wkey = (addr, u, size_obj)
+            adv = widths.get(wkey)
+            if adv is None:
+                font = R.FPDFTextObj_GetFont(obj)
+                ok = R.FPDFFont_GetGlyphWidth(font, u, ctypes.c_float(size_obj), ctypes.byref(gw))
+                adv = widths[wkey] = float(gw.value) if ok and gw.value > 0 else -1.0
+            if adv > 0:
+                x1 = x0 + adv * abs(mat.a)
         out.append(Glyph(ch, x0, height - (bottom_y + size), x1, height - bottom_y, size))
-        prev_obj, prev_i = addr, len(out) - 1
-    return out, unmapped
+    return out, unmapped, drawn
 
 
-def _walk(page: Any, textpage: Any, height: float) -> tuple[list[Edge], bool, bool, bool]:
+def _walk(
+    page: Any, textpage: Any, height: float
+) -> tuple[list[Edge], bool, bool, bool, set[FontKey], list[Glyph]]:
     """Edges of every painted path (forms included), whether a line or rect exists (pdfplumber looks
-    for tables only then), whether an image exists, and whether a text object has an unmappable glyph."""
+    for tables only then), whether an image exists, whether a text object has an unmappable glyph, the
+    fonts of text objects pdfium's text page skips (no width: blanks, or glyphs it cannot draw), and a
+    space glyph at each of those objects (pdfminer keeps a lone space; the line builder reads it as a
+    word gap: "13.56 %")."""
     import pypdfium2.raw as R
 
     edges: list[Edge] = []
     state = {"ruled": False, "images": False, "zero": False}
+    blank: set[FontKey] = set()
+    spaces: list[Glyph] = []
+    fsize = ctypes.c_float()
+    desc = ctypes.c_float()
+    name = ctypes.create_string_buffer(256)
     buf = (ctypes.c_ushort * 4096)()
+    box = [ctypes.c_float() for _ in range(4)]
 
     def visit(obj: Any, ctm: tuple[float, ...]) -> None:
         t = R.FPDFPageObj_GetType(obj)
@@ -183,14 +263,30 @@ def _walk(page: Any, textpage: Any, height: float) -> tuple[list[Edge], bool, bo
             for j in range(R.FPDFFormObj_CountObjects(obj)):
                 visit(R.FPDFFormObj_GetObject(obj, j), inner)
         elif t == _TEXT:
+            R.FPDFPageObj_GetBounds(obj, *(ctypes.byref(v) for v in box))
+            if box[2].value - box[0].value < 0.01:  # pdfium's kSizeEpsilon: not in the text page
+                font = R.FPDFTextObj_GetFont(obj)
+                blank.add(_font_key(R, font, name))
+                _a, b, c, d, e, f = _compose(_matrix(R, obj), ctm)
+                R.FPDFTextObj_GetFontSize(obj, ctypes.byref(fsize))
+                size = float(fsize.value) * abs(d)
+                dy = 0.0
+                if font and R.FPDFFont_GetDescent(font, ctypes.c_float(1.0), ctypes.byref(desc)):
+                    dy = float(desc.value) * size
+                if size > 0 and not (b or c):
+                    bottom = height - (f + dy)
+                    spaces.append(Glyph(" ", e, bottom - size, e, bottom, size))
+                return
+            # in the text page every glyph with a Unicode or a non-zero code gives a char: an
+            # object giving none holds blanks only (a run of spaces the text page collapses)
             got = R.FPDFTextObj_GetText(obj, textpage, buf, ctypes.sizeof(buf))
-            units = got // 2 - 1
-            if units <= 0 or (units < len(buf) and any(buf[i] == 0 for i in range(units))):
+            units = min(got // 2 - 1, len(buf))
+            if any(buf[i] == 0 for i in range(units)):
                 state["zero"] = True
 
     for j in range(R.FPDFPage_CountObjects(page)):
         visit(R.FPDFPage_GetObject(page, j), (1.0, 0.0, 0.0, 1.0, 0.0, 0.0))
-    return edges, state["ruled"], state["images"], state["zero"]
+    return edges, state["ruled"], state["images"], state["zero"], blank, spaces
 
 
 def _matrix(R: Any, obj: Any) -> tuple[float, ...]:
