@@ -342,15 +342,9 @@ class Finding:
 
     def as_json(self) -> dict[str, object]:
         return {
-            "rule": self.rule,
-            "name": self.name,
-            "severity": self.severity.label,
-            "message": self.message,
-            "location": self.location.as_json(),
-            "figures": [f.as_json(role) for role, f in self.figures],
+            **self.related_json(),
             "expected": self.expected,
             "actual": self.actual,
-            "arithmetic": self.arithmetic,
             "suggestion": self.suggestion.as_json() if self.suggestion else None,
             "confidence": self.certainty,
             "candidates": [c.as_json() for c in self.candidates],
