@@ -39,6 +39,9 @@ class Extraction:
     default_stage: str | None
     year: int | None
     table_spans: list[tuple[int, int]] = field(default_factory=list)
+    # the text the prose was read from: doc.text with soft line breaks joined (extract/wraps.py), same
+    # offsets; the relation readers read the same sentences, so it is made once, here
+    prose_text: str = ""
 
 
 def _build_pattern(vocab: Vocabulary) -> regex.Pattern[str]:
@@ -105,21 +108,23 @@ class FigureExtractor:
         stage = self.default_stage(doc.text)
         year = self.report_year(doc.text)
         spans = sorted((t.start, t.end) for t in doc.tables if t.end > t.start)
-        figures = self._prose(doc, stage, year, spans)
+        prose_text = unwrap(doc.text)
+        figures = self._prose(doc, prose_text, stage, year, spans)
         for ti, table in enumerate(doc.tables):
             figures.extend(self._table(doc, ti, table, stage, year))
         figures.sort(key=lambda f: f.start)
         for i, f in enumerate(figures):
             f.id = i
         _apply_precision(figures)
-        return Extraction(figures=figures, default_stage=stage, year=year, table_spans=spans)
+        return Extraction(
+            figures=figures, default_stage=stage, year=year, table_spans=spans, prose_text=prose_text
+        )
 
     # -- prose ----------------------------------------------------------------------------
     def _prose(
-        self, doc: Document, stage: str | None, year: int | None, spans: list[tuple[int, int]]
+        self, doc: Document, text: str, stage: str | None, year: int | None, spans: list[tuple[int, int]]
     ) -> list[Figure]:
-        # a sentence wrapped across lines is read as one (labels, units): extract/wraps.py
-        text = unwrap(doc.text)
+        """`text`: doc.text with a sentence wrapped across lines read as one (labels, units)."""
         norm = fold_width(text)
         out: list[Figure] = []
         bare: set[int] = set()  # ids of figures whose label is only period/flow words (本年收入)

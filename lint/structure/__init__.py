@@ -7,7 +7,7 @@ from dataclasses import dataclass, field, replace
 
 from lint.extract import Extraction
 from lint.extract.labels import LabelReader
-from lint.extract.wraps import JOIN, unwrap
+from lint.extract.wraps import JOIN
 from lint.model import Document, Figure, Relation
 from lint.structure.blanks import blank_cell_relations
 from lint.structure.contents import contents_marks
@@ -54,7 +54,7 @@ def analyse(doc: Document, extraction: Extraction, vocab: Vocabulary | None = No
     finder = RelationFinder(vocab, LabelReader(vocab))
     # relations are read in sentences: a sentence wrapped across lines is one (extract/wraps.py)
     # (the joiner reads as a space there: "支出率 87.72%", "下降 14.2%")
-    prose_text = unwrap(doc.text).replace(JOIN, " ")
+    prose_text = extraction.prose_text.replace(JOIN, " ")
     # the finder reads placeholders as figures, so that a breakdown or share written with "XXX万元" is
     # read as the relation it is and then left unchecked, not re-read without it (issue 8)
     relations = [
