@@ -9,7 +9,7 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import regex
@@ -72,6 +72,18 @@ class ScoreVocab:
     grades: list[tuple[str, list[str], Decimal]] = field(default_factory=list)  # (grade, words, lowest score)
 
 
+FOLD_MEMO = 16384  # distinct labels folded and remembered (a long report has a few thousand)
+
+
+@lru_cache(maxsize=FOLD_MEMO)
+def fold_label(label: str, strip_chars: str) -> str:
+    """A label's spelling folded: NFKC width, quotes (LABEL_FOLD), no spaces or `strip_chars`.
+    Memoised per distinct label (bounded): the same labels recur thousands of times in a report.
+    The synonyms are applied after, by the vocabulary, since packs may add some."""
+    folded = unicodedata.normalize("NFKC", label).translate(LABEL_FOLD)
+    return "".join(c for c in folded if c not in strip_chars and not c.isspace())
+
+
 @dataclass
 class Vocabulary:
     units: dict[str, tuple[str, Decimal]]  # unit → (dimension, scale)
@@ -111,8 +123,7 @@ class Vocabulary:
 
     def canonical(self, label: str) -> str:
         """Normalise a label: width, quotes, spaces, brackets, then synonyms."""
-        folded = unicodedata.normalize("NFKC", label).translate(LABEL_FOLD)
-        folded = "".join(c for c in folded if c not in self.strip_chars and not c.isspace())
+        folded = fold_label(label, self.strip_chars)
         return self.synonyms.get(folded, folded)
 
     def add_synonyms(self, groups: list[list[str]]) -> None:

@@ -27,7 +27,7 @@ import regex
 
 from lint.checks import sum as sum_check
 from lint.checks.base import Context
-from lint.extract.labels import LabelReader
+from lint.extract.labels import label_reader
 from lint.identities import Identity, identities_for
 from lint.model import Figure, Finding, Relation
 from lint.structure import Analysis
@@ -90,7 +90,7 @@ class _Index:
                     (self.fact(total, "document"), {self.fact(p, "document") for p in rel.roles("part")})
                 )
         self._zero: dict[str, bool] = {}
-        self.reader = LabelReader(vocab)
+        self.reader = label_reader(vocab)
 
     def canon(self, label: str) -> str:
         return self.vocab.canonical(label)

@@ -17,7 +17,7 @@ import regex
 from lint.catalog import Catalog
 from lint.checks.base import Context, finding, named
 from lint.checks.ratio import _staged
-from lint.extract.labels import LabelReader
+from lint.extract.labels import label_reader
 from lint.identities import identities_for, rates_for
 from lint.model import Figure, Finding, Relation
 from lint.structure import Analysis
@@ -34,7 +34,7 @@ def relations(analysis: Analysis, catalog: Catalog) -> list[Relation]:
     if not rates:
         return []
     vocab = identities_for(catalog).vocab
-    reader = LabelReader(vocab)
+    reader = label_reader(vocab)
     text = analysis.document.text
     ends = {
         "paragraph": [m.end() for m in PARAGRAPH_END.finditer(text)],

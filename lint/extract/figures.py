@@ -13,7 +13,7 @@ from decimal import Decimal
 
 import regex
 
-from lint.extract.labels import LabelInfo, LabelReader, qualifiers_of
+from lint.extract.labels import LabelInfo, LabelReader, label_reader, qualifiers_of
 from lint.extract.numbers import CN_CHARS, MAX_DIGITS, parse_arabic, parse_chinese
 from lint.extract.wraps import JOIN, unwrap
 from lint.model import Document, Figure, Qualifiers, Table
@@ -65,7 +65,7 @@ class FigureExtractor:
     def __init__(self, vocab: Vocabulary | None = None) -> None:
         self.vocab = vocab or default_vocabulary()
         self.pattern = _build_pattern(self.vocab)
-        self.labels = LabelReader(self.vocab)
+        self.labels = label_reader(self.vocab)
         v = self.vocab
         self.inc_re = regex.compile(r"(?:" + alternation(v.markers["increase"]) + r")(?:了|为|达到?|约)?\s*$")
         self.dec_re = regex.compile(r"(?:" + alternation(v.markers["decrease"]) + r")(?:了|为|达到?|约)?\s*$")

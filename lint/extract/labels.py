@@ -12,6 +12,7 @@ import regex
 
 from lint.extract.numbers import strip_numbering
 from lint.extract.wraps import JOIN
+from lint.memo import BoundedMemo
 from lint.model import Qualifiers
 from lint.vocab import Vocabulary, alternation
 
@@ -20,6 +21,7 @@ MAX_LABEL = 16
 EMPTY_BRACKETS = regex.compile(r"[（(]\s*[）)]")
 # Where a long clause is cut to keep only the noun phrase nearest the figure.
 CUT_AFTER = regex.compile(r".*(?:的|”|了|在|对|向|从|将|把|被|共|已|并|后)")
+LABEL_MEMO = 8192  # distinct clauses (and texts to tidy) remembered per reader
 
 
 @dataclass(frozen=True)
@@ -33,9 +35,13 @@ class LabelInfo:
 
 
 class LabelReader:
-    """Compiled patterns for one vocabulary."""
+    """Compiled patterns for one vocabulary, and what they made of each distinct clause (bounded memo:
+    a report repeats its labels, and reading one is a dozen regex passes). The vocabulary must not
+    change once a reader is made from it (its words are compiled here)."""
 
     def __init__(self, vocab: Vocabulary) -> None:
+        self._read: BoundedMemo[tuple[str, str | None], LabelInfo] = BoundedMemo(LABEL_MEMO)
+        self._tidy: BoundedMemo[str, str] = BoundedMemo(LABEL_MEMO)
         self.vocab = vocab
         self.stage_re = regex.compile(alternation(list(vocab.stages)))
         self.period_re = regex.compile(alternation(list(vocab.periods)))
@@ -45,6 +51,13 @@ class LabelReader:
         self.approx_re = regex.compile(r"(?:" + alternation(vocab.approx_before) + r")$")
 
     def read(self, clause: str, default_stage: str | None = None) -> LabelInfo:
+        key = (clause, default_stage)
+        info = self._read.get(key)
+        if info is None:
+            info = self._read.put(key, self._read_uncached(clause, default_stage))
+        return info
+
+    def _read_uncached(self, clause: str, default_stage: str | None) -> LabelInfo:
         raw = clause.replace(JOIN, "").strip(" \t:：,，、;；")  # a label wrapped across lines is one
         text = raw
         period: str | None = None
@@ -101,6 +114,12 @@ class LabelReader:
         )
 
     def tidy(self, text: str) -> str:
+        tidied = self._tidy.get(text)
+        if tidied is None:
+            tidied = self._tidy.put(text, self._tidy_uncached(text))
+        return tidied
+
+    def _tidy_uncached(self, text: str) -> str:
         text = strip_numbering(text.replace(JOIN, "").strip(" \t:：,，、;；。"))  # "（1）工资福利支出"
         if text[:1] in "（(" and not any(c in text for c in "）)"):
             text = text[1:]  # "（其中公务用车购置费": the bracket opens a list, not the label
@@ -124,6 +143,19 @@ class LabelReader:
 
     def is_generic(self, label: str) -> bool:
         return not label or label in self.vocab.generic
+
+
+# One reader per vocabulary object, so its memo serves every stage and every file of a run.
+_READERS: dict[int, tuple[Vocabulary, LabelReader]] = {}
+
+
+def label_reader(vocab: Vocabulary) -> LabelReader:
+    """The shared reader of `vocab` (made on first use)."""
+    cached = _READERS.get(id(vocab))
+    if cached is None or cached[0] is not vocab:
+        cached = (vocab, LabelReader(vocab))
+        _READERS[id(vocab)] = cached
+    return cached[1]
 
 
 def qualifiers_of(info: LabelInfo, approx: bool) -> Qualifiers:

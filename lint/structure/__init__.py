@@ -6,7 +6,7 @@ import bisect
 from dataclasses import dataclass, field, replace
 
 from lint.extract import Extraction
-from lint.extract.labels import LabelReader
+from lint.extract.labels import label_reader
 from lint.extract.wraps import JOIN
 from lint.model import Document, Figure, Relation
 from lint.structure.blanks import blank_cell_relations
@@ -51,7 +51,7 @@ def analyse(doc: Document, extraction: Extraction, vocab: Vocabulary | None = No
     # a figure's section is the body heading above it, never a contents line or a table row
     # ("二十六、抗疫特别国债安排的支出" in a 支出决算表)
     _assign_sections(doc.text, [h for h in headings if layout.lines[h.line - 1].body], everything)
-    finder = RelationFinder(vocab, LabelReader(vocab))
+    finder = RelationFinder(vocab, label_reader(vocab))
     # relations are read in sentences: a sentence wrapped across lines is one (extract/wraps.py)
     # (the joiner reads as a space there: "支出率 87.72%", "下降 14.2%")
     prose_text = extraction.prose_text.replace(JOIN, " ")

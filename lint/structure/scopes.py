@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 import regex
 
-from lint.extract.labels import LabelReader
+from lint.extract.labels import LabelReader, label_reader
 from lint.model import Document, Figure, Relation
 from lint.vocab import Vocabulary
 
@@ -105,7 +105,7 @@ def figure_scopes(
     year: int | None = None,
     labels: LabelReader | None = None,
 ) -> dict[int, Scope]:
-    labels = labels or LabelReader(vocab)
+    labels = labels or label_reader(vocab)
     subjects = heading_subjects(doc, figures, vocab)
     times = heading_times(figures, vocab, year)
     parent: dict[int, Figure] = {}
