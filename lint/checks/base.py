@@ -18,6 +18,9 @@ class Context:
     lang: str = "zh"
     extra_tolerance: Decimal = Decimal(0)  # widen every interval by this many base units
     _repeats: dict[int, list[Figure]] | None = field(default=None, repr=False)
+    # what a check works out from the document alone, never from a figure's value: kept for the
+    # re-runs of the culprit search (lint/checks/causes.py), which change one value at a time
+    memo: dict[str, object] = field(default_factory=dict, repr=False)
 
     @property
     def repeats(self) -> dict[int, list[Figure]]:

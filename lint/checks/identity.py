@@ -45,7 +45,10 @@ def run(ctx: Context) -> Iterator[Finding]:
     ids = identities_for(ctx.catalog)
     if not ids.identities:
         return
-    index = _Index(ctx.analysis, ids.vocab, ctx.extra_tolerance)
+    static = ctx.memo.get("identity")
+    if not isinstance(static, _Static) or static.vocab is not ids.vocab:
+        static = ctx.memo["identity"] = _Static(ctx.analysis, ids.vocab)
+    index = _Index(static, ctx.extra_tolerance)
     reported: set[frozenset[int]] = set()
     for ident in ids.identities:
         if ident.applies_to and not any(w in index.title for w in ident.applies_to):
@@ -58,12 +61,13 @@ def run(ctx: Context) -> Iterator[Finding]:
             yield from sum_check.check(rel, ctx, {})
 
 
-class _Index:
-    """The document's figures by canonical label, with the facts its stated breakdowns cover."""
+class _Static:
+    """What the index reads from the document alone, never from a figure's value: figures by label,
+    sentence and paragraph ends, the parts the report says it has none of, each identity's slots.
+    Worked out once per document and kept across the culprit search's re-runs (`Context.memo`)."""
 
-    def __init__(self, analysis: Analysis, vocab: Vocabulary, extra: Decimal) -> None:
+    def __init__(self, analysis: Analysis, vocab: Vocabulary) -> None:
         self.analysis = analysis
-        self.extra = extra
         self.vocab = vocab
         text = analysis.document.text
         self.text = text
@@ -80,16 +84,17 @@ class _Index:
                 self.by_label[label].append(f)
         self.sentences = [m.end() for m in SENTENCE_END.finditer(text)]
         self.paragraphs = [m.end() for m in PARAGRAPH_END.finditer(text)]
-        self.stated: list[tuple[Fact, set[Fact]]] = []
+        # a breakdown the text or a table states: (total, parts), their values read at each run
+        self.breakdowns: list[tuple[Figure, list[Figure]]] = []
         for rel in analysis.relations:
-            if rel.kind not in ("sum", "table-sum"):  # a breakdown the text or a table states
+            if rel.kind not in ("sum", "table-sum"):
                 continue
             total = rel.role("total")
             if total is not None:
-                self.stated.append(
-                    (self.fact(total, "document"), {self.fact(p, "document") for p in rel.roles("part")})
-                )
+                self.breakdowns.append((total, rel.roles("part")))
         self._zero: dict[str, bool] = {}
+        self._where: dict[tuple[int, str], tuple[str, GroupKey]] = {}
+        self._slots: dict[tuple[tuple[str, ...], str], dict[GroupKey, list[Figure]]] = {}
         self.reader = label_reader(vocab)
 
     def canon(self, label: str) -> str:
@@ -120,7 +125,12 @@ class _Index:
         return (q.stage, q.period, self.fund(f), f.dimension, *where)
 
     def fact(self, f: Figure, within: str) -> Fact:
-        return (self.canon(f.label), self.group_key(f, within), f.base_value)
+        """(canonical label, group, value): the value is read now, the rest once per figure."""
+        key = (id(f), within)
+        where = self._where.get(key)
+        if where is None:
+            where = self._where[key] = (self.canon(f.label), self.group_key(f, within))
+        return (*where, f.base_value)
 
     def said_zero(self, variants: tuple[str, ...]) -> bool:
         """The report says 无<part> / <part>为零 (no figure needed for a part it does not have)."""
@@ -134,8 +144,10 @@ class _Index:
             self._zero[key] = bool(pattern.search(self.text))
         return self._zero[key]
 
-    # -- instances of an identity --------------------------------------------------------------
     def slot(self, variants: tuple[str, ...], within: str) -> dict[GroupKey, list[Figure]]:
+        got = self._slots.get((variants, within))
+        if got is not None:
+            return got
         out: dict[GroupKey, list[Figure]] = defaultdict(list)
         seen: set[int] = set()
         labels = {self.variant(v) for v in variants} - {""}
@@ -146,8 +158,33 @@ class _Index:
                 if f.id not in seen:
                     seen.add(f.id)
                     out[self.group_key(f, within)].append(f)
+        self._slots[(variants, within)] = out
         return out
 
+
+class _Index:
+    """The document's figures by canonical label (`_Static`), with the facts its stated breakdowns
+    cover at the figures' current values."""
+
+    def __init__(self, static: _Static, extra: Decimal) -> None:
+        self.static = static
+        self.extra = extra
+        self.title = static.title
+        self.stated: list[tuple[Fact, set[Fact]]] = [
+            (static.fact(total, "document"), {static.fact(p, "document") for p in parts})
+            for total, parts in static.breakdowns
+        ]
+
+    def fact(self, f: Figure, within: str) -> Fact:
+        return self.static.fact(f, within)
+
+    def said_zero(self, variants: tuple[str, ...]) -> bool:
+        return self.static.said_zero(variants)
+
+    def slot(self, variants: tuple[str, ...], within: str) -> dict[GroupKey, list[Figure]]:
+        return self.static.slot(variants, within)
+
+    # -- instances of an identity --------------------------------------------------------------
     def instances(self, ident: Identity) -> Iterator[Relation]:
         totals = self.slot(ident.total, ident.within)
         if not totals:

@@ -22,12 +22,7 @@ ROUNDING_UNITS = 2  # 舍位平衡: a cent or two
 
 def run(ctx: Context) -> Iterator[Finding]:
     vs = ctx.analysis.table_views
-    done: set[tuple[int, ...]] = set()
-    for rel in ctx.analysis.relations:
-        key = tuple(sorted(f.id if f.id else id(f) for _, f in rel.members))
-        if key in done:
-            continue
-        done.add(key)
+    for rel in _distinct(ctx):
         if rel.kind == "table-sum":
             yield from _check_sum(rel, ctx, vs)
         elif rel.kind == "table-repeat":
@@ -44,6 +39,23 @@ def run(ctx: Context) -> Iterator[Finding]:
             yield from _check_exec_score(rel, ctx, vs)
         elif rel.kind == "table-blank":
             yield from _check_blank(rel, ctx)
+
+
+def _distinct(ctx: Context) -> list[Relation]:
+    """The relations with distinct members (the first of each), worked out once per document: the
+    culprit search re-runs this check once per candidate value (`Context.memo`)."""
+    got = ctx.memo.get("table")
+    if isinstance(got, list):
+        return got
+    done: set[tuple[int, ...]] = set()
+    out: list[Relation] = []
+    for rel in ctx.analysis.relations:
+        key = tuple(sorted(f.id if f.id else id(f) for _, f in rel.members))
+        if key not in done:
+            done.add(key)
+            out.append(rel)
+    ctx.memo["table"] = out
+    return out
 
 
 def _check_blank(rel: Relation, ctx: Context) -> Iterator[Finding]:
