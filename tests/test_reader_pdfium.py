@@ -123,3 +123,55 @@ def test_cli_refuses_an_unknown_reader() -> None:
         timeout=60,
     )
     assert r.returncode == 2 and b"--reader must be pdfplumber or pdfium" in r.stderr
+
+
+def test_reopening_every_few_pages_reads_the_same_pages(monkeypatch: pytest.MonkeyPatch) -> None:
+    """pdfium keeps what it parsed until the document closes: iter_pages reopens it every REOPEN_PAGES
+    pages (bounded memory on a long report) and reads exactly what one opening reads."""
+    path = str(ROOT / "fixtures/pdf/seed-2024.pdf")
+    once = _pdfium_pages(ROOT / "fixtures/pdf/seed-2024.pdf")
+    assert len(once) >= 5
+    monkeypatch.setattr(pdf_pdfium, "REOPEN_PAGES", 2)
+    opened: list[object] = []
+
+    def reopen() -> object:
+        opened.append(pdf_pdfium.open_document(path, None))
+        return opened[-1]
+
+    doc = pdf_pdfium.open_document(path, None)
+    try:
+        again = pdf_pdfium.settle(list(pdf_pdfium.iter_pages(doc, lambda: None, reopen)))
+    finally:
+        doc.close()
+    assert len(opened) == (len(once) - 1) // 2
+    assert [type(p) for p in again] == [type(p) for p in once]
+    for a, b in zip(once, again, strict=True):
+        if isinstance(a, pdf_pdfium.PageData) and isinstance(b, pdf_pdfium.PageData):
+            assert (a.glyphs, a.number, a.inked) == (b.glyphs, b.number, b.inked)
+            assert [t.cells for t in a.tables] == [t.cells for t in b.tables]
+
+
+def test_a_long_pdf_reads_the_same_across_reopenings(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The whole reader with a reopening before every page: the same Document, read by pdfium (never
+    handed whole to pdfplumber because a reopening went wrong)."""
+    import lint.readers.pdf as pdf_reader
+
+    path = str(ROOT / "fixtures/pdf/seed-2024.pdf")
+    ref = read(path, ReadOptions(reader="pdfium"))
+    pages = len(_pdfium_pages(ROOT / "fixtures/pdf/seed-2024.pdf"))
+    monkeypatch.setattr(pdf_pdfium, "REOPEN_PAGES", 1)
+    opens: list[int] = []
+    real_open = pdf_pdfium.open_document
+
+    def counted(source: object, password: str | None) -> object:
+        opens.append(1)
+        return real_open(source, password)
+
+    def no_whole_file(*args: object) -> None:
+        raise AssertionError("the whole file went to pdfplumber")
+
+    monkeypatch.setattr(pdf_pdfium, "open_document", counted)
+    monkeypatch.setattr(pdf_reader, "_read_pdfplumber", no_whole_file)
+    got = read(path, ReadOptions(reader="pdfium"))
+    assert len(opens) == pages >= 5  # one opening, then one before each later page
+    assert (got.text, got.char_boxes) == (ref.text, ref.char_boxes)

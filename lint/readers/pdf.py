@@ -198,7 +198,8 @@ def _read_pdfium(
 ) -> tuple[list[_Page], _Stats] | None:
     """Pages read by pdfium, or None where only pdfplumber reads the file as the reference does."""
     try:
-        doc = pdf_pdfium.open_document(p if isinstance(p, bytes) else str(p), options.password)
+        source = p if isinstance(p, bytes) else str(p)
+        doc = pdf_pdfium.open_document(source, options.password)
     except pdf_pdfium.Fallback:
         return None
     try:
@@ -209,7 +210,8 @@ def _read_pdfium(
         pages: list[_Page | None] = []
         counts: list[_Stats | None] = []
         fonts: list[tuple[set[pdf_pdfium.FontKey], dict[pdf_pdfium.FontKey, bool]] | None] = []
-        for data in pdf_pdfium.iter_pages(doc, lambda: _check_deadline(deadline)):
+        reopen = lambda: pdf_pdfium.open_document(source, options.password)  # noqa: E731
+        for data in pdf_pdfium.iter_pages(doc, lambda: _check_deadline(deadline), reopen):
             if isinstance(data, pdf_pdfium.Fallback):
                 pages.append(None)
                 counts.append(None)

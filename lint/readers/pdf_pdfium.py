@@ -39,6 +39,7 @@ FontKey = tuple[bytes, bool]  # base font name, embedded
 # pdfium page object types and path segment types (fpdf_edit.h)
 _TEXT, _PATH, _IMAGE, _FORM = 1, 2, 3, 5
 _LINETO, _BEZIERTO, _MOVETO = 0, 1, 2
+REOPEN_PAGES = 100  # pages read from one opening of a document (memory: see iter_pages)
 
 
 class Fallback(Exception):
@@ -85,19 +86,33 @@ def open_document(source: Any, password: str | None) -> Any:
     return doc
 
 
-def iter_pages(doc: Any, check: Callable[[], None]) -> Iterator[PageData | Fallback]:
+def iter_pages(
+    doc: Any, check: Callable[[], None], reopen: Callable[[], Any] | None = None
+) -> Iterator[PageData | Fallback]:
     """Each page's data, or the reason pdfplumber must read that page; pdfium's page objects are
-    closed as it goes."""
-    for i in range(len(doc)):
-        check()
-        page = doc[i]
-        try:
-            got: PageData | Fallback = _read_page(page, i + 1)
-        except Fallback as e:
-            got = e
-        finally:
-            page.close()
-        yield got
+    closed as it goes. pdfium keeps every object it has parsed (fonts, resources, streams) until its
+    document closes, ~0.15 MB a page: given `reopen`, the document is closed and opened afresh every
+    REOPEN_PAGES pages, so a long report reads in bounded memory (`doc` itself is closed then too)."""
+    current, n = doc, len(doc)
+    try:
+        for i in range(n):
+            check()
+            if reopen is not None and i and i % REOPEN_PAGES == 0:
+                current.close()
+                current = reopen()
+                if len(current) != n:
+                    raise Fallback("page count changed on reopening")
+            page = current[i]
+            try:
+                got: PageData | Fallback = _read_page(page, i + 1)
+            except Fallback as e:
+                got = e
+            finally:
+                page.close()
+            yield got
+    finally:
+        if current is not doc:
+            current.close()
 
 
 def settle(pages: list[PageData | Fallback]) -> list[PageData | Fallback]:
