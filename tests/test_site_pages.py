@@ -163,3 +163,20 @@ def test_an_unclosed_head_does_not_hide_the_text_from_the_judgement() -> None:
     assert "本年支出合计120.00万元" in read_html(page.encode(), "h.html").text
     no_amount = "<html><head><body><div><a>甲</a><a>乙</a><p>这是正文的一段说明文字，没有数额。</p></div>"
     assert "这是正文" in read_html(no_amount.encode(), "h.html").text
+
+
+def test_layout_tables_read_as_blocks_data_tables_inside_as_tables() -> None:
+    doc = read(str(SITE / "juesuan-layout.html"))
+    assert [(t.n_rows, t.n_cols) for t in doc.tables] == [(15, 7)]  # only the 一般公共预算 table
+    assert "\n清源县市场监督管理局2024年度部门决算公开说明\n" in doc.text
+    assert "首页" not in doc.text and "版权所有" not in doc.text
+
+
+def test_a_data_table_with_a_small_table_in_a_cell_stays_one_table() -> None:
+    page = (
+        "<table><tr><td>项目</td><td>金额</td></tr>"
+        "<tr><td>基本支出<table><tr><td>注</td></tr></table></td><td>80.00</td></tr>"
+        "<tr><td>合计</td><td>80.00</td></tr></table>"
+    )
+    doc = read_html(page.encode(), "d.html")
+    assert [(t.n_rows, t.n_cols) for t in doc.tables] == [(3, 2)]

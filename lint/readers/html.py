@@ -153,6 +153,7 @@ _FURNITURE_WORDS = frozenset(
 )
 _CONTENT_WORDS = frozenset({"article", "content", "detail", "text", "body", "title", "zw", "main"})
 _TOKEN = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
+LAYOUT_TEXT = 200  # characters of a table's own text (outside its nested tables) that make it a layout
 MAX_FURNITURE_TEXT = 600  # characters outside links: more is the report, whatever the block is named
 MAX_END_SEARCH = 256  # how deep an end tag looks for its element (linear on hostile nesting)
 _DATE = re.compile(r"\d{2,4}\s*[-./年]\s*\d{1,2}(?:\s*[-./月]\s*\d{1,2}\s*日?)?")
@@ -203,6 +204,10 @@ class _Element:
     links: int = 0
     heading: bool = False  # holds an <h1>
     table: bool = False  # holds a <table>
+    owner: _Element | None = None  # a table part's table
+    nested: int = 0  # text inside tables nested in this table
+    nested_layout: bool = False  # holds a layout table
+    parts: list[int] = field(default_factory=list)  # a table's own parts' start and end events
 
 
 class _Recorder(HTMLParser):
@@ -215,6 +220,7 @@ class _Recorder(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.events: list[tuple[str, str, list[tuple[str, str | None]] | str | None]] = []
         self.drops: list[tuple[int, int]] = []  # event index ranges [start, end] left out
+        self.layout: set[int] = set()  # start and end events of layout tables and their parts
         self._stack: list[_Element] = []
         self._links = 0
         self._hidden = 0
@@ -235,6 +241,8 @@ class _Recorder(HTMLParser):
         el = _Element(tag, i, _furniture_attr(attrs), in_article)
         el.heading = tag == "h1"
         el.table = tag == "table"
+        if top is not None:
+            el.owner = top if top.tag == "table" else top.owner
         self._stack.append(el)
 
     def handle_endtag(self, tag: str) -> None:
@@ -276,6 +284,14 @@ class _Recorder(HTMLParser):
 
     def _pop(self, end: int) -> None:
         el = self._stack.pop()
+        if el.tag in _TABLE_PARTS and el.tag != "table" and el.owner is not None:
+            el.owner.parts.append(el.start)
+            if self._closes(end, el.tag):
+                el.owner.parts.append(end)
+        if el.tag == "table" and self._layout(el):
+            self.layout.update([el.start, *el.parts])
+            if self._closes(end, el.tag):
+                self.layout.add(end)
         if self._furniture(el):
             # a table's own parts stay, so its grid keeps its shape: only what they hold is left out
             inner = el.tag in _TABLE_PARTS
@@ -287,6 +303,21 @@ class _Recorder(HTMLParser):
             parent.links += el.links
             parent.heading = parent.heading or el.heading
             parent.table = parent.table or el.table
+            parent.nested += el.text if el.tag == "table" else el.nested
+            parent.nested_layout = parent.nested_layout or (el.tag == "table" and el.start in self.layout)
+            parent.nested_layout = parent.nested_layout or (el.tag != "table" and el.nested_layout)
+
+    def _closes(self, end: int, tag: str) -> bool:
+        """Event `end` is the element's own end tag (not an outer one that closed it, nor the page's end)."""
+        return end < len(self.events) and self.events[end][:2] == ("end", tag)
+
+    @staticmethod
+    def _layout(el: _Element) -> bool:
+        """A table that lays out the page rather than holding data: it holds a table and the title,
+        a text of its own or another layout table. Its cells are read as blocks, the tables in them
+        as tables (read as a table, the whole report would be one cell)."""
+        own = el.text - el.nested
+        return el.nested > 0 and (el.heading or own > LAYOUT_TEXT or el.nested_layout)
 
     @staticmethod
     def _furniture(el: _Element) -> bool:
@@ -313,6 +344,8 @@ class _Recorder(HTMLParser):
                 parser.handle_starttag("br", [])
                 skip_until = end
                 continue
+            if i in self.layout:
+                tag = "div"  # a layout table's part: a block
             if kind == "start":
                 parser.handle_starttag(tag, value if isinstance(value, list) else [])
             elif kind == "end":
