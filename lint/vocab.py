@@ -88,6 +88,7 @@ class Vocabulary:
     title_final: list[str]
     title_budget: list[str]
     title_report: list[str]
+    title_no_stage: list[str]
     markers: dict[str, list[str]]
     strip_chars: str
     leading: list[str]
@@ -195,6 +196,7 @@ def parse_vocabulary(data: dict[str, object], path: Path) -> Vocabulary:
         title_final=_words(quals.get("title_final", []), path, "qualifiers.title_final"),
         title_budget=_words(quals.get("title_budget", []), path, "qualifiers.title_budget"),
         title_report=_words(quals.get("title_report", []), path, "qualifiers.title_report"),
+        title_no_stage=_words(quals.get("title_no_stage", []), path, "qualifiers.title_no_stage"),
         markers=markers,
         strip_chars=str(labels.get("strip_chars", "")),
         leading=_words(labels.get("leading", []), path, "labels.leading"),

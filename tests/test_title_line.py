@@ -41,3 +41,11 @@ def test_contents_entries_headings_and_dates_are_not_titles() -> None:
     assert title_line("一、2024年度部门决算情况说明\n", words) is None
     assert title_line("今天是2025年9月3日 信息公开\n", words) is None
     assert title_line("2024年收入决算为120.00万元，比上年增加10.00万元。\n", words) is None
+
+
+def test_a_title_without_a_stage_word_leaves_the_stage_to_the_opening() -> None:
+    """预算绩效管理 names no stage: the 自评 in the opening lines decides, as before the title was read."""
+    text = "河湾街道2024年度预算绩效管理工作情况说明\n一、绩效自评情况\n本单位对8个项目开展绩效自评。\n"
+    fx = FigureExtractor()
+    assert (fx.report_year(text), fx.default_stage(text)) == (2024, "final")
+    assert fx.default_stage("某局2025年预算绩效目标说明\n一、总体情况\n") is None

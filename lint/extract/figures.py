@@ -98,14 +98,19 @@ class FigureExtractor:
         return title_line(text, v.title_final + v.title_budget + v.title_report)
 
     def default_stage(self, text: str) -> str | None:
-        """From the title (else the first lines); fund words (一般公共预算) are not a 预算 title."""
+        """From the title, else the first lines; fund words (一般公共预算) and terms such as 预算绩效管理
+        are not a 预算 title."""
         title = self.title(text)
-        head = title if title is not None else "\n".join(text.strip().split("\n")[:3])[:200]
-        head = self.labels.fund_re.sub("", head)
-        if any(w in head for w in self.vocab.title_final):
-            return "final"
-        if any(w in head for w in self.vocab.title_budget):
-            return "budget"
+        heads = [title] if title is not None else []
+        heads.append("\n".join(text.strip().split("\n")[:3])[:200])
+        for head in heads:
+            head = self.labels.fund_re.sub("", head)
+            for term in self.vocab.title_no_stage:
+                head = head.replace(term, "")
+            if any(w in head for w in self.vocab.title_final):
+                return "final"
+            if any(w in head for w in self.vocab.title_budget):
+                return "budget"
         return None
 
     def report_year(self, text: str) -> int | None:
