@@ -168,14 +168,18 @@ _TOOLS = re.compile(
 )
 _TOOL_MARKS = re.compile(r"[\s【】\[\]|｜()（）·•>＞»/]")
 _META = re.compile(
-    r"(?:发布时间|发布日期|发文日期|日期|时间|来源|信息来源|作者|浏览次数|浏览量|浏览|阅读次数|阅读量|阅读|点击数|点击量|点击|访问量|字号|责任编辑|编辑)\s*[:：]"
+    r"(?:^|(?<=[\s|｜/]))(?:发布时间|发布日期|发文日期|日期|时间|来源|信息来源|作者|浏览次数|浏览量|浏览|阅读次数|阅读量|阅读|点击数|点击量|点击|访问量|字号|责任编辑|编辑)\s*[:：]"
 )
 
 
 def furniture_line(text: str) -> bool:
     """A line that is the site's, whatever element holds it: 上一篇/下一篇, a breadcrumb, a footer's
     ICP/备案 line, a row of tools (【打印】【关闭】), a byline of publication data (发布时间：… 来源：…)."""
-    if _PREV_NEXT.match(text) or _WHERE.match(text) or _TODAY.match(text) or _SITE_MARKS.search(text):
+    if _PREV_NEXT.match(text) or _WHERE.match(text) or _TODAY.match(text):
+        return True
+    if "。" in text:
+        return False  # a sentence of the report ("…按版权所有人…。", "资金来源：…；实施时间：…。")
+    if _SITE_MARKS.search(text):
         return True
     if len(text) <= 40 and not _TOOL_MARKS.sub("", _TOOLS.sub("", text)):
         return True
