@@ -93,9 +93,12 @@ def _parse(text: str, path: str, keep_furniture: bool) -> Document:
     recorder = _Recorder()
     parser = _Parser(path, drop_furniture=not keep_furniture)
     try:
-        recorder.feed(defuse(text))
+        page = defuse(text)
+        recorder.feed(page)
         recorder.close()
-        recorder.replay(parser, keep_furniture)
+        replay = _Replay(parser, {} if keep_furniture else recorder.drop_starts(), recorder.layout)
+        replay.feed(page)
+        replay.close()
         parser.close()
     except InputError:
         raise
@@ -157,7 +160,7 @@ LAYOUT_TEXT = 200  # characters of a table's own text (outside its nested tables
 MAX_FURNITURE_TEXT = 600  # characters outside links: more is the report, whatever the block is named
 MAX_END_SEARCH = 256  # how deep an end tag looks for its element (linear on hostile nesting)
 _DATE = re.compile(r"\d{2,4}\s*[-./年]\s*\d{1,2}(?:\s*[-./月]\s*\d{1,2}\s*日?)?")
-_WORD = re.compile(r"\w")
+_NOT_WORD = re.compile(r"\W+")
 
 _TODAY = re.compile(r"^\s*今天是\s*\d{4}\s*年")  # a site's date bar
 _PREV_NEXT = re.compile(r"^\s*[【\[]?\s*(?:上一篇|下一篇|上一条|下一条|上篇|下篇)")
@@ -214,24 +217,41 @@ class _Element:
     parts: list[int] = field(default_factory=list)  # a table's own parts' start and end events
 
 
-class _Recorder(HTMLParser):
-    """Records the page's events and which element spans are site furniture, then replays the rest.
-
-    Deciding needs a whole element (its share of link text, whether it holds the title), so the
-    page is parsed once into events and replayed; each element is judged when it closes, in one pass."""
+class _Events(HTMLParser):
+    """Numbers the page's events (start tag, end tag, text) in order: two passes over the same page
+    number them alike, so the first can judge elements and the second act on the judgement."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
-        self.events: list[tuple[str, str, list[tuple[str, str | None]] | str | None]] = []
-        self.drops: list[tuple[int, int]] = []  # event index ranges [start, end] left out
+        self.n = 0  # events so far
+
+    def parse_marked_section(self, i: int, report: bool = True) -> int:
+        """A broken `<![…` is a bogus comment to browsers; the stdlib raises AssertionError."""
+        try:
+            return super().parse_marked_section(i, report)
+        except AssertionError:
+            j = self.rawdata.find(">", i + 3)
+            return -1 if j < 0 else j + 1
+
+
+class _Recorder(_Events):
+    """First pass: which element spans are site furniture, which tables lay out the page.
+
+    Deciding needs a whole element (its share of link text, whether it holds the title), so each
+    element is judged when it closes; only the decisions are kept (event numbers), not the page."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.drops: list[tuple[int, int]] = []  # event ranges [start, end] left out
         self.layout: set[int] = set()  # start and end events of layout tables and their parts
         self._stack: list[_Element] = []
         self._links = 0
         self._hidden = 0
+        self._ending = ""  # the tag of the end event being handled
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        i = len(self.events)
-        self.events.append(("start", tag, attrs))
+        i = self.n
+        self.n += 1
         if tag in _UNSHOWN:
             self._hidden += 1
         if tag == "a":
@@ -250,23 +270,25 @@ class _Recorder(HTMLParser):
         self._stack.append(el)
 
     def handle_endtag(self, tag: str) -> None:
-        i = len(self.events)
-        self.events.append(("end", tag, None))
+        i = self.n
+        self.n += 1
         if tag in _UNSHOWN:
             self._hidden = max(0, self._hidden - 1)
         if tag == "a":
             self._links = max(0, self._links - 1)
+        self._ending = tag
         for depth in range(1, min(len(self._stack), MAX_END_SEARCH) + 1):
             if self._stack[-depth].tag == tag:
                 for _ in range(depth):
                     self._pop(i)
-                return
+                break
+        self._ending = ""
 
     def handle_data(self, data: str) -> None:
-        self.events.append(("data", "", data))
+        self.n += 1
         if self._hidden or not self._stack:
             return
-        n = len(_WORD.findall(_DATE.sub("", data)))
+        n = len(_NOT_WORD.sub("", _DATE.sub("", data)))
         top = self._stack[-1]
         top.text += n
         if self._links:
@@ -274,17 +296,8 @@ class _Recorder(HTMLParser):
 
     def close(self) -> None:
         super().close()
-        end = len(self.events)
         while self._stack:
-            self._pop(end)
-
-    def parse_marked_section(self, i: int, report: bool = True) -> int:
-        """A broken `<![…` is a bogus comment to browsers; the stdlib raises AssertionError."""
-        try:
-            return super().parse_marked_section(i, report)
-        except AssertionError:
-            j = self.rawdata.find(">", i + 3)
-            return -1 if j < 0 else j + 1
+            self._pop(self.n)
 
     def _pop(self, end: int) -> None:
         el = self._stack.pop()
@@ -313,7 +326,7 @@ class _Recorder(HTMLParser):
 
     def _closes(self, end: int, tag: str) -> bool:
         """Event `end` is the element's own end tag (not an outer one that closed it, nor the page's end)."""
-        return end < len(self.events) and self.events[end][:2] == ("end", tag)
+        return end < self.n and self._ending == tag
 
     @staticmethod
     def _layout(el: _Element) -> bool:
@@ -335,33 +348,49 @@ class _Recorder(HTMLParser):
             return True
         return el.tag in _LISTS and el.links >= 2 and el.link * 4 >= el.text * 3  # a list of links
 
-    def replay(self, parser: _Parser, keep_furniture: bool) -> None:
-        """The recorded events into `parser`, furniture left out unless `keep_furniture`."""
-        skip_until = -1
-        drops = {} if keep_furniture else self._drop_starts()
-        for i, (kind, tag, value) in enumerate(self.events):
-            if i <= skip_until:
-                continue
-            end = drops.get(i)
-            if end is not None:
-                # the element's end tag is not replayed, so a block boundary is: it ends a line
-                parser.handle_starttag("br", [])
-                skip_until = end
-                continue
-            if i in self.layout:
-                tag = "div"  # a layout table's part: a block
-            if kind == "start":
-                parser.handle_starttag(tag, value if isinstance(value, list) else [])
-            elif kind == "end":
-                parser.handle_endtag(tag)
-            elif isinstance(value, str):
-                parser.handle_data(value)
-
-    def _drop_starts(self) -> dict[int, int]:
+    def drop_starts(self) -> dict[int, int]:
         out: dict[int, int] = {}
         for start, end in self.drops:
             out[start] = max(end, out.get(start, -1))
         return out
+
+
+class _Replay(_Events):
+    """Second pass: the page's events into `parser`, furniture left out (`drops`: first event →
+    last), the parts of layout tables as blocks."""
+
+    def __init__(self, parser: _Parser, drops: dict[int, int], layout: set[int]) -> None:
+        super().__init__()
+        self.parser = parser
+        self.drops = drops
+        self.layout = layout
+        self._skip_until = -1
+
+    def _next(self) -> bool:
+        """Number the event; False when it is left out."""
+        i = self.n
+        self.n += 1
+        if i <= self._skip_until:
+            return False
+        end = self.drops.get(i)
+        if end is not None:
+            # the element's end tag is not replayed, so a block boundary is: it ends a line
+            self.parser.handle_starttag("br", [])
+            self._skip_until = end
+            return False
+        return True
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if self._next():
+            self.parser.handle_starttag("div" if self.n - 1 in self.layout else tag, attrs)
+
+    def handle_endtag(self, tag: str) -> None:
+        if self._next():
+            self.parser.handle_endtag("div" if self.n - 1 in self.layout else tag)
+
+    def handle_data(self, data: str) -> None:
+        if self._next():
+            self.parser.handle_data(data)
 
 
 @dataclass
