@@ -99,6 +99,8 @@ class Vocabulary:
     approx_after: list[str]
     title_final: list[str]
     title_budget: list[str]
+    title_report: list[str]
+    title_no_stage: list[str]
     markers: dict[str, list[str]]
     strip_chars: str
     leading: list[str]
@@ -204,6 +206,8 @@ def parse_vocabulary(data: dict[str, object], path: Path) -> Vocabulary:
         approx_after=_words(quals.get("approx_after", []), path, "qualifiers.approx_after"),
         title_final=_words(quals.get("title_final", []), path, "qualifiers.title_final"),
         title_budget=_words(quals.get("title_budget", []), path, "qualifiers.title_budget"),
+        title_report=_words(quals.get("title_report", []), path, "qualifiers.title_report"),
+        title_no_stage=_words(quals.get("title_no_stage", []), path, "qualifiers.title_no_stage"),
         markers=markers,
         strip_chars=str(labels.get("strip_chars", "")),
         leading=_words(labels.get("leading", []), path, "labels.leading"),

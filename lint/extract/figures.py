@@ -15,6 +15,8 @@ import regex
 
 from lint.extract.labels import LabelInfo, LabelReader, label_reader, qualifiers_of
 from lint.extract.numbers import CN_CHARS, MAX_DIGITS, parse_arabic, parse_chinese
+from lint.extract.title import YEAR as TITLE_YEAR
+from lint.extract.title import title_line
 from lint.extract.wraps import JOIN, unwrap
 from lint.model import Document, Figure, Qualifiers, Table
 from lint.vocab import Vocabulary, alternation, default_vocabulary, fold_width
@@ -90,18 +92,32 @@ class FigureExtractor:
         )
 
     # -- document level -------------------------------------------------------------------
+    def title(self, text: str) -> str | None:
+        """The report's title line (see lint.extract.title), or None."""
+        v = self.vocab
+        return title_line(text, v.title_final + v.title_budget + v.title_report)
+
     def default_stage(self, text: str) -> str | None:
-        """From the title (first lines); fund words (一般公共预算) are not a 预算 title."""
-        head = self.labels.fund_re.sub("", "\n".join(text.strip().split("\n")[:3])[:200])
-        if any(w in head for w in self.vocab.title_final):
-            return "final"
-        if any(w in head for w in self.vocab.title_budget):
-            return "budget"
+        """From the title, else the first lines; fund words (一般公共预算) and terms such as 预算绩效管理
+        are not a 预算 title."""
+        title = self.title(text)
+        heads = [title] if title is not None else []
+        heads.append("\n".join(text.strip().split("\n")[:3])[:200])
+        for head in heads:
+            head = self.labels.fund_re.sub("", head)
+            for term in self.vocab.title_no_stage:
+                head = head.replace(term, "")
+            if any(w in head for w in self.vocab.title_final):
+                return "final"
+            if any(w in head for w in self.vocab.title_budget):
+                return "budget"
         return None
 
-    @staticmethod
-    def report_year(text: str) -> int | None:
-        m = YEAR_TITLE.search(text[:200])
+    def report_year(self, text: str) -> int | None:
+        """The title's year, else the first year in the opening."""
+        title = self.title(text)
+        m = TITLE_YEAR.search(title) if title is not None else None
+        m = m or YEAR_TITLE.search(text[:200])
         return int(m.group(1)) if m else None
 
     def extract(self, doc: Document) -> Extraction:

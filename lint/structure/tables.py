@@ -132,9 +132,50 @@ class TableView:
         key = tuple(g.code_cols)
         codes = self._codes.get(key)
         if codes is None:
-            codes = [self._code(g, row) for row in range(len(self.table.cells))]
+            codes = self._all_codes(g)
             self._codes[key] = codes
         return codes[r] if 0 <= r < len(codes) else self._code(g, r)
+
+    def _all_codes(self, g: Group) -> list[str]:
+        """Every row's code, top to bottom. A 科目编码 split into 类 | 款 | 项 columns often writes only
+        the row's own part (a 款 row leaves 类 blank, a 项 row 类 and 款): such a row inherits the blank
+        leading parts from the nearest rows above that wrote them."""
+        above: list[str] = [""] * len(g.code_cols)  # the part last written in each code column
+        out: list[str] = []
+        for r in range(len(self.table.cells)):
+            texts = [self._code_text(r, c) for c in g.code_cols]
+            first = next((i for i, t in enumerate(texts) if t), None)
+            code = self._code(g, r)
+            if first is not None and texts[first].isdigit():
+                if first > 0 and len(texts[first]) <= 2 and all(above[:first]):
+                    code = self._join(above[:first] + texts[first:]) or code
+                for i in range(first, len(texts)):
+                    above[i] = texts[i]
+            elif first is None and not self.label(g, r):
+                pass  # an empty row: the parts above still stand
+            else:
+                above = [""] * len(g.code_cols)  # a named row without a code (合计) ends the run
+            out.append(code)
+        return out
+
+    def _code_text(self, r: int, c: int) -> str:
+        cell = self.table.cells[r][c] if c < len(self.table.cells[r]) else None
+        return norm(cell.text) if cell is not None else ""
+
+    @staticmethod
+    def _join(texts: list[str]) -> str:
+        """Code column parts as one code ("" when a part is not digits or the length is no 科目 level)."""
+        parts: list[str] = []
+        for i, t in enumerate(texts):
+            if not t:
+                continue
+            if i > 0 and parts and t.isdigit() and len(t) == 1:
+                t = "0" + t  # a 款/项 column written without its leading zero (30102 as 301 | 2)
+            if not DIGITS.match(t):
+                return ""
+            parts.append(t)
+        code = "".join(parts)
+        return code if len(code) in (3, 5, 7) else ""
 
     def coded_rows(self, g: Group, length: int, name: str) -> list[tuple[int, str]]:
         """Body rows (in order) whose code has `length` digits and whose class name is `name`."""
@@ -150,19 +191,7 @@ class TableView:
         return index.get((length, name), [])
 
     def _code(self, g: Group, r: int) -> str:
-        parts: list[str] = []
-        for i, c in enumerate(g.code_cols):
-            cell = self.table.cells[r][c] if c < len(self.table.cells[r]) else None
-            t = norm(cell.text) if cell is not None else ""
-            if not t:
-                continue
-            if i > 0 and parts and t.isdigit() and len(t) == 1:
-                t = "0" + t  # a 款/项 column written without its leading zero (30102 as 301 | 2)
-            if not DIGITS.match(t):
-                return ""
-            parts.append(t)
-        code = "".join(parts)
-        return code if len(code) in (3, 5, 7) else ""
+        return self._join([self._code_text(r, c) for c in g.code_cols])
 
     def header(self, c: int) -> str:
         return "".join(self.paths.get(c, []))

@@ -1,0 +1,87 @@
+"""bench/holdout.py scores a finding against the genuine error: by line for text and Markdown, by a
+text near the wrong figure for every format (a Word or HTML paragraph, a table row)."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
+
+import holdout
+
+SEED = Path(__file__).resolve().parent.parent / "fixtures" / "seed" / "report-2024.txt"
+SITE = Path(__file__).resolve().parent.parent / "fixtures" / "site"
+
+
+def test_text_lines_ignore_whitespace_and_cover_rows() -> None:
+    text = "标题\n一般行政管理事务\t530.00\t\t500.00\n下一行\n"
+    assert holdout.text_lines(text, "一般行政管理事务 530.00") == {2}
+    assert holdout.text_lines(text, "500.00 下一行") == {2, 3}
+    assert holdout.text_lines(text, "不在文中") == set()
+
+
+def _folder(tmp_path: Path, files: dict[str, Path | str], answers: dict[str, object]) -> Path:
+    for name, source in files.items():
+        target = tmp_path / name
+        if isinstance(source, Path):
+            target.write_bytes(source.read_bytes())
+        else:
+            target.write_text(source, encoding="utf-8")
+    for stem, answer in answers.items():
+        (tmp_path / f"{stem}.answer.json").write_text(json.dumps(answer, ensure_ascii=False), "utf-8")
+    return tmp_path
+
+
+def test_html_and_docx_scored_by_text(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = _folder(
+        tmp_path,
+        {
+            "a.html": SITE / "yusuan-page-broken.html",
+            "b.docx": SITE / "juesuan-word-broken.docx",
+            "c.html": SITE / "yusuan-page.html",
+        },
+        {
+            "a": {"genuine": [{"text": "“三公”经费预算15.60万元"}]},
+            "b": {"genuine": [{"text": "一般行政管理事务"}]},
+            "c": {"genuine": []},
+        },
+    )
+    holdout.main(str(folder))
+    out = capsys.readouterr().out
+    assert "a.html: 0 false alarm(s), 1/1 genuine found" in out
+    assert "b.docx: 0 false alarm(s), 1/1 genuine found" in out
+    assert "c.html: 0 false alarm(s), 0/0 genuine found" in out
+    assert "total: 3 reports, 0 false errors/warnings, 2/2 genuine found" in out
+
+
+def test_a_text_elsewhere_makes_the_finding_a_false_alarm(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = _folder(
+        tmp_path,
+        {"a.html": SITE / "yusuan-page-broken.html"},
+        {"a": {"genuine": [{"text": "机关运行经费预算120.00万元"}]}},
+    )
+    holdout.main(str(folder))
+    assert "a.html: 1 false alarm(s), 0/1 genuine found" in capsys.readouterr().out
+
+
+def test_text_reports_still_scored_by_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    lines = SEED.read_text("utf-8").split("\n")
+    n = next(i for i, s in enumerate(lines) if "基本工资104.32万元" in s)
+    lines[n] = lines[n].replace("基本工资104.32万元", "基本工资104.23万元")
+    folder = _folder(tmp_path, {"r.txt": "\n".join(lines)}, {"r": {"genuine": [{"line": n + 1}]}})
+    holdout.main(str(folder))
+    assert "r.txt: 0 false alarm(s), 1/1 genuine found" in capsys.readouterr().out
+
+
+def test_an_answer_text_not_in_the_report_is_refused(tmp_path: Path) -> None:
+    folder = _folder(
+        tmp_path, {"a.html": SITE / "yusuan-page.html"}, {"a": {"genuine": [{"text": "没有这句话"}]}}
+    )
+    with pytest.raises(SystemExit, match="answer text not found"):
+        holdout.main(str(folder))
