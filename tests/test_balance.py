@@ -140,3 +140,43 @@ def test_optional_must_name_a_part(tmp_path: Path) -> None:
     entry["optional"] = ["乙"]
     (ident,) = parse_identities(Pack(name="p", path=path, data={"identity": [entry]}))
     assert ident.optional == ("乙",)
+
+
+# -- optional ("maybe") parts: tried with and without before reporting --------------------------
+
+TOTALS = "2023年全市财政总决算说明\n一、一般公共预算\n收入总计500.00亿元。支出总计470.00亿元。"
+
+
+def test_total_accounts_write_expenditure_before_the_year_end_balance() -> None:
+    # 收入总计 = 支出总计 + 年终结转结余: the reading with the optional part holds
+    assert _balance(TOTALS + "收支相抵，年终结转结余30.00亿元。") == []
+
+
+def test_year_end_balance_that_fits_no_reading_is_an_error() -> None:
+    found = _balance(TOTALS + "收支相抵，年终结转结余33.00亿元。")
+    assert [f.rule for f in found] == ["FL271"]
+    assert "grand_balance" in found[0].message
+    assert {g.text for _, g in found[0].figures} == {"500.00亿元", "470.00亿元", "33.00亿元"}
+
+
+def test_without_the_optional_part_the_two_totals_must_agree() -> None:
+    found = _balance("一、收入支出决算总体情况\n收入总计500.00万元。支出总计470.00万元。")
+    assert [f.rule for f in found] == ["FL271"]
+    assert {g.text for _, g in found[0].figures} == {"500.00万元", "470.00万元"}
+
+
+def test_a_total_that_includes_the_optional_part_is_read_with_it() -> None:
+    # a 部门决算 whose 支出总计 already holds 年末…; a written optional part need not be left out
+    text = "一、收入支出决算总体情况\n收入总计500.00万元，支出总计500.00万元。年终结转结余30.00万元。"
+    assert _balance(text) == []
+
+
+def test_fund_offset_is_an_optional_income_of_the_all_funds_balance() -> None:
+    text = (
+        "一、收入支出决算总体情况\n本年收入合计1,000.00万元，用事业基金弥补收支差额40.00万元，年初结转和结余100.00万元。"
+        "本年支出合计1,090.00万元，年末结转和结余{end}万元。"
+    )
+    assert _balance(text.format(end="50.00")) == []
+    found = _balance(text.format(end="60.00"))
+    assert [f.rule for f in found] == ["FL272"]
+    assert "40.00万元" in [g.text for _, g in found[0].figures]
