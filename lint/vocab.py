@@ -91,6 +91,7 @@ class Vocabulary:
     markers: dict[str, list[str]]
     strip_chars: str
     leading: list[str]
+    actions: list[str]  # a label ending in one of these names no thing ([labels] actions)
     trailing: list[str]
     generic: set[str]
     directions: list[str]  # 收入 | 支出: a generic word never inherits a label of the other direction
@@ -198,6 +199,7 @@ def parse_vocabulary(data: dict[str, object], path: Path) -> Vocabulary:
         markers=markers,
         strip_chars=str(labels.get("strip_chars", "")),
         leading=_words(labels.get("leading", []), path, "labels.leading"),
+        actions=_words(labels.get("actions", []), path, "labels.actions"),
         trailing=_words(labels.get("trailing", []), path, "labels.trailing"),
         generic=set(_words(labels.get("generic", []), path, "labels.generic")),
         directions=_words(labels.get("directions", []), path, "labels.directions"),

@@ -43,6 +43,7 @@ class LabelReader:
         self.leading_re = regex.compile(r"^(?:" + alternation(vocab.leading) + r")+")
         self.trailing_re = regex.compile(r"(?:" + alternation(vocab.trailing) + r")+$")
         self.approx_re = regex.compile(r"(?:" + alternation(vocab.approx_before) + r")$")
+        self.action_re = regex.compile(r"(?:" + alternation(vocab.actions) + r")$") if vocab.actions else None
 
     def read(self, clause: str, default_stage: str | None = None) -> LabelInfo:
         raw = clause.replace(JOIN, "").strip(" \t:：,，、;；")  # a label wrapped across lines is one
@@ -81,6 +82,8 @@ class LabelReader:
             text = text[:a] + text[b:]
         text = EMPTY_BRACKETS.sub("", text)
         label = self.vocab.canonical(self.tidy(text))
+        if self.action_re is not None and self.action_re.search(label):
+            label = ""  # "年中调整为…", "执行中追加…": an action, its thing is the sentence's subject
         # 本年收入, 支出, 年末结转: flow or balance words with nothing of their own
         bare = self.is_generic(label) or self.vocab.periods.get(self.tidy(text)) in ("opening", "closing")
         if bare:
