@@ -92,6 +92,7 @@ class Vocabulary:
     strip_chars: str
     leading: list[str]
     actions: list[str]  # a label ending in one of these names no thing ([labels] actions)
+    cut_after: list[str]  # 收入总计包括本年收入合计: a label keeps what follows the last of these
     trailing: list[str]
     generic: set[str]
     directions: list[str]  # 收入 | 支出: a generic word never inherits a label of the other direction
@@ -200,6 +201,7 @@ def parse_vocabulary(data: dict[str, object], path: Path) -> Vocabulary:
         strip_chars=str(labels.get("strip_chars", "")),
         leading=_words(labels.get("leading", []), path, "labels.leading"),
         actions=_words(labels.get("actions", []), path, "labels.actions"),
+        cut_after=_words(labels.get("cut_after", []), path, "labels.cut_after"),
         trailing=_words(labels.get("trailing", []), path, "labels.trailing"),
         generic=set(_words(labels.get("generic", []), path, "labels.generic")),
         directions=_words(labels.get("directions", []), path, "labels.directions"),

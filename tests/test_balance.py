@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 from conftest import lint_text, serious
 
-from lint.model import Finding
+from lint.extract import extract
+from lint.model import Document, Finding
 
 ROOT = Path(__file__).resolve().parent.parent
 HEAD = "2024年度部门决算情况说明\n"
@@ -180,3 +181,17 @@ def test_fund_offset_is_an_optional_income_of_the_all_funds_balance() -> None:
     found = _balance(text.format(end="60.00"))
     assert [f.rule for f in found] == ["FL272"]
     assert "40.00万元" in [g.text for _, g in found[0].figures]
+
+
+def test_parts_listed_after_the_total_is_named_again_keep_their_own_labels() -> None:
+    # "支出总计包括本年支出合计…": the part is 本年支出合计, not 支出总计包括支出合计
+    text = (
+        HEAD
+        + "收入总计500.00万元，支出总计500.00万元。\n支出总计包括本年支出合计460.00万元、年末结转和结余40.00万元。"
+    )
+    labels = {f.text: f.label for f in extract(Document(path="<t>", text=text, fmt="txt")).figures}
+    assert labels["460.00万元"] == "支出合计"
+    assert _balance(text) == []
+    found = _balance(text.replace("年末结转和结余40.00", "年末结转和结余50.00"))
+    assert [f.rule for f in found] == ["FL271"]
+    assert "expend_grand" in found[0].message

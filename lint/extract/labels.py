@@ -44,6 +44,9 @@ class LabelReader:
         self.trailing_re = regex.compile(r"(?:" + alternation(vocab.trailing) + r")+$")
         self.approx_re = regex.compile(r"(?:" + alternation(vocab.approx_before) + r")$")
         self.action_re = regex.compile(r"(?:" + alternation(vocab.actions) + r")$") if vocab.actions else None
+        self.cut_re = (
+            regex.compile(r".*(?:" + alternation(vocab.cut_after) + r")(?=.)") if vocab.cut_after else None
+        )
 
     def read(self, clause: str, default_stage: str | None = None) -> LabelInfo:
         raw = clause.replace(JOIN, "").strip(" \t:：,，、;；")  # a label wrapped across lines is one
@@ -105,6 +108,8 @@ class LabelReader:
 
     def tidy(self, text: str) -> str:
         text = strip_numbering(text.replace(JOIN, "").strip(" \t:：,，、;；。"))  # "（1）工资福利支出"
+        if self.cut_re is not None:
+            text = self.cut_re.sub("", text, count=1)  # "支出总计包括本年支出合计": the part is 本年支出合计
         if text[:1] in "（(" and not any(c in text for c in "）)"):
             text = text[1:]  # "（其中公务用车购置费": the bracket opens a list, not the label
         for _ in range(3):
