@@ -195,3 +195,15 @@ def test_parts_listed_after_the_total_is_named_again_keep_their_own_labels() -> 
     found = _balance(text.replace("年末结转和结余40.00", "年末结转和结余50.00"))
     assert [f.rule for f in found] == ["FL271"]
     assert "expend_grand" in found[0].message
+
+
+@pytest.mark.parametrize("word", ["年终结转", "结转下年"])
+def test_the_year_end_carry_over_has_several_names(word: str) -> None:
+    assert _balance(TOTALS + f"收支相抵，{word}30.00亿元。") == []
+    assert [f.rule for f in _balance(TOTALS + f"收支相抵，{word}33.00亿元。")] == ["FL271"]
+
+
+def test_two_different_year_end_figures_leave_the_identity_unread() -> None:
+    # 年终结转结余 and its 其中 结转下年支出 are two readings of the part: no guess between them
+    text = TOTALS + "收支相抵，年终结转结余30.00亿元，其中结转下年支出28.00亿元，净结余2.00亿元。"
+    assert _balance(text) == []
