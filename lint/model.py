@@ -217,6 +217,8 @@ class Qualifiers:
     period: str | None = None  # "current", "previous", or a year "2023"
     fund: str | None = None  # 财政拨款, 一般公共预算, 政府性基金 …
     approx: bool = False  # 约/近/余/左右: never used in a check
+    # 同口径/可比/剔除…因素: a rate or difference on a restated basis, not between the raw figures written
+    restated: bool = False
 
     def key(self) -> tuple[str | None, str | None, str | None]:
         return (self.stage, self.period, self.fund)

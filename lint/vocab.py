@@ -97,6 +97,7 @@ class Vocabulary:
     flow_words: list[str]  # a count after these counts this year's purchases/disposals (购置, 报废 …)
     approx_before: list[str]
     approx_after: list[str]
+    restated: list[str]  # 同口径/可比/剔除: a change on a restated basis ([qualifiers] restated)
     title_final: list[str]
     title_budget: list[str]
     title_report: list[str]
@@ -104,6 +105,8 @@ class Vocabulary:
     markers: dict[str, list[str]]
     strip_chars: str
     leading: list[str]
+    actions: list[str]  # a label ending in one of these names no thing ([labels] actions)
+    cut_after: list[str]  # 收入总计包括本年收入合计: a label keeps what follows the last of these
     trailing: list[str]
     generic: set[str]
     directions: list[str]  # 收入 | 支出: a generic word never inherits a label of the other direction
@@ -204,6 +207,7 @@ def parse_vocabulary(data: dict[str, object], path: Path) -> Vocabulary:
         ),
         approx_before=_words(quals.get("approx_before", []), path, "qualifiers.approx_before"),
         approx_after=_words(quals.get("approx_after", []), path, "qualifiers.approx_after"),
+        restated=_words(quals.get("restated", []), path, "qualifiers.restated"),
         title_final=_words(quals.get("title_final", []), path, "qualifiers.title_final"),
         title_budget=_words(quals.get("title_budget", []), path, "qualifiers.title_budget"),
         title_report=_words(quals.get("title_report", []), path, "qualifiers.title_report"),
@@ -211,6 +215,8 @@ def parse_vocabulary(data: dict[str, object], path: Path) -> Vocabulary:
         markers=markers,
         strip_chars=str(labels.get("strip_chars", "")),
         leading=_words(labels.get("leading", []), path, "labels.leading"),
+        actions=_words(labels.get("actions", []), path, "labels.actions"),
+        cut_after=_words(labels.get("cut_after", []), path, "labels.cut_after"),
         trailing=_words(labels.get("trailing", []), path, "labels.trailing"),
         generic=set(_words(labels.get("generic", []), path, "labels.generic")),
         directions=_words(labels.get("directions", []), path, "labels.directions"),

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 from conftest import lint_text, serious
 
-from lint.model import Finding
+from lint.extract import extract
+from lint.model import Document, Finding
 
 ROOT = Path(__file__).resolve().parent.parent
 HEAD = "2024年度部门决算情况说明\n"
@@ -140,3 +141,69 @@ def test_optional_must_name_a_part(tmp_path: Path) -> None:
     entry["optional"] = ["乙"]
     (ident,) = parse_identities(Pack(name="p", path=path, data={"identity": [entry]}))
     assert ident.optional == ("乙",)
+
+
+# -- optional ("maybe") parts: tried with and without before reporting --------------------------
+
+TOTALS = "2023年全市财政总决算说明\n一、一般公共预算\n收入总计500.00亿元。支出总计470.00亿元。"
+
+
+def test_total_accounts_write_expenditure_before_the_year_end_balance() -> None:
+    # 收入总计 = 支出总计 + 年终结转结余: the reading with the optional part holds
+    assert _balance(TOTALS + "收支相抵，年终结转结余30.00亿元。") == []
+
+
+def test_year_end_balance_that_fits_no_reading_is_an_error() -> None:
+    found = _balance(TOTALS + "收支相抵，年终结转结余33.00亿元。")
+    assert [f.rule for f in found] == ["FL271"]
+    assert "grand_balance" in found[0].message
+    assert {g.text for _, g in found[0].figures} == {"500.00亿元", "470.00亿元", "33.00亿元"}
+
+
+def test_without_the_optional_part_the_two_totals_must_agree() -> None:
+    found = _balance("一、收入支出决算总体情况\n收入总计500.00万元。支出总计470.00万元。")
+    assert [f.rule for f in found] == ["FL271"]
+    assert {g.text for _, g in found[0].figures} == {"500.00万元", "470.00万元"}
+
+
+def test_a_total_that_includes_the_optional_part_is_read_with_it() -> None:
+    # a 部门决算 whose 支出总计 already holds 年末…; a written optional part need not be left out
+    text = "一、收入支出决算总体情况\n收入总计500.00万元，支出总计500.00万元。年终结转结余30.00万元。"
+    assert _balance(text) == []
+
+
+def test_fund_offset_is_an_optional_income_of_the_all_funds_balance() -> None:
+    text = (
+        "一、收入支出决算总体情况\n本年收入合计1,000.00万元，用事业基金弥补收支差额40.00万元，年初结转和结余100.00万元。"
+        "本年支出合计1,090.00万元，年末结转和结余{end}万元。"
+    )
+    assert _balance(text.format(end="50.00")) == []
+    found = _balance(text.format(end="60.00"))
+    assert [f.rule for f in found] == ["FL272"]
+    assert "40.00万元" in [g.text for _, g in found[0].figures]
+
+
+def test_parts_listed_after_the_total_is_named_again_keep_their_own_labels() -> None:
+    # "支出总计包括本年支出合计…": the part is 本年支出合计, not 支出总计包括支出合计
+    text = (
+        HEAD
+        + "收入总计500.00万元，支出总计500.00万元。\n支出总计包括本年支出合计460.00万元、年末结转和结余40.00万元。"
+    )
+    labels = {f.text: f.label for f in extract(Document(path="<t>", text=text, fmt="txt")).figures}
+    assert labels["460.00万元"] == "支出合计"
+    assert _balance(text) == []
+    found = _balance(text.replace("年末结转和结余40.00", "年末结转和结余50.00"))
+    assert [f.rule for f in found] == ["FL271"]
+    assert "expend_grand" in found[0].message
+
+
+@pytest.mark.parametrize("word", ["年终结转", "结转下年"])
+def test_the_year_end_carry_over_has_several_names(word: str) -> None:
+    assert _balance(TOTALS + f"收支相抵，{word}30.00亿元。") == []
+    assert [f.rule for f in _balance(TOTALS + f"收支相抵，{word}33.00亿元。")] == ["FL271"]
+
+
+def test_two_different_year_end_figures_leave_the_identity_unread() -> None:
+    # 年终结转结余 and its 其中 结转下年支出 are two readings of the part: no guess between them
+    text = TOTALS + "收支相抵，年终结转结余30.00亿元，其中结转下年支出28.00亿元，净结余2.00亿元。"
+    assert _balance(text) == []

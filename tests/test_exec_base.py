@@ -73,3 +73,31 @@ def test_broken_selfeval_rate_on_the_initial_budget_is_found() -> None:
     assert len(found) == 1
     assert found[0].expected == "95.90"
     assert found[0].suggestion is not None and "320.00万元" in found[0].suggestion.reason
+
+
+# -- the 全年预算 on the line before; a bare 预算 that may mean either budget ------------------------
+
+
+def test_execution_rate_holds_against_the_full_year_budget_on_the_line_before() -> None:
+    text = "本项目全年预算数为640.00万元。\n年初预算600.00万元，全年执行628.16万元，预算执行率{r}。"
+    assert _rates(text.format(r="98.2%")) == []
+    found = _rates(text.format(r="92.8%"))
+    assert [(f.location.line, f.severity.label) for f in found] == [(4, "warning")]
+
+
+def test_the_look_back_is_two_lines() -> None:
+    # a full-year budget four lines up belongs to something else: the rate is read as before
+    text = "甲项目全年预算数为640.00万元。\n说明一。\n说明二。\n说明三。\n年初预算600.00万元，全年执行628.16万元，预算执行率98.2%。"
+    assert [f.location.line for f in _rates(text)] == [7]
+
+
+def test_a_bare_budget_word_may_mean_the_adjusted_budget_of_its_sentence() -> None:
+    text = "培训经费调整预算为85.00万元，年初预算70.00万元，实际支出83.30万元，完成预算的{r}。"
+    assert _rates(text.format(r="98.0%")) == []
+    assert _rates(text.format(r="119.0%")) == []
+    assert [f.location.line for f in _rates(text.format(r="90.7%"))] == [3]
+
+
+def test_a_named_initial_budget_is_still_the_base() -> None:
+    text = "培训经费调整预算为85.00万元，年初预算70.00万元，实际支出83.30万元，完成年初预算的98.0%。"
+    assert [f.location.line for f in _rates(text)] == [3]

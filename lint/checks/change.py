@@ -1,5 +1,7 @@
 """change: current − base = the stated difference; difference ÷ base = the stated rate; the
-direction word (增加/减少) agrees with the sign; a rate from a base of zero is undefined (info)."""
+direction word (增加/减少) agrees with the sign; a rate from a base of zero is undefined (info). A
+rate or difference on a restated basis (同口径/可比/剔除…因素, [qualifiers] restated) is not checked
+against the raw figures: the report does not write the restated base."""
 
 from __future__ import annotations
 
@@ -18,6 +20,11 @@ def check(rel: Relation, ctx: Context) -> Iterator[Finding]:
     cur, base, diff, rate = rel.role("current"), rel.role("base"), rel.role("difference"), rel.role("rate")
     if any(f is not None and f.qualifiers.approx for f in (cur, base, diff, rate)):
         return
+    # 同口径/可比/剔除…因素: a restated change is not the change between the raw figures written
+    if diff is not None and diff.qualifiers.restated:
+        return
+    if rate is not None and rate.qualifiers.restated:
+        rate = None
     extra = ctx.extra_tolerance
     if "stated_direction" in rel.data and cur is not None and base is not None:
         yield from _stated(rel, ctx, cur, base)

@@ -12,6 +12,8 @@ Precision before recall:
   reported only when the parts present already exceed the total; a part counts as 0 only when the
   report writes it as 0 or says 无<part>;
 - at least two parts must be present (or one, with every other part said to be 无/0);
+- an `optional` part counts as 0 when the report omits it, and when it is written the total may or
+  may not include it: every reading with and without the optional parts is tried before reporting;
 - an identity whose figures are exactly a breakdown the text states (其中/包括…) is left to the sum
   rule, so one mistake gives one finding.
 """
@@ -22,6 +24,7 @@ import bisect
 from collections import defaultdict
 from collections.abc import Iterator
 from decimal import Decimal
+from itertools import combinations
 
 import regex
 
@@ -199,6 +202,7 @@ class _Index:
             complete = True
             conflict = False
             required_missing = False
+            maybe: list[int] = []  # members that are optional parts
             for p, by_key in zip(ident.parts, parts, strict=True):
                 figs = by_key.get(key, [])
                 if not figs:
@@ -212,6 +216,8 @@ class _Index:
                 if fig is None:
                     conflict = True
                     break
+                if p.variants[0] in ident.optional:
+                    maybe.append(len(members))
                 members.append(("part" if p.sign > 0 else "minus", fig))
             present = len(members) - 1
             if conflict or present == 0 or (present < 2 and not complete):
@@ -226,7 +232,10 @@ class _Index:
             s = _sum(members, self.extra)
             if not complete and not s.lo > t.hi:
                 continue  # parts missing: only parts that already exceed the total are wrong
-            if len(ident.parts) == 1 and members[1][0] == "part" and s.hi < t.lo:
+            if self.another_reading_holds(members, maybe, t):
+                continue  # the total may leave out an optional part the report writes (年终结转结余)
+            required = [p for p in ident.parts if p.variants[0] not in ident.optional]
+            if len(required) == 1 and len(members) == 2 and members[1][0] == "part" and s.hi < t.lo:
                 # a one-part identity (收入总计 = 支出总计) is symmetric: put the larger side first
                 members = [("total", members[1][1]), ("part", total)]
             yield Relation(
@@ -241,6 +250,16 @@ class _Index:
                     "source": ident.source,
                 },
             )
+
+    def another_reading_holds(self, members: list[tuple[str, Figure]], maybe: list[int], t: Interval) -> bool:
+        """An optional part that is written may or may not be inside the total (总决算: 支出总计 before
+        or after 年终结转结余): the identity holds when any reading without some of them holds."""
+        for n in range(1, len(maybe) + 1):
+            for drop in combinations(maybe, n):
+                kept = [m for i, m in enumerate(members) if i not in drop]
+                if len(kept) > 1 and _sum(kept, self.extra).meets(t):
+                    return True
+        return False
 
     def covered(self, members: list[tuple[str, Figure]], within: str) -> bool:
         """The text itself states this breakdown (same total, these parts among its parts)."""

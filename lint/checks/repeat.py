@@ -1,6 +1,6 @@
 """repeat: the same labelled figure, with the same qualifiers, is written the same everywhere.
 
-Figures are keyed by (label, dimension, stage, period) and split by scope (fund, heading subject,
+Figures are keyed by (label, dimension — for counts with their measure word —, stage, period) and split by scope (fund, heading subject,
 "X中，" lead-in, breakdown parent: lint/structure/scopes.py). The value most often written wins; each figure that disagrees with it is named.
 """
 
@@ -44,7 +44,9 @@ def repeat_groups(figures: list[Figure], generic: set[str]) -> dict[RepeatKey, l
 
 
 def key(f: Figure) -> RepeatKey:
-    return (f.label, f.dimension, f.qualifiers.stage, f.qualifiers.period)
+    # a count's measure word names what is counted: 2,436户 and 8个 are never one fact
+    kind = f"{f.dimension}:{f.unit}" if f.dimension == "count" else f.dimension
+    return (f.label, kind, f.qualifiers.stage, f.qualifiers.period)
 
 
 def run(ctx: Context) -> Iterator[Finding]:

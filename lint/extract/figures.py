@@ -175,7 +175,9 @@ class FigureExtractor:
                 precision=decimals,
                 label=info.label,
                 raw_label=info.raw,
-                qualifiers=Qualifiers(info.stage, period, info.fund, approx),
+                qualifiers=Qualifiers(
+                    info.stage, period, info.fund, approx, self._restated(norm, prev_end, num_start, role)
+                ),
                 section=(),
                 start=num_start,
                 end=end,
@@ -250,6 +252,16 @@ class FigureExtractor:
             return False  # "10万册": 万 is a multiplier of another unit
         banned = self.vocab.not_followed_by.get(bare, "")
         return not (nxt and nxt in banned)
+
+    def _restated(self, norm: str, prev_end: int, num_start: int, role: str) -> bool:
+        """ "剔除留抵退税因素后同口径增长5.2%", "按可比口径计算，增长3.1%": a change on a restated basis,
+        said between the previous figure and this one within the sentence."""
+        if role not in ("rate", "difference"):
+            return False
+        window = norm[max(prev_end, num_start - 40) : num_start]
+        cut = max(window.rfind(c) for c in SENTENCE_STOP)
+        window = window[cut + 1 :]
+        return any(w in window for w in self.vocab.restated)
 
     def _approx(self, norm: str, num_start: int, end: int) -> bool:
         before = norm[max(0, num_start - 4) : num_start]

@@ -49,6 +49,10 @@ class LabelReader:
         self.leading_re = regex.compile(r"^(?:" + alternation(vocab.leading) + r")+")
         self.trailing_re = regex.compile(r"(?:" + alternation(vocab.trailing) + r")+$")
         self.approx_re = regex.compile(r"(?:" + alternation(vocab.approx_before) + r")$")
+        self.action_re = regex.compile(r"(?:" + alternation(vocab.actions) + r")$") if vocab.actions else None
+        self.cut_re = (
+            regex.compile(r".*(?:" + alternation(vocab.cut_after) + r")(?=.)") if vocab.cut_after else None
+        )
 
     def read(self, clause: str, default_stage: str | None = None) -> LabelInfo:
         key = (clause, default_stage)
@@ -94,6 +98,8 @@ class LabelReader:
             text = text[:a] + text[b:]
         text = EMPTY_BRACKETS.sub("", text)
         label = self.vocab.canonical(self.tidy(text))
+        if self.action_re is not None and self.action_re.search(label):
+            label = ""  # "年中调整为…", "执行中追加…": an action, its thing is the sentence's subject
         # 本年收入, 支出, 年末结转: flow or balance words with nothing of their own
         bare = self.is_generic(label) or self.vocab.periods.get(self.tidy(text)) in ("opening", "closing")
         if bare:
@@ -121,6 +127,8 @@ class LabelReader:
 
     def _tidy_uncached(self, text: str) -> str:
         text = strip_numbering(text.replace(JOIN, "").strip(" \t:：,，、;；。"))  # "（1）工资福利支出"
+        if self.cut_re is not None:
+            text = self.cut_re.sub("", text, count=1)  # "支出总计包括本年支出合计": the part is 本年支出合计
         if text[:1] in "（(" and not any(c in text for c in "）)"):
             text = text[1:]  # "（其中公务用车购置费": the bracket opens a list, not the label
         for _ in range(3):

@@ -703,17 +703,45 @@ class RelationFinder:
                     continue
                 denominators, certainty = [own], "inferred"
             others = [x for x in in_sentence if x is not denominators[-1] and x is not numerators[-1]]
+            data: dict[str, object] = {"named": m.group("base") if m else ""}
+            if certainty == "inferred" and not any(x.qualifiers.stage == "adjusted" for x in in_sentence):
+                # "项目全年预算数为520.00万元。\n年初预算480.00万元，全年执行512.72万元，预算执行率98.6%": an
+                # execution rate is against the 全年预算, which may stand on a line before its sentence
+                earlier = self._earlier_adjusted(text, figures, start)
+                others += earlier
+                data["any_base"] = bool(earlier)
+            elif named is not None and named.stage == "budget" and len(denominators) > 1:
+                # "调整预算为60.00万元，年初预算50.00万元，…完成预算的98.7%": a bare 预算 may mean either
+                data["any_base"] = True
             out.append(
                 Relation(
                     "ratio",
                     [("current", numerators[-1]), ("base", denominators[-1]), ("ratio", f)]
                     + [("alternative", x) for x in others],
                     f.start,
-                    {"named": m.group("base") if m else ""},
+                    data,
                     certainty,
                 )
             )
         return out
+
+    def _earlier_adjusted(self, text: str, figures: list[Figure], before: int) -> list[Figure]:
+        """全年(调整)预算 amounts on the two lines before a sentence (a bounded look-back)."""
+        floor = max(0, before - 400)
+        lo = before
+        for _ in range(2):
+            if lo <= floor:
+                break
+            nl = text.rfind("\n", floor, max(floor, lo - 1))
+            lo = nl + 1 if nl >= 0 else floor
+        return [
+            x
+            for x in self._span(figures, lo, before)
+            if x.role == "amount"
+            and x.dimension == "money"
+            and x.qualifiers.stage == "adjusted"
+            and not x.qualifiers.approx
+        ]
 
     def _named_rates(self, text: str, figures: list[Figure]) -> list[Relation]:
         """ "已支出1,286.50万元，支出率88.72%": the amount just before the rate over one of the amounts
