@@ -62,3 +62,45 @@ def test_a_short_figure_its_own_label_confirms_twice_is_not_a_candidate() -> Non
     (f,) = serious(lint_text(path.read_text("utf-8")))
     offered = [(c.figure.text, c.suggested) for c in f.candidates]
     assert offered == [("5.64万元", "5.46"), ("3.20万元", "3.02")]
+
+
+def test_digits_swapped_across_the_decimal_point_are_a_transposition() -> None:
+    # 732.74 written 737.24 (the 2 and the 7 either side of the point swapped) breaks only
+    # 737.24 − 477.33 = 255.41; 477.33 → 481.83 or 255.41 → 259.91 would repair it too, but neither is
+    # a slip of the pen, while the swap is
+    text = SEED.replace("2024年决算收入支出732.74万元，比", "2024年决算收入支出737.24万元，比")
+    assert _top(text) == ("737.24万元", "732.74")
+
+
+def test_a_swap_across_the_point_is_a_swap_for_the_repair() -> None:
+    from decimal import Decimal
+
+    from lint.checks.culprit import REASON_SWAP, repair
+    from lint.model import Figure, Location, Qualifiers
+
+    loc = Location(1, 1, 0)
+    f = Figure(1, "104.32万元", Decimal("104.32"), "万元", "money", Decimal(10000), 2, 2, "支出", "支出",
+               Qualifiers(), (), 0, 8, loc)  # fmt: skip
+    s = repair(f, Decimal("103.42"), "zh")
+    assert s is not None and s.reason == REASON_SWAP["zh"]
+    assert repair(f, Decimal("104.23"), "zh") is not None
+    assert repair(f, Decimal("134.02"), "zh") is None  # 0 and 3 are not neighbours
+
+
+def test_a_shifted_decimal_point_is_put_back_with_all_its_digits() -> None:
+    # 255.41 written 2554.1: the repair is 255.41, not 255.4 (the decimals written are the slip's)
+    text = SEED.replace("多255.41万元", "多2554.1万元")
+    assert _top(text) == ("2554.1万元", "255.41")
+    (f,) = serious(lint_text(text))
+    assert f.suggestion is not None and "小数点" in f.suggestion.reason
+
+
+def test_a_wrong_head_count_is_named_not_the_average() -> None:
+    # 0.14万元 ÷ 10人 = 139.4元 per person; 10人 written 20人: the count is the slip (one digit),
+    # halving the average to 70.0 would be a new number
+    text = SEED.replace("工作人员10人", "工作人员20人")
+    assert _top(text) == ("20人", "10")
+
+
+def test_the_seed_gets_no_suggestion() -> None:
+    assert not [f for f in serious(lint_text(SEED)) if f.suggestion or f.candidates]

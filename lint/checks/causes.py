@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator
 from decimal import Decimal, InvalidOperation
 
 from lint.checks.base import Context
-from lint.checks.culprit import REASON_DIGIT, REASON_SWAP, repair
+from lint.checks.culprit import REASON_DIGIT, REASON_SHIFT, REASON_SWAP, repair
 from lint.model import Figure, Finding, Severity, Suggestion
 from lint.tolerance import HUNDRED
 
@@ -89,6 +89,8 @@ def _solve(f: Finding) -> Iterator[tuple[Figure, Decimal]]:
         if count.base_value:
             yield avg, total.base_value / count.base_value
         yield total, avg.base_value * count.base_value
+        if avg.base_value:  # 10人 written 20人: the count is the slip, the average is right
+            yield count, total.base_value / avg.base_value
     fig, other = one("figure") or one("a"), one("repeat") or one("b")
     if fig is not None and other is not None:
         yield fig, other.base_value
@@ -129,6 +131,18 @@ def _typos(f: Figure) -> list[Decimal]:
             continue
     values += [abs(f.value) * 10, abs(f.value) / 10]
     return [v for v in values if v != abs(f.value)]
+
+
+def _shifts(f: Figure, exact: Decimal, near: Decimal) -> list[Decimal]:
+    """The figure with its decimal point one place back, when that is (near) the value the relation
+    needs: 255.41 written 2554.1 is repaired by 255.41, which its own written decimals cannot say."""
+    if f.exact:
+        return []
+    out = []
+    for w in (f.value / 10, (f.value * 10).quantize(Decimal(1).scaleb(-max(f.decimals - 1, 0)))):
+        if w != f.value and abs(w - exact) <= near:
+            out.append(w)
+    return out
 
 
 def _confirmed(ctx: Context) -> set[int]:
@@ -181,7 +195,7 @@ def attribute(ctx: Context, findings: list[Finding], rerun: Callable[[], list[Fi
             near = max(abs(v) / 100, 2 * Decimal(1).scaleb(-fig.decimals))
             quotient = fig.dimension == "percent" or fig.role in ("average", "rate", "share", "ratio")
             typos = [w for w in _typos(fig) if abs(w - v) <= near] if quotient else []
-            for w in [v, *typos]:
+            for w in [v, *typos, *_shifts(fig, bv / fig.scale, near)]:
                 if (fig.id, w) not in tried:
                     tried[(fig.id, w)] = None
                     candidates.append((fig, w))
@@ -306,6 +320,11 @@ def _breaks(
 def _suggestion(fig: Figure, v: Decimal, n: int, lang: str) -> Suggestion:
     typo = repair(fig, v, lang)
     why = REASON_ALL[lang].format(n=n)
-    if typo is not None and typo.reason in (REASON_SWAP[lang], REASON_DIGIT[lang]):
-        why = f"{typo.reason}；{why}" if lang == "zh" else f"{typo.reason}; {why}"
+    slip = (
+        typo.reason if typo is not None and typo.reason in (REASON_SWAP[lang], REASON_DIGIT[lang]) else None
+    )
+    if slip is None and v and fig.value and fig.value / v in (Decimal(10), Decimal("0.1")):
+        slip = REASON_SHIFT[lang]
+    if slip is not None:
+        why = f"{slip}；{why}" if lang == "zh" else f"{slip}; {why}"
     return Suggestion(fig, str(fig.value), str(v), why)
