@@ -104,3 +104,23 @@ def test_a_wrong_head_count_is_named_not_the_average() -> None:
 
 def test_the_seed_gets_no_suggestion() -> None:
     assert not [f for f in serious(lint_text(SEED)) if f.suggestion or f.candidates]
+
+
+def test_a_swap_and_a_one_digit_edit_that_repair_alike_are_a_tie() -> None:
+    # 24.89 written 24.80 (9 → 0) leaves 人员经费 0.09 short; 0.45 → 0.54 (a swap) repairs it as well:
+    # a swap is no likelier than a one-digit edit, so both are named and neither is chosen
+    text = SEED.replace("养老保险缴费24.89万元", "养老保险缴费24.80万元")
+    assert text != SEED
+    (f,) = serious(lint_text(text))
+    assert f.suggestion is None
+    named = {(c.figure.text, c.suggested) for c in f.candidates}
+    assert {("24.80万元", "24.89"), ("0.45万元", "0.54")} <= named
+
+
+def test_a_count_that_disagrees_with_its_list_names_no_figure() -> None:
+    # 内设机构为8个 with seven names: the count is wrong or a name was left out (fixture 11 removes a
+    # name, fixture 12 changes the count; the two read alike): suggesting 8 → 7 would be a guess
+    text = SEED.replace("内设机构为7个", "内设机构为8个")
+    assert text != SEED
+    (f,) = serious(lint_text(text))
+    assert f.rule == "FL251" and f.suggestion is None

@@ -169,10 +169,11 @@ def _confirmed(ctx: Context) -> set[int]:
 
 
 def _plausibility(f: Figure, v: Decimal, lang: str) -> int:
-    """2: a digit swap; 1: a one-digit edit or a shifted decimal point; 0: any other number."""
-    s = repair(f, v, lang)
-    if s is not None:
-        return 2 if s.reason == REASON_SWAP[lang] else 1
+    """1: a slip of the pen (two neighbouring digits swapped, one digit edited, the point shifted);
+    0: any other number. A swap is not likelier than an edit: 24.89 written 24.80 is repaired as well
+    by 0.45 → 0.54 (both are 0.09 off), and preferring the swap would be a guess — it is a tie."""
+    if repair(f, v, lang) is not None:
+        return 1
     if v and f.value and (f.value / v) in (Decimal(10), Decimal("0.1")):
         return 1
     return 0
