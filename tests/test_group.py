@@ -144,3 +144,12 @@ def test_related_relations_reach_every_output() -> None:
     assert any(t.startswith("FL212 [警告]") for t in texts)
     related = [r for r in res["relatedLocations"] if r["message"]["text"].startswith("FL212")]
     assert related[0]["physicalLocation"]["region"]["startLine"] == 39
+
+
+def test_a_related_relation_in_a_pdf_is_placed_by_its_page() -> None:
+    from lint.report._common import describe_related
+
+    f = _bare("FL212", Severity.WARNING, 0)
+    f.location = Location(339, 17, 0, page=9)
+    assert describe_related(f, "zh").endswith("@ 第9页")
+    assert describe_related(f, "en").endswith("@ page 9")
