@@ -124,3 +124,17 @@ def test_a_count_that_disagrees_with_its_list_names_no_figure() -> None:
     assert text != SEED
     (f,) = serious(lint_text(text))
     assert f.rule == "FL251" and f.suggestion is None
+
+
+def test_a_rate_on_an_implied_base_is_repaired() -> None:
+    # the base is only implied (1,895 + 134 = 2,029): 134 ÷ 2,029 = 6.60%, written with its point
+    # one place off
+    text = "检察监督支出1,895万元，与上年相比减少134万元，降幅0.66%。"
+    assert _top(text) == ("0.66%", "6.60")
+    assert _top(text.replace("0.66%", "6.60%")) is None
+
+
+def test_a_rate_of_precise_figures_is_repaired_by_its_rounded_value_only() -> None:
+    # 101.48 ÷ 6,005.51 = 1.6898%: 1.69, not also the truncated 1.68 (a tie of one figure with itself)
+    text = "支出6106.99万元，与上年相比增加101.48万元，增长1.66%。"
+    assert _top(text) == ("1.66%", "1.69")

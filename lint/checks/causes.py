@@ -84,6 +84,14 @@ def _solve(f: Finding) -> Iterator[tuple[Figure, Decimal]]:
                 yield diff, abs(base.base_value * rate.value / HUNDRED)
             elif cur is not None and one("ratio"):
                 yield cur, base.base_value * rate.value / HUNDRED
+    if rate is not None and one("rate") and base is None and cur is not None and diff is not None:
+        # 支出1,895万元，减少134万元，降幅0.66%: the base is only implied (1,895 + 134)
+        d = Decimal(diff.direction or 1) * diff.base_value
+        if cur.base_value - d:
+            yield rate, abs(d / (cur.base_value - d) * HUNDRED)
+        signed = Decimal(rate.direction or 1) * rate.value
+        if signed:
+            yield cur, d + d * HUNDRED / signed
     count, avg = one("count"), one("average")
     if total is not None and count is not None and avg is not None:
         if count.base_value:
@@ -95,6 +103,16 @@ def _solve(f: Finding) -> Iterator[tuple[Figure, Decimal]]:
     if fig is not None and other is not None:
         yield fig, other.base_value
         yield other, fig.base_value
+
+
+def _slack(fd: Finding, fig: Figure, exact: Decimal) -> Decimal:
+    """How far a value worked out from the finding's other figures may lie from `exact` because
+    those figures are rounded: their relative half-units add up (first order)."""
+    rel = Decimal(0)
+    for _, x in fd.figures:
+        if x is not fig and x.base_value and not x.exact:
+            rel += Decimal(1).scaleb(-x.precision) / 2 / abs(x.value)
+    return abs(exact) * rel
 
 
 def _written(f: Figure, base_value: Decimal) -> Decimal | None:
@@ -192,10 +210,15 @@ def attribute(ctx: Context, findings: list[Finding], rerun: Callable[[], list[Fi
             v = _written(fig, bv)
             if v is None:
                 continue
-            # the typo that lands next to the solved value: a rounded rate or average is only near it
             near = max(abs(v) / 100, 2 * Decimal(1).scaleb(-fig.decimals))
             quotient = fig.dimension == "percent" or fig.role in ("average", "rate", "share", "ratio")
-            typos = [w for w in _typos(fig) if abs(w - v) <= near] if quotient else []
+            # the typo that lands next to the solved value: a quotient of rounded figures is only
+            # known within their rounding (0.14万元 ÷ 10人 is 139.4元 as well as 140.0), but never
+            # further than 1% off; one of precise figures within its own last place (1.6898% is
+            # 1.69, not also the truncated 1.68)
+            own = Decimal(1).scaleb(-fig.decimals) / 2
+            slack = min(near, max(_slack(fd, fig, bv / fig.scale), own))
+            typos = [w for w in _typos(fig) if abs(w - bv / fig.scale) <= slack] if quotient else []
             for w in [v, *typos, *_shifts(fig, bv / fig.scale, near)]:
                 if (fig.id, w) not in tried:
                     tried[(fig.id, w)] = None
