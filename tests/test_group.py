@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import xml.etree.ElementTree as ET
 from decimal import Decimal
 from pathlib import Path
 
@@ -112,7 +113,7 @@ def test_the_merged_finding_keeps_the_highest_severity() -> None:
 def test_related_relations_reach_every_output() -> None:
     result = lint_file(str(BROKEN / "04-share-miscomputed.txt"), catalog(), Options())
     outputs = {}
-    for fmt in ("json", "text", "html", "concise"):
+    for fmt in ("json", "text", "html", "concise", "github", "junit"):
         buf = io.StringIO()
         emit(fmt, [result], catalog(), buf, version="0")
         outputs[fmt] = buf.getvalue()
@@ -126,9 +127,29 @@ def test_related_relations_reach_every_output() -> None:
     )
     assert '<li class="related">FL212 [警告]' in outputs["html"]
     assert "FL211 error" in outputs["concise"] and "（另见 FL212）" in outputs["concise"]
+    # a CI annotation and a JUnit failure list the relation of the same cause, and the figure to change
+    [gh] = [x for x in outputs["github"].splitlines() if "FL211" in x.split("::")[1]]
+    assert "%0A+ 同一原因: FL212 [警告] 各分项占比合计 99.55%25，应为 100%25 @ 39:134" in gh
+    assert "建议" in gh or "→" in gh
+    [case] = [
+        c
+        for c in ET.fromstring(outputs["junit"]).iter("testcase")
+        if (c.get("name") or "").startswith("FL211")
+    ]
+    failure = case.find("failure")
+    assert failure is not None and "+ 同一原因: FL212 [警告] 各分项占比合计 99.55%" in (failure.text or "")
     sarif = build([result], catalog(), lang="zh", version="0")
     [res] = [r for r in sarif["runs"][0]["results"] if r["ruleId"] == "FL211"]  # type: ignore[index]
     texts = [r["message"]["text"] for r in res["relatedLocations"]]
     assert any(t.startswith("FL212 [警告]") for t in texts)
     related = [r for r in res["relatedLocations"] if r["message"]["text"].startswith("FL212")]
     assert related[0]["physicalLocation"]["region"]["startLine"] == 39
+
+
+def test_a_related_relation_in_a_pdf_is_placed_by_its_page() -> None:
+    from lint.report._common import describe_related
+
+    f = _bare("FL212", Severity.WARNING, 0)
+    f.location = Location(339, 17, 0, page=9)
+    assert describe_related(f, "zh").endswith("@ 第9页")
+    assert describe_related(f, "en").endswith("@ page 9")

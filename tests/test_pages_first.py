@@ -46,12 +46,12 @@ def test_table_cell_named_by_table_row_and_column() -> None:
 def test_github_junit_sarif_carry_the_page() -> None:
     gh = run("check", "-f", "github", str(TABLE_PDF), str(TXT)).stdout.splitlines()
     pdf = [ln for ln in gh if ".pdf" in ln]
-    assert pdf and all("line=" not in ln and "第1页" in ln for ln in pdf)
+    assert pdf and all("line=" not in ln and "第1页" in ln and not LINE_REF.search(ln) for ln in pdf)
     assert any("01-transposed-part.txt,line=51,col=48" in ln for ln in gh)
     junit = run("check", "-f", "junit", str(TABLE_PDF)).stdout
     assert 'name="FL402 code-hierarchy 第1页"' in junit
     assert 'message="第1页 表“部门：某机关办公厅” 行“303 对个人和家庭的补助” 列“金额”: ' in junit
-    assert not re.search(r'line="\d+"', junit)
+    assert not re.search(r'line="\d+"', junit) and not LINE_REF.search(junit)
     sarif = json.loads(run("check", "-f", "sarif", "--lang", "en", str(TABLE_PDF)).stdout)
     res = sarif["runs"][0]["results"][0]
     assert res["message"]["text"].startswith(

@@ -332,6 +332,7 @@ def test_github_annotations() -> None:
     assert lines[0] == (
         f"::error file=reports/决算.txt,line=2,col={col},title=fiscal-lint FL201 sum-mismatch::"
         "支出合计732.74万元 ≠ 各项之和 732.64万元（差 0.10万元）%0A332.11 + 400.53 = 732.64 ≠ 732.74"
+        "%0A项目支出 400.53 → 400.63（数字 5/6 疑似笔误）"  # the figure to change, as in every other format
     )
     assert lines[1].startswith("::warning file=reports/决算.txt,line=4,")
     assert lines[2].startswith("::notice file=reports/决算.txt,line=2,")

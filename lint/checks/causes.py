@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator
 from decimal import Decimal, InvalidOperation
 
 from lint.checks.base import Context
-from lint.checks.culprit import REASON_DIGIT, REASON_SWAP, repair
+from lint.checks.culprit import REASON_DIGIT, REASON_SHIFT, REASON_SWAP, repair
 from lint.model import Figure, Finding, Severity, Suggestion
 from lint.tolerance import HUNDRED
 
@@ -84,15 +84,35 @@ def _solve(f: Finding) -> Iterator[tuple[Figure, Decimal]]:
                 yield diff, abs(base.base_value * rate.value / HUNDRED)
             elif cur is not None and one("ratio"):
                 yield cur, base.base_value * rate.value / HUNDRED
+    if rate is not None and one("rate") and base is None and cur is not None and diff is not None:
+        # 支出1,895万元，减少134万元，降幅0.66%: the base is only implied (1,895 + 134)
+        d = Decimal(diff.direction or 1) * diff.base_value
+        if cur.base_value - d:
+            yield rate, abs(d / (cur.base_value - d) * HUNDRED)
+        signed = Decimal(rate.direction or 1) * rate.value
+        if signed:
+            yield cur, d + d * HUNDRED / signed
     count, avg = one("count"), one("average")
     if total is not None and count is not None and avg is not None:
         if count.base_value:
             yield avg, total.base_value / count.base_value
         yield total, avg.base_value * count.base_value
+        if avg.base_value:  # 10人 written 20人: the count is the slip, the average is right
+            yield count, total.base_value / avg.base_value
     fig, other = one("figure") or one("a"), one("repeat") or one("b")
     if fig is not None and other is not None:
         yield fig, other.base_value
         yield other, fig.base_value
+
+
+def _slack(fd: Finding, fig: Figure, exact: Decimal) -> Decimal:
+    """How far a value worked out from the finding's other figures may lie from `exact` because
+    those figures are rounded: their relative half-units add up (first order)."""
+    rel = Decimal(0)
+    for _, x in fd.figures:
+        if x is not fig and x.base_value and not x.exact:
+            rel += Decimal(1).scaleb(-x.precision) / 2 / abs(x.value)
+    return abs(exact) * rel
 
 
 def _written(f: Figure, base_value: Decimal) -> Decimal | None:
@@ -131,6 +151,18 @@ def _typos(f: Figure) -> list[Decimal]:
     return [v for v in values if v != abs(f.value)]
 
 
+def _shifts(f: Figure, exact: Decimal, near: Decimal) -> list[Decimal]:
+    """The figure with its decimal point one place back, when that is (near) the value the relation
+    needs: 255.41 written 2554.1 is repaired by 255.41, which its own written decimals cannot say."""
+    if f.exact:
+        return []
+    out = []
+    for w in (f.value / 10, (f.value * 10).quantize(Decimal(1).scaleb(-max(f.decimals - 1, 0)))):
+        if w != f.value and abs(w - exact) <= near:
+            out.append(w)
+    return out
+
+
 def _confirmed(ctx: Context) -> set[int]:
     """Figures two other places write with the very same value: never the one to change, even when
     the labels differ too much for a repeat to be read (732.74 as 收入, 决算收入支出, 财政拨款收入支出).
@@ -155,10 +187,11 @@ def _confirmed(ctx: Context) -> set[int]:
 
 
 def _plausibility(f: Figure, v: Decimal, lang: str) -> int:
-    """2: a digit swap; 1: a one-digit edit or a shifted decimal point; 0: any other number."""
-    s = repair(f, v, lang)
-    if s is not None:
-        return 2 if s.reason == REASON_SWAP[lang] else 1
+    """1: a slip of the pen (two neighbouring digits swapped, one digit edited, the point shifted);
+    0: any other number. A swap is not likelier than an edit: 24.89 written 24.80 is repaired as well
+    by 0.45 → 0.54 (both are 0.09 off), and preferring the swap would be a guess — it is a tie."""
+    if repair(f, v, lang) is not None:
+        return 1
     if v and f.value and (f.value / v) in (Decimal(10), Decimal("0.1")):
         return 1
     return 0
@@ -177,11 +210,16 @@ def attribute(ctx: Context, findings: list[Finding], rerun: Callable[[], list[Fi
             v = _written(fig, bv)
             if v is None:
                 continue
-            # the typo that lands next to the solved value: a rounded rate or average is only near it
             near = max(abs(v) / 100, 2 * Decimal(1).scaleb(-fig.decimals))
             quotient = fig.dimension == "percent" or fig.role in ("average", "rate", "share", "ratio")
-            typos = [w for w in _typos(fig) if abs(w - v) <= near] if quotient else []
-            for w in [v, *typos]:
+            # the typo that lands next to the solved value: a quotient of rounded figures is only
+            # known within their rounding (0.14万元 ÷ 10人 is 139.4元 as well as 140.0), but never
+            # further than 1% off; one of precise figures within its own last place (1.6898% is
+            # 1.69, not also the truncated 1.68)
+            own = Decimal(1).scaleb(-fig.decimals) / 2
+            slack = min(near, max(_slack(fd, fig, bv / fig.scale), own))
+            typos = [w for w in _typos(fig) if abs(w - bv / fig.scale) <= slack] if quotient else []
+            for w in [v, *typos, *_shifts(fig, bv / fig.scale, near)]:
                 if (fig.id, w) not in tried:
                     tried[(fig.id, w)] = None
                     candidates.append((fig, w))
@@ -306,6 +344,11 @@ def _breaks(
 def _suggestion(fig: Figure, v: Decimal, n: int, lang: str) -> Suggestion:
     typo = repair(fig, v, lang)
     why = REASON_ALL[lang].format(n=n)
-    if typo is not None and typo.reason in (REASON_SWAP[lang], REASON_DIGIT[lang]):
-        why = f"{typo.reason}；{why}" if lang == "zh" else f"{typo.reason}; {why}"
+    slip = (
+        typo.reason if typo is not None and typo.reason in (REASON_SWAP[lang], REASON_DIGIT[lang]) else None
+    )
+    if slip is None and v and fig.value and fig.value / v in (Decimal(10), Decimal("0.1")):
+        slip = REASON_SHIFT[lang]
+    if slip is not None:
+        why = f"{slip}；{why}" if lang == "zh" else f"{slip}; {why}"
     return Suggestion(fig, str(fig.value), str(v), why)

@@ -14,6 +14,7 @@ REASON_SWAP = {
     "zh": "相邻两位数字可能颠倒（差额可被 9 整除）",
     "en": "two adjacent digits look transposed (the difference is divisible by 9)",
 }
+REASON_SHIFT = {"zh": "小数点可能错了一位", "en": "the decimal point looks one place off"}
 REASON_DIGIT = {"zh": "只需改动一位数字即可使关系成立", "en": "changing one digit makes the relation hold"}
 REASON_REPEAT = {
     "zh": "该数字与{at}的同一数字（{text}）不一致，改为后者即可使关系成立",
@@ -38,12 +39,16 @@ def repair(f: Figure, wanted: Decimal, lang: str) -> Suggestion | None:
     target = _as_text(wanted, f)
     if target is None or target == current or len(target) != len(current):
         return None
-    diffs = [i for i, (a, b) in enumerate(zip(current, target, strict=True)) if a != b]
+    if current.find(".") != target.find("."):
+        return None
+    # neighbours are neighbouring digits: 104.32 → 103.42 swaps the 4 and the 3 either side of the point
+    cur, tgt = current.replace(".", ""), target.replace(".", "")
+    diffs = [i for i, (a, b) in enumerate(zip(cur, tgt, strict=True)) if a != b]
     if (
         len(diffs) == 2
         and diffs[1] == diffs[0] + 1
-        and current[diffs[0]] == target[diffs[1]]
-        and current[diffs[1]] == target[diffs[0]]
+        and cur[diffs[0]] == tgt[diffs[1]]
+        and cur[diffs[1]] == tgt[diffs[0]]
     ):
         return Suggestion(f, current, target, REASON_SWAP[lang])
     if len(diffs) == 1:

@@ -343,11 +343,12 @@ def describe_suggestion(finding: Finding, lang: str) -> str | None:
 
 
 def describe_related(finding: Finding, lang: str) -> str:
-    """One relation merged under its root cause: `FL212 [警告] message @ 39:134 (第 2 页)`."""
+    """One relation merged under its root cause: `FL212 [警告] message @ 39:134`, or `@ 第2页` in a PDF."""
     loc = finding.location
-    page = f" ({tr(lang, 'page', n=loc.page)})" if loc.page is not None else ""
+    # a PDF has pages, not lines: its extracted text's line:column would point nowhere a reader can go
+    where = tr(lang, "page", n=loc.page) if paged(loc) else f"{loc.line}:{loc.column}"
     sev = tr(lang, finding.severity.label)
-    return f"{finding.rule} [{sev}] {one_line(finding.message)} @ {loc.line}:{loc.column}{page}"
+    return f"{finding.rule} [{sev}] {one_line(finding.message)} @ {where}"
 
 
 def describe_arithmetic(finding: Finding, lang: str) -> str | None:

@@ -9,6 +9,8 @@ from lint.catalog import Catalog
 from lint.model import FileResult, Finding, Severity
 from lint.report._common import (
     describe_arithmetic,
+    describe_related,
+    describe_suggestion,
     finding_place,
     paged,
     rel_posix,
@@ -50,9 +52,12 @@ def annotation(result: FileResult, finding: Finding, lang: str) -> str:
     else:
         props.update(line=loc.line, col=loc.column)
     props["title"] = title
-    arithmetic = describe_arithmetic(finding, lang)
-    if arithmetic:
-        message += "\n" + arithmetic
+    # the arithmetic, the figure to change (or the stated tie), and the relations of the same cause
+    extras = [describe_arithmetic(finding, lang), describe_suggestion(finding, lang)]
+    extras += [f"+ {tr(lang, 'related')}: {describe_related(r, lang)}" for r in finding.related]
+    for extra in extras:
+        if extra:
+            message += "\n" + extra
     return command(COMMANDS[finding.severity], props, message)
 
 

@@ -11,6 +11,7 @@ from lint.catalog import Catalog
 from lint.model import FileResult, Finding, Severity
 from lint.report._common import (
     describe_arithmetic,
+    describe_related,
     describe_suggestion,
     finding_place,
     header,
@@ -37,6 +38,7 @@ def _details(result: FileResult, finding: Finding, lang: str) -> str:
     for extra in (describe_arithmetic(finding, lang), describe_suggestion(finding, lang)):
         if extra:
             lines.append(extra)
+    lines += [f"+ {tr(lang, 'related')}: {describe_related(r, lang)}" for r in finding.related]
     return _x("\n".join(lines))
 
 
