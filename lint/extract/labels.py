@@ -32,6 +32,9 @@ class LabelInfo:
     bare: bool = False  # only period, stage and generic words ("本年收入"): it names no thing of its own
 
 
+FOOTNOTE_MARK = regex.compile(r"[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\[\d{1,2}\]\s*$|［\d{1,2}］\s*$")
+
+
 class LabelReader:
     """Compiled patterns for one vocabulary."""
 
@@ -46,7 +49,8 @@ class LabelReader:
 
     def read(self, clause: str, default_stage: str | None = None) -> LabelInfo:
         raw = clause.replace(JOIN, "").strip(" \t:：,，、;；")  # a label wrapped across lines is one
-        text = raw
+        # a footnote mark on the label ("卫生健康支出[1]", "基本支出¹") is no part of its name
+        text = FOOTNOTE_MARK.sub("", raw)
         period: str | None = None
         years = YEAR.findall(text)
         if years:
