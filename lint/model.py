@@ -250,6 +250,8 @@ class Figure:
     scoped: bool = False  # the label is narrowed by a preceding clause ("…中标的，采购金额X")
     table: tuple[int, int, int] | None = None  # (table index, row, col)
     placeholder: bool = False  # written as a template placeholder ("XXX万元"): not a figure at all
+    # read through noise (ocr | spaced | cut | footnote: extract/figures.py): approximate, never checked
+    noise: str | None = None
 
     @property
     def base_value(self) -> Decimal:

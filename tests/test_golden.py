@@ -70,7 +70,7 @@ KNOWN_BUGS: dict[str, str] = {
 
 def fixtures() -> list[Path]:
     found = sorted((FIX / "broken").glob("*.txt")) + sorted((FIX / "reports").glob("*.txt"))
-    for folder in ("realistic", "precision", "provinces"):
+    for folder in ("realistic", "precision", "provinces", "noisy"):
         found += sorted(p for p in (FIX / folder).iterdir() if p.suffix in (".txt", ".md"))
     return [*found, SEED]
 

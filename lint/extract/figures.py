@@ -14,7 +14,18 @@ from decimal import Decimal
 import regex
 
 from lint.extract.labels import LabelInfo, LabelReader, label_reader, qualifiers_of
-from lint.extract.numbers import CN_CHARS, MAX_DIGITS, parse_arabic, parse_chinese
+from lint.extract.numbers import (
+    CLEAN_NUMBER,
+    CN_CHARS,
+    FOOTNOTE,
+    MAX_DIGITS,
+    NOISY_NUMBER,
+    SUPERSCRIPTS,
+    denoise,
+    noise_of,
+    parse_arabic,
+    parse_chinese,
+)
 from lint.extract.title import YEAR as TITLE_YEAR
 from lint.extract.title import title_line
 from lint.extract.wraps import JOIN, unwrap
@@ -49,7 +60,7 @@ class Extraction:
 def _build_pattern(vocab: Vocabulary) -> regex.Pattern[str]:
     units = list(vocab.units)
     count_units = [u for u, (dim, _) in vocab.units.items() if dim in ("people", "count", "duration")]
-    number = r"(?P<sign>[-+])?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    number = rf"(?P<sign>[-+])?(?P<num>{NOISY_NUMBER})(?P<fn>{FOOTNOTE})?"
     chinese = rf"(?P<cn>[{CN_CHARS}]+)"
     unit = rf"(?:(?P<mult>万|亿)(?P<munit>{alternation(count_units)})|(?P<unit>{alternation(units)}))"
     alternatives = [number, chinese]
@@ -155,18 +166,20 @@ class FigureExtractor:
             parsed = self._placeholder(m) if placeholder else self._value(m, norm, start)
             if parsed is None:
                 continue
-            value, decimals, unit, dim, scale, num_start = parsed
+            value, decimals, unit, dim, scale, num_start, noise = parsed
             if not self._unit_ok(norm, end, unit, dim):
                 continue
             clause_start = _clause_start(norm, num_start, prev_end)
             clause = text[clause_start:num_start]
-            approx = bool(m.group("infix").strip(" " + JOIN)) or self._approx(norm, num_start, end)
+            approx = (
+                bool(noise) or bool(m.group("infix").strip(" " + JOIN)) or self._approx(norm, num_start, end)
+            )
             role, direction = self._role(norm, clause, dim, end)
             info = self._label(text, norm, clause, num_start, end, dim, role)
             period = _period(info.period, year)
             fig = Figure(
                 id=0,
-                text=text[num_start:end].replace(JOIN, ""),
+                text=text[num_start:end].replace(JOIN, "").replace("\n", ""),
                 value=value,
                 unit=unit,
                 dimension=dim,
@@ -187,6 +200,7 @@ class FigureExtractor:
                 # counts are exact; so is a written zero ("0万元": nothing was spent)
                 exact=((dim in EXACT_DIMENSIONS and decimals == 0) or value == 0) and not placeholder,
                 placeholder=placeholder,
+                noise=noise,
             )
             fig.scoped = norm[max(0, clause_start - 2) : clause_start].startswith("的") or bool(
                 SCOPED_LABEL.match(info.raw)
@@ -201,17 +215,19 @@ class FigureExtractor:
         _inherit_subject_fund(out, norm, self.labels, bare)
         return out
 
-    def _placeholder(self, m: regex.Match[str]) -> tuple[Decimal, int, str, str, Decimal, int]:
+    def _placeholder(self, m: regex.Match[str]) -> tuple[Decimal, int, str, str, Decimal, int, str | None]:
         unit = m.group("unit") or m.group("munit")
         dim, scale = self.vocab.units[unit]
         if m.group("mult"):
             scale = scale * (Decimal(10_000) if m.group("mult") == "万" else Decimal(100_000_000))
             unit = m.group("mult") + unit
-        return Decimal(0), 0, unit, dim, scale, m.start("ph")
+        return Decimal(0), 0, unit, dim, scale, m.start("ph"), None
 
     def _value(
         self, m: regex.Match[str], norm: str, start: int
-    ) -> tuple[Decimal, int, str, str, Decimal, int] | None:
+    ) -> tuple[Decimal, int, str, str, Decimal, int, str | None] | None:
+        """(value, decimals, unit, dimension, scale, number start, noise): `noise` names what made
+        the number hard to read (extract/figures.NOISY_NUMBER), None for a number written cleanly."""
         unit = m.group("unit") or m.group("munit")
         dim, scale = self.vocab.units[unit]
         if m.group("mult"):
@@ -228,14 +244,20 @@ class FigureExtractor:
             n = parse_chinese(cn)
             if n is None or n >= 10**MAX_DIGITS:
                 return None
-            return Decimal(n), 0, unit, dim, scale, m.start("cn")
+            return Decimal(n), 0, unit, dim, scale, m.start("cn"), None
         num_start = m.start("num")
         before = norm[num_start - 1] if num_start > 0 else ""
-        if before and ((before.isalnum() and not _is_cjk(before)) or before in "._/#第"):
+        glued = before in SUPERSCRIPTS  # "基本支出¹1,245.60万元": a footnote mark on the label
+        if before and not glued and ((before.isalnum() and not _is_cjk(before)) or before in "._/#第"):
             return None
         if _in_code_context(norm, num_start):
             return None
-        parsed = parse_arabic(m.group("num"))
+        written = m.group("num")
+        noise = noise_of(written, bool(m.group("fn")) or glued)
+        cleaned = denoise(written) if noise else written
+        if noise and not CLEAN_NUMBER.fullmatch(cleaned):
+            return None
+        parsed = parse_arabic(cleaned)
         if parsed is None:
             return None
         value, decimals = parsed
@@ -243,7 +265,7 @@ class FigureExtractor:
         # "80-90分", "80%-90%", "80（含）-90分": a dash after a number is a range, not a minus
         if sign == "-" and not RANGE_DASH_BEFORE.search(norm, max(0, m.start("sign") - 8), m.start("sign")):
             value, num_start = -value, m.start("sign")
-        return value, decimals, unit, dim, scale, num_start
+        return value, decimals, unit, dim, scale, num_start, noise
 
     def _unit_ok(self, norm: str, end: int, unit: str, dim: str) -> bool:
         nxt = norm[end] if end < len(norm) else ""

@@ -34,6 +34,9 @@ class LabelInfo:
     bare: bool = False  # only period, stage and generic words ("本年收入"): it names no thing of its own
 
 
+FOOTNOTE_MARK = regex.compile(r"[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\[\d{1,2}\]\s*$|［\d{1,2}］\s*$")
+
+
 class LabelReader:
     """Compiled patterns for one vocabulary, and what they made of each distinct clause (bounded memo:
     a report repeats its labels, and reading one is a dozen regex passes). The vocabulary must not
@@ -63,7 +66,8 @@ class LabelReader:
 
     def _read_uncached(self, clause: str, default_stage: str | None) -> LabelInfo:
         raw = clause.replace(JOIN, "").strip(" \t:：,，、;；")  # a label wrapped across lines is one
-        text = raw
+        # a footnote mark on the label ("卫生健康支出[1]", "基本支出¹") is no part of its name
+        text = FOOTNOTE_MARK.sub("", raw)
         period: str | None = None
         years = YEAR.findall(text)
         if years:

@@ -6,6 +6,8 @@ from decimal import Decimal, InvalidOperation
 
 import regex
 
+from lint.extract.wraps import JOIN
+
 CN_DIGITS = {
     "零": 0,
     "〇": 0,
@@ -77,3 +79,43 @@ def parse_chinese(text: str) -> int | None:
             current = 0
             last_unit = unit
     return total + current
+
+
+# A number as noisy text writes it (PDF text layers, OCR, copy-paste). Read, but only as an
+# approximation (Figure.noise), so that no check rests on it:
+#   OCR letters for zeros ("1O5.00", "2o.5", "1〇5"); a space as thousands separator ("1 234.56");
+#   a stray space at the decimal point ("12 .5"); a number cut by a line break or a stray space
+#   ("6,8⏎60", "为2 2.50"), only where it runs on from prose (a row of numbers has its own cells).
+OCR_ZERO = "Oo〇"
+_X = rf"[\d{OCR_ZERO}]"
+_SPACE = "[ \u00a0\u2009\u202f]"
+_CUT = rf"[\n{JOIN}]"
+NOISY_NUMBER = (
+    rf"\d{{1,3}}(?:{_SPACE}\d{{3}})+(?:\.\d+)?(?!\d)"  # space thousands
+    rf"|\d+{_SPACE}\.\d+|\d+\.{_SPACE}\d+"  # a space at the point
+    rf"|(?<=[^\s\d,.])\d[\d,.]*(?:{_CUT}|{_SPACE})[\d,.]*\d"  # cut by a line break or a stray space
+    rf"|\d{_X}{{0,2}}(?:,{_X}{{3}})+(?:\.{_X}+)?|\d{_X}*(?:\.{_X}+)?"  # as written (or with OCR zeros)
+)
+CLEAN_NUMBER = regex.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
+# a footnote mark glued to the number, before its unit: "268.27¹万元", "268.27[1]万元", "268.27注1万元"
+SUPERSCRIPTS = "¹²³⁴⁵⁶⁷⁸⁹⁰"
+FOOTNOTE = rf"[{SUPERSCRIPTS}]{{1,2}}|\[\d{{1,2}}\]|［\d{{1,2}}］|注\d{{1,2}}"
+
+
+_SPACES = " \u00a0\u2009\u202f"
+_TO_ZERO = str.maketrans({c: "0" for c in OCR_ZERO} | {c: "" for c in _SPACES + "\n" + JOIN})
+
+
+def noise_of(written: str, footnote: bool) -> str | None:
+    """What makes a number as written uncertain: ocr | spaced | cut | footnote (the first found)."""
+    if any(c in OCR_ZERO for c in written):
+        return "ocr"
+    if any(c in _SPACES for c in written):
+        return "spaced"
+    if "\n" in written or JOIN in written:
+        return "cut"
+    return "footnote" if footnote else None
+
+
+def denoise(written: str) -> str:
+    return written.translate(_TO_ZERO)

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 import regex
 
-from lint.extract.numbers import parse_arabic
+from lint.extract.numbers import CLEAN_NUMBER, FOOTNOTE, NOISY_NUMBER, denoise, noise_of, parse_arabic
 from lint.model import Document, Figure, Qualifiers, Table
 from lint.vocab import fold_width
 
@@ -18,6 +18,11 @@ NUMERIC = regex.compile(
     r"^\s*(?P<neg>[-(（])?\s*(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*[)）]?\s*(?P<unit>%|万元|元)?\s*$"
 )
 CODE = regex.compile(r"^\s*\d{3}(?:\d{2}){0,2}\s*$")
+# a cell as noisy text writes it ("1O5.00", "1 234.56", "268.27¹"): read, but approximate (Figure.noise)
+NOISY_CELL = regex.compile(
+    rf"^\s*(?P<neg>[-(（])?\s*(?P<num>{NOISY_NUMBER})(?P<fn>{FOOTNOTE})?\s*[)）]?\s*(?P<unit>%|万元|元)?"
+    rf"(?P<after>{FOOTNOTE})?\s*$"
+)
 
 
 def header_text(table: Table, col: int) -> str:
@@ -88,10 +93,17 @@ def table_figures(
             if cell is None or c < table.label_cols:
                 continue
             label, _code = row_label(table, r, c)
+            noise: str | None = None
             m = NUMERIC.match(fold_width(cell.text))
-            if not m:
-                continue
-            parsed = parse_arabic(m.group("num"))
+            if m:
+                parsed = parse_arabic(m.group("num"))
+            else:
+                m = NOISY_CELL.match(fold_width(cell.text))
+                if not m:
+                    continue
+                noise = noise_of(m.group("num"), bool(m.group("fn") or m.group("after")))
+                cleaned = denoise(m.group("num"))
+                parsed = parse_arabic(cleaned) if CLEAN_NUMBER.fullmatch(cleaned) else None
             if parsed is None:
                 continue
             value, decimals = parsed
@@ -123,13 +135,14 @@ def table_figures(
                     precision=decimals,
                     label=ex.vocab.canonical(ex.labels.tidy(label)),
                     raw_label=f"{label}｜{col_head}",
-                    qualifiers=Qualifiers(info.stage, info.period, info.fund),
+                    qualifiers=Qualifiers(info.stage, info.period, info.fund, approx=noise is not None),
                     section=(),
                     start=cell.start,
                     end=cell.end,
                     location=doc.location(cell.start, cell.end),
                     role="cell",
                     table=(ti, r, c),
+                    noise=noise,
                 )
             )
     return out

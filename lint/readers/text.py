@@ -6,6 +6,9 @@ import unicodedata
 
 from lint.errors import InputError
 from lint.model import Document
+from lint.readers.cuts import compose
+from lint.readers.furniture import drop_furniture
+from lint.readers.spacing import close_spacing
 from lint.readers.unwrap import unwrap
 
 _BOMS = (  # longest first: a UTF-32-LE BOM begins with the UTF-16-LE one
@@ -68,10 +71,19 @@ def normalise_newlines(text: str) -> str:
 
 
 def read_text(data: bytes, path: str, fmt: str = "txt") -> Document:
-    """A text file; one saved from a PDF, wrapped at the page width, has its paragraphs rejoined."""
+    """A text file; one saved from a PDF has its page furniture dropped, spaced-out letters closed and,
+    wrapped at the page width, its paragraphs rejoined (every location stays the file's)."""
     text = normalise_newlines(decode(data, path))
     if fmt == "txt":
-        joined = unwrap(text)
+        # spaced-out letters closed first, so that the wrap measure reads whole lines; page furniture
+        # last: a hard-wrapped text loses it as its lines are rejoined, one typed a paragraph a line here
+        closed = close_spacing(text)
+        cuts, current = closed.cuts, closed.text
+        joined = unwrap(current)
         if joined is not None:
-            return Document(path=path, text=joined.text, fmt=fmt, source=text, cuts=joined.cuts)
+            cuts, current = compose(cuts, joined.cuts), joined.text
+        bare = drop_furniture(current)
+        cuts, current = compose(cuts, bare.cuts), bare.text
+        if cuts:
+            return Document(path=path, text=current, fmt=fmt, source=text, cuts=cuts)
     return Document(path=path, text=text, fmt=fmt)

@@ -79,7 +79,7 @@ def analyse(doc: Document, extraction: Extraction, vocab: Vocabulary | None = No
     return Analysis(
         doc,
         figures,
-        relations + table_rels,
+        _firm(relations + table_rels),
         headings,
         extraction.default_stage,
         extraction.year,
@@ -95,6 +95,13 @@ def analyse(doc: Document, extraction: Extraction, vocab: Vocabulary | None = No
             key=lambda m: m.start,
         ),
     )
+
+
+def _firm(relations: list[Relation]) -> list[Relation]:
+    """The relations no noisy figure takes part in: a number read through OCR letters, a cut or a
+    footnote mark (Figure.noise) may be misread, so no check may rest on it. The readers still read
+    it, so that a breakdown with a noisy part is seen whole and left unchecked, not re-read without it."""
+    return [r for r in relations if not any(f.noise for _, f in r.members)]
 
 
 _HYGIENE: dict[int, tuple[Vocabulary, HygieneReader]] = {}
