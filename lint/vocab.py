@@ -96,6 +96,12 @@ class Vocabulary:
     synonyms: dict[str, str] = field(default_factory=dict)  # folded name → canonical
     scores: ScoreVocab = field(default_factory=ScoreVocab)
     sides: dict[str, str] = field(default_factory=dict)  # word → income | outgo ([qualifiers.side])
+    # [labels] verbs / short_verbs / verb_objects: "加本年收入合计" is 本年收入合计
+    label_verbs: list[str] = field(default_factory=list)
+    label_short_verbs: list[str] = field(default_factory=list)
+    label_verb_objects: list[str] = field(default_factory=list)
+    # [qualifiers.whole_lead]: a "X中，" lead-in naming one of these narrows no label after it
+    whole_leads: list[str] = field(default_factory=list)
     points_moved_to: list[str] = field(default_factory=list)  # [points] moved_to: 由A%降至B%
     points_compared_with: list[str] = field(default_factory=list)  # [points] compared_with: B%，比上年A%
     stated_comparison: dict[str, list[str]] = field(default_factory=dict)  # [stated_comparison]
@@ -202,6 +208,12 @@ def parse_vocabulary(data: dict[str, object], path: Path) -> Vocabulary:
     )
     vocab.scores = _scores(table("scores"), path)
     vocab.sides = _mapping(quals.get("side", {}), path, "qualifiers.side")
+    vocab.label_verbs = _words(labels.get("verbs", []), path, "labels.verbs")
+    vocab.label_short_verbs = _words(labels.get("short_verbs", []), path, "labels.short_verbs")
+    vocab.label_verb_objects = _words(labels.get("verb_objects", []), path, "labels.verb_objects")
+    vocab.whole_leads = _words(
+        _table(quals.get("whole_lead", {}), path).get("words", []), path, "qualifiers.whole_lead.words"
+    )
     points = table("points")
     vocab.points_moved_to = _words(points.get("moved_to", []), path, "points.moved_to")
     vocab.points_compared_with = _words(points.get("compared_with", []), path, "points.compared_with")

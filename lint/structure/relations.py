@@ -57,6 +57,11 @@ ADDED_ON = regex.compile(r"加上|再加|加之")
 SENTENCE_OPENER = regex.compile(r"\s*(?:其中|包括|具体包括|具体为)[：:，,]?[^，,。；;：:\d]{0,20}$")
 GLOSSED_AMOUNT = regex.compile(r"[（(][^（()）]*\d")
 LEAD_AFTER_END = regex.compile(r"[。！？!?][ \t]*[^，,。；;\d]{2,12}中[，,]")
+# "…支出总计1349.97万元。收入总计中，本年收入合计1286.45万元，年初结转和结余63.52万元；支出总计中，…":
+# a clause opened by "X中，" right before a figure lists parts of X's amount written earlier
+LEAD_CLAUSE = regex.compile(
+    r"[。！？!?；;\n][ \t]*(?:在)?(?P<lead>[^，,。；;：:、\d\s其]{2,12}?)中[，,：:][^，,。；;：:\d]{0,20}$"
+)
 RESPECTIVE = regex.compile(r"分别(?:占|为|是)?[^，,。；;\d]{0,20}?(?:的)?(?:比重|比例)?(?:为)?\s*(?=\d)")
 LEVEL_MARK = regex.compile(r"\([类款项]\)$")
 # "决算20.37万元，为预算数24.60万元的82.80%": an amount followed by 的 and a rate is the base of that
@@ -65,6 +70,8 @@ RATIO_BASE_AFTER = regex.compile(r"\s*的\s*\d")
 # "工资福利支出48.60万元（主要为编外人员劳务报酬），商品和服务支出…": words in a closed bracket
 # gloss one figure; they introduce no list.
 CLOSED_BRACKET = regex.compile(r"[（(][^（()）]*[)）]")
+# "其中产出指标扣2分": a score after these words is a deduction, not a part of the 总分
+DEDUCTION = regex.compile(r"(?:扣|减|失|丢)(?:分|除|掉)?[^，,。；;\d]{0,2}$")
 
 
 @dataclass
@@ -76,6 +83,7 @@ class Group:
     bracketed: bool = False  # "（其中A，B）": the breakdown ends at the closing bracket
     joiner: str = ""  # what separates its parts: "、" lists end at the next ，or ；
     inferred: bool = False  # its total is the subject of the sentence before ("…。其中：…")
+    lead_in: bool = False  # opened by "X中，": its total is X's amount, found by label in the paragraph
 
     def holds(self) -> bool:
         """Do the parts so far already add up to the total (within rounding)?"""
@@ -199,6 +207,15 @@ class RelationFinder:
                 continue
             if REFERENCE_BEFORE.search(text, max(0, f.start - 3), f.start):
                 continue  # "未计入上述1,286.40万元": a reference back, no part of anything here
+            whole = self._lead_in_total(text, figures, f, gap)
+            if whole is not None:
+                g = Group(total=whole, marker="中", partial=True, lead_in=True)
+                stack = [g]
+                totals.add(whole.id)
+                groups.append(g)
+                g.parts.append(f)
+                last_amount = f
+                continue
             between = (
                 SEMICOLON_BREAK.sub("；", COLON_BREAK.sub("：", text[last_amount.end : f.start]))
                 if last_amount
@@ -276,6 +293,55 @@ class RelationFinder:
             return None
         return found[0]
 
+    def _lead_in_total(self, text: str, figures: list[Figure], f: Figure, gap: str) -> Figure | None:
+        """The amount a "X中，" clause right before f breaks down: the last amount of the paragraph
+        before f that carries X's label (and X's stage, when X names one). Found by label."""
+        m = LEAD_CLAUSE.search(gap)
+        if m is None or REFERENCE_BEFORE.match(m.group("lead")[:2]):
+            return None
+        named = self.labels.read(self.labels.tidy(m.group("lead")))
+        if not named.label or named.label in self.vocab.generic:
+            return None
+        wanted = {named.label, self.vocab.canonical(named.label)}
+        wanted |= {w + end for w in list(wanted) for end in self.vocab.markers.get("lead_whole_ending", [])}
+        start = f.start - len(gap) + m.start()
+        para = max(text.rfind(PARAGRAPH_END, 0, start) + 1, start - SENTENCE_REACH)
+        for x in reversed(self._span(figures, para, start)):
+            if (
+                x.role == "amount"
+                and x.dimension == f.dimension
+                and (f.dimension == "money" or x.unit == f.unit)
+                and (x.label in wanted or self.vocab.canonical(x.label) in wanted)
+                and (named.stage is None or _stage_matches(x.qualifiers.stage, named.stage))
+                and not x.qualifiers.approx
+                and x.id not in self._ratio_bases
+            ):
+                return x
+        return None
+
+    def _score_total(self, f: Figure) -> bool:
+        """A 总分 in the prose (本项目总得分92分, 自评得分为95分), not one indicator's score."""
+        sv = self.vocab.scores
+        words = sv.prose_totals + sv.score_headers
+        return (
+            f.dimension == "score"
+            and any(w in f.label for w in words)
+            and not any(w in f.label for w in sv.not_totals)
+        )
+
+    def _score_parts(self, text: str, g: Group) -> tuple[bool, bool]:
+        """(complete, whole points) of a breakdown of a prose 总分: its parts are the 一级指标 scores
+        that make it up when there are three or more and none is a deduction (扣2分); written all in
+        whole 分 under a template that awards whole points, they are exact."""
+        if not self._score_total(g.total) or any(p.dimension != "score" for p in g.parts):
+            return False, False
+        deducted = any(DEDUCTION.search(text, max(0, p.start - 6), p.start) for p in g.parts)
+        complete = len(g.parts) >= 3 and not deducted
+        whole = (
+            complete and self.vocab.scores.whole_points and all(x.decimals == 0 for x in [g.total, *g.parts])
+        )
+        return complete, whole
+
     @staticmethod
     def _close_finished(f: Figure, stack: list[Group], between: str) -> None:
         """End lists that the wording or the arithmetic shows are over:
@@ -348,12 +414,21 @@ class RelationFinder:
         if g.inferred:
             # an inferred whole: only a list closed by 其他… says it is the whole breakdown
             partial, complete = not residual, residual
+        data: dict[str, object] = {"marker": g.marker, "partial": partial, "complete": complete}
+        scored, whole = self._score_parts(text, g)
+        if scored:
+            # "总得分92分。其中：产出45分，效益27分，满意度9分，预算执行10分": the 一级指标 make up the 总分
+            data.update(partial=False, complete=True, whole_points=whole)
+        if g.lead_in:
+            # "收入总计中，本年收入合计…，年初结转和结余…": the clause may name only some of X's parts;
+            # whether they complete X is the identities' call (rules/identities.toml, FL271)
+            data.update(partial=True, complete=False, lead_in=True)
         return Relation(
             kind="sum",
             members=[("total", g.total)] + [("part", p) for p in g.parts],
             anchor=g.total.start,
-            data={"marker": g.marker, "partial": partial, "complete": complete},
-            certainty="inferred" if g.inferred else "explicit",
+            data=data,
+            certainty="inferred" if g.inferred or g.lead_in else "explicit",
         )
 
     # -- shares ---------------------------------------------------------------------------
