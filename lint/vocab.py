@@ -70,6 +70,8 @@ class ScoreVocab:
     not_totals: list[str] = field(default_factory=list)  # 执行率得分, 指标得分: one indicator's score
     score_rate_headers: list[str] = field(default_factory=list)  # 得分率: 得分 ÷ 分值 of the row
     grades: list[tuple[str, list[str], Decimal]] = field(default_factory=list)  # (grade, words, lowest score)
+    # the template awards whole points: a prose breakdown of a 总分 written in whole 分 is exact
+    whole_points: bool = False
 
 
 @dataclass
@@ -248,7 +250,14 @@ def _scores(t: dict[str, object], path: Path) -> ScoreVocab:
         not_totals=words("not_totals"),
         score_rate_headers=words("score_rate_headers"),
         grades=grades,
+        whole_points=_flag(t.get("whole_points", False), path, "scores.whole_points"),
     )
+
+
+def _flag(value: object, path: Path, what: str) -> bool:
+    if not isinstance(value, bool):
+        raise RuleFileError(str(path), f"{what} must be true or false")
+    return value
 
 
 def merge_synonyms(vocab: Vocabulary, data: dict[str, object], path: Path) -> None:

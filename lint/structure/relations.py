@@ -284,7 +284,7 @@ class RelationFinder:
             and not x.qualifiers.approx
             and x.id not in self._ratio_bases
         ]
-        if len(found) != 1 or f.dimension != "money":
+        if len(found) != 1 or not (f.dimension == "money" or self._score_total(found[0])):
             return None
         # "…（购置费0万元，运行维护费12.00万元）": amounts glossed in brackets nest; only a flat list of
         # amounts is read against an inferred whole
