@@ -41,6 +41,11 @@ ETC_BEFORE = regex.compile(
     r"(?P<list>[^，,。；;：:\n]*、[^，,。；;：:\n]*?)(?<![高初平同均相对特])等\s*(?:共|共计|合计)?\s*$"
 )
 ITEM_JOIN = regex.compile(r"以及|和|及")
+# "…、临港站，共7个" / "，合计七所": the count of a list said again after it, to its sentence's end
+RESTATED_COUNT = regex.compile(
+    r"[，,]\s*(?:共|共计|合计|总计|总共)\s*(?:有)?\s*(?P<n>\d+|[一二两三四五六七八九十]+)\s*"
+    r"(?P<unit>个|家|所|项|站|处|类|座)(?:[\p{Han}]{0,6})\s*$"
+)
 # Words between a part and its 占 that name another subject; function words do not.
 SUBJECT = regex.compile(r"[\u4e00-\u9fff](?<![分别均各约共计占其中为的和])")
 COUNTED_ITEM = regex.compile(r"(?:\d+|[一二两三四五六七八九十百]+)\s*(?:个|家|所|项|人|站|名|类|座|辆|处|支)")
@@ -1085,6 +1090,15 @@ class RelationFinder:
             body = after[m.end() :]
             end = LIST_END.search(body)
             body = body[: end.start()] if end else body
+            # "下辖七个服务站：甲站、…、庚站，共7个": the count said again after the list counts it too
+            again = RESTATED_COUNT.search(body)
+            restated = None
+            if again and again.group("unit") == f.unit:
+                at = f.end + m.end() + again.start("n")
+                restated = next(
+                    (x for x in self._span(figures, at, at + 1) if x.dimension == "count" and x.exact), None
+                )
+                body = body[: again.start()]
             # "分别为甲、乙、丙，支出分别为62.00万元、…": a comma after a 、 list ends it
             counted = COUNTED_ITEM.search(body)
             comma = body.find("，")
@@ -1099,6 +1113,10 @@ class RelationFinder:
             if len(items) < f.value <= len(items) + joined:
                 continue
             out.append(Relation("count", [("count", f)], f.start, {"items": items}))
+            if restated is not None and restated.value != f.value:
+                # one count wrong of two that disagree; two that agree on a list that does not are
+                # one finding, the introducing count's
+                out.append(Relation("count", [("count", restated)], restated.start, {"items": items}))
         out += self._etc_counts(text, figures)
         return out
 
