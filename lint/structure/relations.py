@@ -157,6 +157,7 @@ class RelationFinder:
             f.id for f in prose if f.role == "amount" and RATIO_BASE_AFTER.match(text, f.end, f.end + 4)
         }
         self._starts = [f.start for f in prose]
+        self._all = prose
         self._index = {id(f): i for i, f in enumerate(prose)}
         self._by_label: dict[str, list[Figure]] = {}
         for f in prose:
@@ -773,6 +774,12 @@ class RelationFinder:
                     and _stage_matches(x.qualifiers.stage, wanted)
                 ][:1]
             numerators = [x for x in in_sentence if x.qualifiers.stage == "final"]
+            if certainty == "inferred" and wanted == "budget" and numerators:
+                implied = self._implied_full_year(text, f, numerators[-1], in_sentence)
+                if implied is not None:
+                    if implied:
+                        out.append(implied)
+                    continue
             if not denominators or not numerators:
                 continue
             if self._other_subject(numerators[-1], denominators[-1]):
@@ -794,6 +801,46 @@ class RelationFinder:
                 )
             )
         return out
+
+    def _implied_full_year(
+        self, text: str, rate: Figure, cur: Figure, clause: list[Figure]
+    ) -> Relation | Literal[False] | None:
+        """ "年初预算1,000.00万元，年中追加200.00万元，实际支出1,080.00万元，预算执行率108.00%": a rate that
+        names no base is against the 全年预算, which the clause gives only in parts (年初 + 追加 − 调减).
+        None when the clause adjusts no 年初预算 (the rate is read as before); False when it does but
+        does not give the 全年预算 whole (a 结转 or another amount may be one more term): read nothing."""
+        initial = [x for x in clause if x.qualifiers.stage == "initial"]
+        if len(initial) != 1:
+            return None
+        lo = min(x.start for x in clause)
+        if any(w in text[lo : rate.start] for w in ("其中", "主要", "等")):
+            return None
+        plus: list[Figure] = []
+        minus: list[Figure] = []
+        # "年中追加200.00万元" reads as a change (role difference): every money figure of the clause counts
+        money = [
+            x for x in self._span(self._all, lo, rate.start) if x.dimension == "money" and x.table is None
+        ]
+        if any(x.qualifiers.approx for x in money):
+            return None
+        other = False
+        for x in money:
+            if x is cur or x is initial[0]:
+                continue
+            before = fold_width(text[max(lo, x.start - 8) : x.start])
+            if ADJUST_DOWN.search(before):
+                minus.append(x)
+            elif ADJUST_UP.search(before):
+                plus.append(x)
+            else:
+                other = True
+        if not plus and not minus:
+            return None
+        if other:
+            return False
+        members = [("current", cur), ("base", initial[0])]
+        members += [("plus", x) for x in plus] + [("minus", x) for x in minus] + [("ratio", rate)]
+        return Relation("ratio", members, rate.start, {"named": "", "implied_base": True}, "inferred")
 
     def _named_rates(self, text: str, figures: list[Figure]) -> list[Relation]:
         """ "已支出1,286.50万元，支出率88.72%": the amount just before the rate over one of the amounts
