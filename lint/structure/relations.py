@@ -986,6 +986,8 @@ class RelationFinder:
                 or not self.trailing_total_re.search(
                     fold_width(self.labels.tidy(f.raw_label) or text[max(0, f.start - 6) : f.start])
                 )
+                # "…63.52万元，加本年收入合计1286.45万元，减去…": a term of a sum written out in words
+                or (self.labels.verb_re is not None and self.labels.verb_re.match(fold_width(f.raw_label)))
             ):
                 continue
             sentence = _sentence_start(text, f.start)
