@@ -72,6 +72,8 @@ class ScoreVocab:
     grades: list[tuple[str, list[str], Decimal]] = field(default_factory=list)  # (grade, words, lowest score)
     # the template awards whole points: a prose breakdown of a 总分 written in whole 分 is exact
     whole_points: bool = False
+    # "决策指标满分20分，得19.00分": words that make a prose score a weight, not a part of the 总分
+    prose_max_words: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -251,6 +253,7 @@ def _scores(t: dict[str, object], path: Path) -> ScoreVocab:
         score_rate_headers=words("score_rate_headers"),
         grades=grades,
         whole_points=_flag(t.get("whole_points", False), path, "scores.whole_points"),
+        prose_max_words=words("prose_max_words"),
     )
 
 

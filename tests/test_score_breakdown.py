@@ -55,3 +55,22 @@ def test_a_one_point_slip_with_a_decimal_score_stays_within_rounding() -> None:
     # 47.5 + 28.1 + 9 + 10 = 94.6: a template that writes decimals rounds, so 9 may be 8.5–9.5
     text = "经自评，本项目总得分94.6分。其中：产出指标47.5分，效益指标28.1分，满意度指标9分，预算执行率10分。"
     assert _found(text) == []
+
+
+WEIGHTED = (
+    "本局2024年度整体支出绩效自评得分93.50分，评价等级为“优”。其中：决策指标满分20分，得19.00分；"
+    "过程指标满分20分，得18.50分；产出指标满分40分，得37.00分；效益指标满分20分，得19.00分。"
+)
+
+
+def test_weights_written_beside_the_scores_are_no_parts_of_the_total() -> None:
+    # 20 + 19 + 20 + 18.5 + … = 193.50 was read as the parts before the weights were told apart
+    assert _found(WEIGHTED) == []
+
+
+def test_a_slip_in_scores_written_beside_their_weights_is_found() -> None:
+    found = _found(WEIGHTED.replace("得19.00分。", "得18.00分。"))
+    assert [f.rule for f in found] == ["FL201"], found
+    f = found[0]
+    assert f.expected == "92.50"
+    assert [g.text for r, g in f.figures if r == "part"] == ["19.00分", "18.50分", "37.00分", "18.00分"]

@@ -271,7 +271,20 @@ class RelationFinder:
                 if stack:
                     self._place(f, stack, bool(LIST_BOUNDARY.search(between)))
             last_amount = f
-        return [g for g in groups if g.parts]
+        return [g for g in groups if self._drop_weights(text, g)]
+
+    def _drop_weights(self, text: str, g: Group) -> bool:
+        """ "其中：决策指标满分20分，得19.00分；过程指标满分20分，得18.50分…": a weight written beside each
+        score is no part of the 总分; the scores are (a list of weights alone, "满分100分，其中：决策指标
+        满分20分…", stays as it is). False when fewer than two scores are left."""
+        if g.total.dimension == "score":
+            words = self.vocab.scores.prose_max_words
+            scores = [p for p in g.parts if not any(w in text[max(0, p.start - 4) : p.start] for w in words)]
+            if 0 < len(scores) < len(g.parts):
+                if len(scores) < 2:
+                    return False
+                g.parts = scores
+        return bool(g.parts)
 
     def _previous_subject(self, text: str, figures: list[Figure], f: Figure, between: str) -> Figure | None:
         """The amount a sentence opened by 其中 breaks down: the only amount (of f's dimension) of the
@@ -341,6 +354,7 @@ class RelationFinder:
         whole 分 under a template that awards whole points, they are exact."""
         if not self._score_total(g.total) or any(p.dimension != "score" for p in g.parts):
             return False, False
+
         deducted = any(DEDUCTION.search(text, max(0, p.start - 6), p.start) for p in g.parts)
         complete = len(g.parts) >= 3 and not deducted
         whole = (
