@@ -70,6 +70,10 @@ class ScoreVocab:
     not_totals: list[str] = field(default_factory=list)  # 执行率得分, 指标得分: one indicator's score
     score_rate_headers: list[str] = field(default_factory=list)  # 得分率: 得分 ÷ 分值 of the row
     grades: list[tuple[str, list[str], Decimal]] = field(default_factory=list)  # (grade, words, lowest score)
+    # the template awards whole points: a prose breakdown of a 总分 written in whole 分 is exact
+    whole_points: bool = False
+    # "决策指标满分20分，得19.00分": words that make a prose score a weight, not a part of the 总分
+    prose_max_words: list[str] = field(default_factory=list)
 
 
 FOLD_MEMO = 16384  # distinct labels folded and remembered (a long report has a few thousand)
@@ -113,6 +117,12 @@ class Vocabulary:
     synonyms: dict[str, str] = field(default_factory=dict)  # folded name → canonical
     scores: ScoreVocab = field(default_factory=ScoreVocab)
     sides: dict[str, str] = field(default_factory=dict)  # word → income | outgo ([qualifiers.side])
+    # [labels] verbs / short_verbs / verb_objects: "加本年收入合计" is 本年收入合计
+    label_verbs: list[str] = field(default_factory=list)
+    label_short_verbs: list[str] = field(default_factory=list)
+    label_verb_objects: list[str] = field(default_factory=list)
+    # [qualifiers.whole_lead]: a "X中，" lead-in naming one of these narrows no label after it
+    whole_leads: list[str] = field(default_factory=list)
     points_moved_to: list[str] = field(default_factory=list)  # [points] moved_to: 由A%降至B%
     points_compared_with: list[str] = field(default_factory=list)  # [points] compared_with: B%，比上年A%
     stated_comparison: dict[str, list[str]] = field(default_factory=dict)  # [stated_comparison]
@@ -223,6 +233,12 @@ def parse_vocabulary(data: dict[str, object], path: Path) -> Vocabulary:
     )
     vocab.scores = _scores(table("scores"), path)
     vocab.sides = _mapping(quals.get("side", {}), path, "qualifiers.side")
+    vocab.label_verbs = _words(labels.get("verbs", []), path, "labels.verbs")
+    vocab.label_short_verbs = _words(labels.get("short_verbs", []), path, "labels.short_verbs")
+    vocab.label_verb_objects = _words(labels.get("verb_objects", []), path, "labels.verb_objects")
+    vocab.whole_leads = _words(
+        _table(quals.get("whole_lead", {}), path).get("words", []), path, "qualifiers.whole_lead.words"
+    )
     points = table("points")
     vocab.points_moved_to = _words(points.get("moved_to", []), path, "points.moved_to")
     vocab.points_compared_with = _words(points.get("compared_with", []), path, "points.compared_with")
@@ -257,7 +273,15 @@ def _scores(t: dict[str, object], path: Path) -> ScoreVocab:
         not_totals=words("not_totals"),
         score_rate_headers=words("score_rate_headers"),
         grades=grades,
+        whole_points=_flag(t.get("whole_points", False), path, "scores.whole_points"),
+        prose_max_words=words("prose_max_words"),
     )
+
+
+def _flag(value: object, path: Path, what: str) -> bool:
+    if not isinstance(value, bool):
+        raise RuleFileError(str(path), f"{what} must be true or false")
+    return value
 
 
 def merge_synonyms(vocab: Vocabulary, data: dict[str, object], path: Path) -> None:

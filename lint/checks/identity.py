@@ -92,6 +92,8 @@ class _Static:
         for rel in analysis.relations:
             if rel.kind not in ("sum", "table-sum"):
                 continue
+            if rel.data.get("lead_in"):
+                continue  # "收入总计中，…" names some of X's parts: the identity says whether they are all
             total = rel.role("total")
             if total is not None:
                 self.breakdowns.append((total, rel.roles("part")))

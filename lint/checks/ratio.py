@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from lint.checks.base import Context, finding, named, per_relation
 from lint.model import Figure, Finding, Relation, Suggestion
-from lint.tolerance import HUNDRED, interval
+from lint.tolerance import HUNDRED, fmt_value, interval
 
 STAGE_WORDS = {
     "initial": ("年初预算", "initial budget"),
@@ -29,6 +29,9 @@ def check(rel: Relation, ctx: Context) -> Iterator[Finding]:
     if cur is None or base is None or ratio is None:
         return
     stated = interval(ratio, ctx.extra_tolerance)
+    if rel.roles("plus") or rel.roles("minus"):
+        yield from _implied(rel, ctx, cur, base, ratio)
+        return
     q = interval(cur) / interval(base)
     if q is not None and q.scale(HUNDRED).meets(stated):
         return
@@ -78,6 +81,51 @@ def check(rel: Relation, ctx: Context) -> Iterator[Finding]:
         expected=shown.rstrip("%") if base.value else None,
         actual=str(ratio.value),
         arithmetic=f"{cur.text} ÷ {base.text} × 100 = {shown}",
+        suggestion=suggestion,
+    )
+
+
+def _implied(rel: Relation, ctx: Context, cur: Figure, initial: Figure, ratio: Figure) -> Iterator[Finding]:
+    """An execution rate against a 全年预算 the text gives only in parts: 年初 + 追加 − 调减."""
+    plus, minus = rel.roles("plus"), rel.roles("minus")
+    base = interval(initial)
+    value = initial.base_value
+    for x in plus:
+        base, value = base + interval(x), value + x.base_value
+    for x in minus:
+        base, value = base - interval(x), value - x.base_value
+    stated = interval(ratio, ctx.extra_tolerance)
+    q = interval(cur) / base
+    if value <= 0 or q is None or q.scale(HUNDRED).meets(stated):
+        return
+    point = cur.base_value / value * HUNDRED
+    shown = f"{point.quantize(Decimal(1).scaleb(-max(ratio.decimals, 2)))}%"
+    terms = initial.text + "".join(f" + {x.text}" for x in plus) + "".join(f" − {x.text}" for x in minus)
+    full = fmt_value(value, initial)
+    suggestion = None
+    on_initial = interval(cur) / interval(initial)
+    if on_initial is not None and on_initial.scale(HUNDRED).meets(stated):
+        reason = (
+            f"{ratio.text} 是按年初预算 {initial.text} 计算的；执行率应以全年预算数（{terms} = {full}）为基数"
+            if ctx.lang == "zh"
+            else f"{ratio.text} was worked out on the initial budget {initial.text}; an execution rate is "
+            f"against the full-year budget ({terms} = {full})"
+        )
+        suggestion = Suggestion(ratio, ratio.text, shown, reason)
+    yield finding(
+        ctx,
+        "FL231",
+        ratio,
+        [(r, f) for r, f in rel.members],
+        {
+            "current": named(cur),
+            "base": f"全年预算（{terms}）" if ctx.lang == "zh" else f"full-year budget ({terms})",
+            "computed": shown,
+            "ratio": ratio.text,
+        },
+        expected=shown.rstrip("%"),
+        actual=str(ratio.value),
+        arithmetic=f"{cur.text} ÷ ({terms}) × 100 = {shown}",
         suggestion=suggestion,
     )
 

@@ -28,14 +28,20 @@ def check(rel: Relation, ctx: Context, shares: dict[int, Relation]) -> Iterator[
     if total is None or not parts or any(p.qualifiers.approx for p in parts) or total.qualifiers.approx:
         return
     extra = ctx.extra_tolerance
-    t = interval(total, extra)
+    # whole points awarded by a 自评 template (rules/vocabulary.toml [scores] whole_points) are exact
+    whole = bool(rel.data.get("whole_points"))
+
+    def iv(f: Figure) -> Interval:
+        return Interval.point(f.base_value) if whole else interval(f, extra)
+
+    t = iv(total)
     s = Interval.point(Decimal(0))
     point = Decimal(0)
     for role, p in rel.members:
         if role == "part":
-            s, point = s + interval(p, extra), point + p.base_value
+            s, point = s + iv(p), point + p.base_value
         elif role == "minus":
-            s, point = s - interval(p, extra), point - p.base_value
+            s, point = s - iv(p), point - p.base_value
     if t.meets(s):
         return
     short = s.hi < t.lo
@@ -44,7 +50,7 @@ def check(rel: Relation, ctx: Context, shares: dict[int, Relation]) -> Iterator[
     unit = unit_of(total)
     complete = bool(rel.data.get("complete")) or rel.kind == "identity" or _shares_cover(parts, shares)
     diff = point - total.base_value
-    exact = total.exact and all(p.exact for p in parts)
+    exact = whole or (total.exact and all(p.exact for p in parts))
     # 舍位尾差: written figures a single last-place unit apart; counts are exact, never 尾差.
     if not exact and abs(diff) <= unit:
         code = "FL202"

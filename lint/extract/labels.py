@@ -16,7 +16,8 @@ from lint.memo import BoundedMemo
 from lint.model import Qualifiers
 from lint.vocab import Vocabulary, alternation
 
-YEAR = regex.compile(r"(?<!\d)((?:19|20)\d\d)\s*年(?:度)?")
+# "2024年末财政拨款结转结余": the year goes, 年末 (a balance's own word) stays
+YEAR = regex.compile(r"(?<!\d)((?:19|20)\d\d)\s*(?:年(?:度)?(?![末初])|(?=年[末初]))")
 MAX_LABEL = 16
 EMPTY_BRACKETS = regex.compile(r"[（(]\s*[）)]")
 # Where a long clause is cut to keep only the noun phrase nearest the figure.
@@ -49,7 +50,14 @@ class LabelReader:
         self.stage_re = regex.compile(alternation(list(vocab.stages)))
         self.period_re = regex.compile(alternation(list(vocab.periods)))
         self.fund_re = regex.compile(alternation(list(vocab.funds)))
-        self.leading_re = regex.compile(r"^(?:" + alternation(vocab.leading) + r")+")
+        # "系年初结转和结余", "加本年收入合计": verbs of a balance written out; a one-character verb only
+        # before a period word. Read before the period words go (加本年收入合计 → 加收入合计 keeps 加).
+        verbs = [alternation(vocab.label_verbs)] if vocab.label_verbs else []
+        if vocab.label_short_verbs and vocab.label_verb_objects:
+            short, objects = alternation(vocab.label_short_verbs), alternation(vocab.label_verb_objects)
+            verbs.append(f"(?:{short})(?=(?:{objects}))")
+        self.verb_re = regex.compile("^(?:" + "|".join(verbs) + ")") if verbs else None
+        self.leading_re = regex.compile(r"^(?:" + "|".join([alternation(vocab.leading), *verbs]) + r")+")
         self.trailing_re = regex.compile(r"(?:" + alternation(vocab.trailing) + r")+$")
         self.approx_re = regex.compile(r"(?:" + alternation(vocab.approx_before) + r")$")
         self.action_re = regex.compile(r"(?:" + alternation(vocab.actions) + r")$") if vocab.actions else None
@@ -73,6 +81,8 @@ class LabelReader:
         if years:
             period = years[-1]
         text = YEAR.sub("", text)
+        if self.verb_re is not None:
+            text = self.verb_re.sub("", text)
         text = self.approx_re.sub("", text)
         fund: str | None = None
         fund_spans: list[tuple[int, int]] = []

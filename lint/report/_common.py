@@ -203,6 +203,7 @@ _ROLES: dict[str, tuple[str, str]] = {
     "a": ("此处", "here"),
     "b": ("另处", "elsewhere"),
     "alternative": ("另一基数", "other base"),
+    "plus": ("调增", "addition"),  # an addition to a 年初预算 that makes the 全年预算 (ratio)
     "budget": ("预算数", "budget"),
     "actual": ("决算数", "actual"),
     "max": ("分值", "max points"),

@@ -41,6 +41,11 @@ ETC_BEFORE = regex.compile(
     r"(?P<list>[^，,。；;：:\n]*、[^，,。；;：:\n]*?)(?<![高初平同均相对特])等\s*(?:共|共计|合计)?\s*$"
 )
 ITEM_JOIN = regex.compile(r"以及|和|及")
+# "…、临港站，共7个" / "，合计七所": the count of a list said again after it, to its sentence's end
+RESTATED_COUNT = regex.compile(
+    r"[，,]\s*(?:共|共计|合计|总计|总共)\s*(?:有)?\s*(?P<n>\d+|[一二两三四五六七八九十]+)\s*"
+    r"(?P<unit>个|家|所|项|站|处|类|座)(?:[\p{Han}]{0,6})\s*$"
+)
 # Words between a part and its 占 that name another subject; function words do not.
 SUBJECT = regex.compile(r"[\u4e00-\u9fff](?<![分别均各约共计占其中为的和])")
 COUNTED_ITEM = regex.compile(r"(?:\d+|[一二两三四五六七八九十百]+)\s*(?:个|家|所|项|人|站|名|类|座|辆|处|支)")
@@ -57,6 +62,11 @@ ADDED_ON = regex.compile(r"加上|再加|加之")
 SENTENCE_OPENER = regex.compile(r"\s*(?:其中|包括|具体包括|具体为)[：:，,]?[^，,。；;：:\d]{0,20}$")
 GLOSSED_AMOUNT = regex.compile(r"[（(][^（()）]*\d")
 LEAD_AFTER_END = regex.compile(r"[。！？!?][ \t]*[^，,。；;\d]{2,12}中[，,]")
+# "…支出总计1349.97万元。收入总计中，本年收入合计1286.45万元，年初结转和结余63.52万元；支出总计中，…":
+# a clause opened by "X中，" right before a figure lists parts of X's amount written earlier
+LEAD_CLAUSE = regex.compile(
+    r"[。！？!?；;\n][ \t]*(?:在)?(?P<lead>[^，,。；;：:、\d\s其]{2,12}?)中[，,：:][^，,。；;：:\d]{0,20}$"
+)
 RESPECTIVE = regex.compile(r"分别(?:占|为|是)?[^，,。；;\d]{0,20}?(?:的)?(?:比重|比例)?(?:为)?\s*(?=\d)")
 LEVEL_MARK = regex.compile(r"\([类款项]\)$")
 # "决算20.37万元，为预算数24.60万元的82.80%": an amount followed by 的 and a rate is the base of that
@@ -65,6 +75,8 @@ RATIO_BASE_AFTER = regex.compile(r"\s*的\s*\d")
 # "工资福利支出48.60万元（主要为编外人员劳务报酬），商品和服务支出…": words in a closed bracket
 # gloss one figure; they introduce no list.
 CLOSED_BRACKET = regex.compile(r"[（(][^（()）]*[)）]")
+# "其中产出指标扣2分": a score after these words is a deduction, not a part of the 总分
+DEDUCTION = regex.compile(r"(?:扣|减|失|丢)(?:分|除|掉)?[^，,。；;\d]{0,2}$")
 
 
 @dataclass
@@ -76,6 +88,7 @@ class Group:
     bracketed: bool = False  # "（其中A，B）": the breakdown ends at the closing bracket
     joiner: str = ""  # what separates its parts: "、" lists end at the next ，or ；
     inferred: bool = False  # its total is the subject of the sentence before ("…。其中：…")
+    lead_in: bool = False  # opened by "X中，": its total is X's amount, found by label in the paragraph
 
     def holds(self) -> bool:
         """Do the parts so far already add up to the total (within rounding)?"""
@@ -144,6 +157,7 @@ class RelationFinder:
             f.id for f in prose if f.role == "amount" and RATIO_BASE_AFTER.match(text, f.end, f.end + 4)
         }
         self._starts = [f.start for f in prose]
+        self._all = prose
         self._index = {id(f): i for i, f in enumerate(prose)}
         self._by_label: dict[str, list[Figure]] = {}
         for f in prose:
@@ -199,6 +213,15 @@ class RelationFinder:
                 continue
             if REFERENCE_BEFORE.search(text, max(0, f.start - 3), f.start):
                 continue  # "未计入上述1,286.40万元": a reference back, no part of anything here
+            whole = self._lead_in_total(text, figures, f, gap)
+            if whole is not None:
+                g = Group(total=whole, marker="中", partial=True, lead_in=True)
+                stack = [g]
+                totals.add(whole.id)
+                groups.append(g)
+                g.parts.append(f)
+                last_amount = f
+                continue
             between = (
                 SEMICOLON_BREAK.sub("；", COLON_BREAK.sub("：", text[last_amount.end : f.start]))
                 if last_amount
@@ -248,7 +271,20 @@ class RelationFinder:
                 if stack:
                     self._place(f, stack, bool(LIST_BOUNDARY.search(between)))
             last_amount = f
-        return [g for g in groups if g.parts]
+        return [g for g in groups if self._drop_weights(text, g)]
+
+    def _drop_weights(self, text: str, g: Group) -> bool:
+        """ "其中：决策指标满分20分，得19.00分；过程指标满分20分，得18.50分…": a weight written beside each
+        score is no part of the 总分; the scores are (a list of weights alone, "满分100分，其中：决策指标
+        满分20分…", stays as it is). False when fewer than two scores are left."""
+        if g.total.dimension == "score":
+            words = self.vocab.scores.prose_max_words
+            scores = [p for p in g.parts if not any(w in text[max(0, p.start - 4) : p.start] for w in words)]
+            if 0 < len(scores) < len(g.parts):
+                if len(scores) < 2:
+                    return False
+                g.parts = scores
+        return bool(g.parts)
 
     def _previous_subject(self, text: str, figures: list[Figure], f: Figure, between: str) -> Figure | None:
         """The amount a sentence opened by 其中 breaks down: the only amount (of f's dimension) of the
@@ -267,7 +303,7 @@ class RelationFinder:
             and not x.qualifiers.approx
             and x.id not in self._ratio_bases
         ]
-        if len(found) != 1 or f.dimension != "money":
+        if len(found) != 1 or not (f.dimension == "money" or self._score_total(found[0])):
             return None
         # "…（购置费0万元，运行维护费12.00万元）": amounts glossed in brackets nest; only a flat list of
         # amounts is read against an inferred whole
@@ -275,6 +311,56 @@ class RelationFinder:
         if GLOSSED_AMOUNT.search(rest):
             return None
         return found[0]
+
+    def _lead_in_total(self, text: str, figures: list[Figure], f: Figure, gap: str) -> Figure | None:
+        """The amount a "X中，" clause right before f breaks down: the last amount of the paragraph
+        before f that carries X's label (and X's stage, when X names one). Found by label."""
+        m = LEAD_CLAUSE.search(gap)
+        if m is None or REFERENCE_BEFORE.match(m.group("lead")[:2]):
+            return None
+        named = self.labels.read(self.labels.tidy(m.group("lead")))
+        if not named.label or named.label in self.vocab.generic:
+            return None
+        wanted = {named.label, self.vocab.canonical(named.label)}
+        wanted |= {w + end for w in list(wanted) for end in self.vocab.markers.get("lead_whole_ending", [])}
+        start = f.start - len(gap) + m.start()
+        para = max(text.rfind(PARAGRAPH_END, 0, start) + 1, start - SENTENCE_REACH)
+        for x in reversed(self._span(figures, para, start)):
+            if (
+                x.role == "amount"
+                and x.dimension == f.dimension
+                and (f.dimension == "money" or x.unit == f.unit)
+                and (x.label in wanted or self.vocab.canonical(x.label) in wanted)
+                and (named.stage is None or _stage_matches(x.qualifiers.stage, named.stage))
+                and not x.qualifiers.approx
+                and x.id not in self._ratio_bases
+            ):
+                return x
+        return None
+
+    def _score_total(self, f: Figure) -> bool:
+        """A 总分 in the prose (本项目总得分92分, 自评得分为95分), not one indicator's score."""
+        sv = self.vocab.scores
+        words = sv.prose_totals + sv.score_headers
+        return (
+            f.dimension == "score"
+            and any(w in f.label for w in words)
+            and not any(w in f.label for w in sv.not_totals)
+        )
+
+    def _score_parts(self, text: str, g: Group) -> tuple[bool, bool]:
+        """(complete, whole points) of a breakdown of a prose 总分: its parts are the 一级指标 scores
+        that make it up when there are three or more and none is a deduction (扣2分); written all in
+        whole 分 under a template that awards whole points, they are exact."""
+        if not self._score_total(g.total) or any(p.dimension != "score" for p in g.parts):
+            return False, False
+
+        deducted = any(DEDUCTION.search(text, max(0, p.start - 6), p.start) for p in g.parts)
+        complete = len(g.parts) >= 3 and not deducted
+        whole = (
+            complete and self.vocab.scores.whole_points and all(x.decimals == 0 for x in [g.total, *g.parts])
+        )
+        return complete, whole
 
     @staticmethod
     def _close_finished(f: Figure, stack: list[Group], between: str) -> None:
@@ -348,12 +434,21 @@ class RelationFinder:
         if g.inferred:
             # an inferred whole: only a list closed by 其他… says it is the whole breakdown
             partial, complete = not residual, residual
+        data: dict[str, object] = {"marker": g.marker, "partial": partial, "complete": complete}
+        scored, whole = self._score_parts(text, g)
+        if scored:
+            # "总得分92分。其中：产出45分，效益27分，满意度9分，预算执行10分": the 一级指标 make up the 总分
+            data.update(partial=False, complete=True, whole_points=whole)
+        if g.lead_in:
+            # "收入总计中，本年收入合计…，年初结转和结余…": the clause may name only some of X's parts;
+            # whether they complete X is the identities' call (rules/identities.toml, FL271)
+            data.update(partial=True, complete=False, lead_in=True)
         return Relation(
             kind="sum",
             members=[("total", g.total)] + [("part", p) for p in g.parts],
             anchor=g.total.start,
-            data={"marker": g.marker, "partial": partial, "complete": complete},
-            certainty="inferred" if g.inferred else "explicit",
+            data=data,
+            certainty="inferred" if g.inferred or g.lead_in else "explicit",
         )
 
     # -- shares ---------------------------------------------------------------------------
@@ -693,6 +788,12 @@ class RelationFinder:
                     and _stage_matches(x.qualifiers.stage, wanted)
                 ][:1]
             numerators = [x for x in in_sentence if x.qualifiers.stage == "final"]
+            if certainty == "inferred" and wanted == "budget" and numerators:
+                implied = self._implied_full_year(text, f, numerators[-1], in_sentence)
+                if implied is not None:
+                    if implied:
+                        out.append(implied)
+                    continue
             if not denominators or not numerators:
                 continue
             if self._other_subject(numerators[-1], denominators[-1]):
@@ -742,6 +843,46 @@ class RelationFinder:
             and x.qualifiers.stage == "adjusted"
             and not x.qualifiers.approx
         ]
+
+    def _implied_full_year(
+        self, text: str, rate: Figure, cur: Figure, clause: list[Figure]
+    ) -> Relation | Literal[False] | None:
+        """ "年初预算1,000.00万元，年中追加200.00万元，实际支出1,080.00万元，预算执行率108.00%": a rate that
+        names no base is against the 全年预算, which the clause gives only in parts (年初 + 追加 − 调减).
+        None when the clause adjusts no 年初预算 (the rate is read as before); False when it does but
+        does not give the 全年预算 whole (a 结转 or another amount may be one more term): read nothing."""
+        initial = [x for x in clause if x.qualifiers.stage == "initial"]
+        if len(initial) != 1:
+            return None
+        lo = min(x.start for x in clause)
+        if any(w in text[lo : rate.start] for w in ("其中", "主要", "等")):
+            return None
+        plus: list[Figure] = []
+        minus: list[Figure] = []
+        # "年中追加200.00万元" reads as a change (role difference): every money figure of the clause counts
+        money = [
+            x for x in self._span(self._all, lo, rate.start) if x.dimension == "money" and x.table is None
+        ]
+        if any(x.qualifiers.approx for x in money):
+            return None
+        other = False
+        for x in money:
+            if x is cur or x is initial[0]:
+                continue
+            before = fold_width(text[max(lo, x.start - 8) : x.start])
+            if ADJUST_DOWN.search(before):
+                minus.append(x)
+            elif ADJUST_UP.search(before):
+                plus.append(x)
+            else:
+                other = True
+        if not plus and not minus:
+            return None
+        if other:
+            return False
+        members = [("current", cur), ("base", initial[0])]
+        members += [("plus", x) for x in plus] + [("minus", x) for x in minus] + [("ratio", rate)]
+        return Relation("ratio", members, rate.start, {"named": "", "implied_base": True}, "inferred")
 
     def _named_rates(self, text: str, figures: list[Figure]) -> list[Relation]:
         """ "已支出1,286.50万元，支出率88.72%": the amount just before the rate over one of the amounts
@@ -887,6 +1028,8 @@ class RelationFinder:
                 or not self.trailing_total_re.search(
                     fold_width(self.labels.tidy(f.raw_label) or text[max(0, f.start - 6) : f.start])
                 )
+                # "…63.52万元，加本年收入合计1286.45万元，减去…": a term of a sum written out in words
+                or (self.labels.verb_re is not None and self.labels.verb_re.match(fold_width(f.raw_label)))
             ):
                 continue
             sentence = _sentence_start(text, f.start)
@@ -1038,6 +1181,15 @@ class RelationFinder:
             body = after[m.end() :]
             end = LIST_END.search(body)
             body = body[: end.start()] if end else body
+            # "下辖七个服务站：甲站、…、庚站，共7个": the count said again after the list counts it too
+            again = RESTATED_COUNT.search(body)
+            restated = None
+            if again and again.group("unit") == f.unit:
+                at = f.end + m.end() + again.start("n")
+                restated = next(
+                    (x for x in self._span(figures, at, at + 1) if x.dimension == "count" and x.exact), None
+                )
+                body = body[: again.start()]
             # "分别为甲、乙、丙，支出分别为62.00万元、…": a comma after a 、 list ends it
             counted = COUNTED_ITEM.search(body)
             comma = body.find("，")
@@ -1052,6 +1204,10 @@ class RelationFinder:
             if len(items) < f.value <= len(items) + joined:
                 continue
             out.append(Relation("count", [("count", f)], f.start, {"items": items}))
+            if restated is not None and restated.value != f.value:
+                # one count wrong of two that disagree; two that agree on a list that does not are
+                # one finding, the introducing count's
+                out.append(Relation("count", [("count", restated)], restated.start, {"items": items}))
         out += self._etc_counts(text, figures)
         return out
 

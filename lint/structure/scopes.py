@@ -167,6 +167,8 @@ def _lead_ins(text: str, labels: LabelReader, vocab: Vocabulary) -> list[tuple[i
             continue
         hit = next((w for w in words if w in (m.group("lead") or "")), None)
         lead = vocab.scopes[hit] if hit else lead
+        if vocab.canonical(lead) in vocab.whole_leads:
+            lead = ""  # "收入总计中，本年收入合计…": the report's own figures; still ends an earlier lead
         end = regex.compile(r"[。！？!?\n]").search(text, m.end())
         out.append((m.end(), end.start() if end else len(text), lead))
     return out
@@ -195,7 +197,7 @@ def _lead_of(leads: list[tuple[int, int, str]], pos: int) -> str | None:
 
     i = bisect.bisect_right(leads, (pos, len("\uffff"), "\uffff")) - 1
     if i >= 0 and leads[i][0] <= pos < leads[i][1]:
-        return leads[i][2]
+        return leads[i][2] or None
     return None
 
 
