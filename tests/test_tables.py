@@ -446,3 +446,33 @@ def test_score_header_rows_on_top_are_no_split() -> None:
     pieces = split_captions(frame, [100 + 20 * i for i in range(6)])
     assert [p.texts()[0][0] for p in pieces] == ["一级指标", "一级指标"]
     assert len(pieces[0].rows) == 3
+
+
+def test_flow_table_holding_two_score_blocks_becomes_two_tables() -> None:
+    """DOCX/HTML: a 自评表 grid is laid out as one text, but its blocks are two tables with their own
+    header rows (the indicator block's 分值 is not read under the fund block's 执行率)."""
+    from lint.readers.tables import FlowBuilder
+
+    b = FlowBuilder()
+    b.table(
+        [
+            ["项目资金", "年初预算数", "分值", "执行率", "得分"],
+            ["年度资金总额", "100.00", "10", "95.00%", "9.5"],
+            ["一级指标", "三级指标", "指标值", "分值", "得分"],
+            ["产出指标", "完成数", "≥30个", "90", "88"],
+            ["总分", None, None, "100", "97.5"],
+        ]
+    )
+    doc = b.build("x.docx", "docx")
+    assert [len(t.cells) for t in doc.tables] == [2, 3]
+    assert [t.header_rows for t in doc.tables] == [1, 1]
+    assert doc.tables[1].cells[0][3] is not None and doc.tables[1].cells[0][3].text == "分值"
+    assert doc.text.count("\n") == 5  # still one line a row
+
+
+def test_flow_table_with_one_score_block_is_one_table() -> None:
+    from lint.readers.tables import FlowBuilder
+
+    b = FlowBuilder()
+    b.table([["一级指标", "分值", "得分"], ["产出指标", "50", "48"], ["效益指标", "50", "45"]])
+    assert len(b.build("x.docx", "docx").tables) == 1

@@ -11,12 +11,11 @@ import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any
 
 from lint.model import BBox
 from lint.readers.pdf_lines import Glyph, page_lines
-from lint.readers.tables import is_numeric
+from lint.readers.tables import block_cuts, is_numeric
 
 AMOUNT_RE = re.compile(r"[-−+]?(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+)%?|[-−+]?\d+%")
 TOTAL_RE = re.compile(r"^\s*(?:合\s*计|总\s*计|小\s*计)")
@@ -100,17 +99,11 @@ def split_captions(
 ) -> list[TableFrag]:
     """One ruled frame holding the end of one table and the start of the next: split it at each row
     (after the first) that is a title alone (财政拨款政府性基金支出预算表), or that heads a new scored
-    block (see `_is_block_head`). Each piece keeps only the grid columns its own cells start in, so the
+    block (`tables.block_cuts`: a 自评表's indicator block under its fund block). Each piece keeps only the grid columns its own cells start in, so the
     rows above a title can continue the table of the previous page (the Jiangsu 2017 PDFs draw a page's
     last 科目 row into the next table's frame), and each block of a 自评表 gets its own column headers."""
-    cuts: list[int] = []
-    figures_above = False  # since the last cut: a row with a number
-    for r in range(len(frag.rows)):
-        row = frag.rows[r]
-        if r and (_is_caption(row) or (figures_above and _is_block_head(row))):
-            cuts.append(r)
-            figures_above = False
-        figures_above = figures_above or any(c is not None and is_numeric(c.text) for c in row)
+    blocks = set(block_cuts(frag.texts()))
+    cuts = [r for r in range(1, len(frag.rows)) if r in blocks or _is_caption(frag.rows[r])]
     if not cuts:
         return [frag]
     out: list[TableFrag] = []
@@ -122,27 +115,6 @@ def split_captions(
 def _is_caption(row: list[CellText | None]) -> bool:
     cells = [c for c in row if c is not None]
     return len(cells) == 1 and bool(CAPTION_RE.search(cells[0].text.replace(" ", "").strip()))
-
-
-@lru_cache(maxsize=1)
-def _score_words() -> tuple[frozenset[str], frozenset[str]]:
-    from lint.vocab import default_vocabulary
-
-    sv = default_vocabulary().scores
-    return frozenset(sv.max_headers), frozenset(sv.score_headers)
-
-
-def _is_block_head(row: list[CellText | None]) -> bool:
-    """A 项目支出绩效自评表 is one ruled grid holding a fund block (年初预算数 … 分值 执行率 得分) and an
-    indicator block (一级指标 … 分值 得分 偏差原因) whose columns mean different things. The indicator
-    block starts at a row with no number that names a 分值 and a 得分 column (words from ``[scores]`` in
-    rules/vocabulary.toml); the caller cuts there only when figures stand above it, so a header of
-    several rows at the top stays one header."""
-    cells = ["".join(c.text.split()) for c in row if c is not None]
-    if any(is_numeric(t) for t in cells):
-        return False
-    maxes, scores = _score_words()
-    return any(t in maxes for t in cells) and any(t in scores for t in cells)
 
 
 def _piece(
