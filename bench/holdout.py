@@ -1,12 +1,18 @@
 """Measure fiscal-lint on a blind set of reports: counts only, so the set stays unseen.
 
-Each report NAME.txt/.md/.docx/.html in the folder has NAME.answer.json:
-{"genuine": [{"line": N} | {"text": "<short unique text near the wrong figure>"}]}. A "line" names a
-line of a text or Markdown file; a "text" is found (whitespace ignored) in the text fiscal-lint reads
-from the report, in any format, and stands for the lines it covers: a Word or HTML paragraph, a table
-row. A finding (error or warning) whose location or any of whose figures is on a genuine line is a hit;
-every other error/warning is a false alarm. Prints one line per report and the totals; never the
-findings' text.
+Each report NAME.txt/.md/.docx/.html/.pdf in the folder has NAME.answer.json naming its genuine
+errors, each in one of three ways:
+
+- {"line": N}: a line of a text or Markdown file;
+- {"text": "…"}: a short unique text near the wrong figure, found (whitespace ignored) in the text
+  fiscal-lint reads from the report, standing for the lines it covers (a Word or HTML paragraph, a
+  table row);
+- {"page": N, "text": "…"}: a PDF's lines are the reader's, not the author's: the text must stand on
+  the finding's page, on the same read line and within `WINDOW` characters of it.
+
+A finding (error or warning) whose location, or the location of any figure it involves, points at a
+genuine error is a hit; every other error/warning is a false alarm. Prints one line per report and
+the totals; never the findings' text.
 
     python bench/holdout.py /path/to/holdout
 """
@@ -15,15 +21,20 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 from lint.catalog import load_catalog
 from lint.engine import Options, lint_file
-from lint.model import Finding, Severity
-from lint.readers import read
+from lint.model import FileResult, Finding, Location, Severity
 
-SUFFIXES = (".txt", ".md", ".docx", ".html", ".htm")
+SUFFIXES = (".txt", ".md", ".docx", ".html", ".htm", ".pdf")
+WINDOW = 40  # characters either side of a PDF finding that its genuine text must fall in
+
+
+def _squeeze(s: str) -> str:
+    return "".join(s.split())
 
 
 def text_lines(text: str, needle: str) -> set[int]:
@@ -31,7 +42,7 @@ def text_lines(text: str, needle: str) -> set[int]:
     on both sides (a table row reads as tab-separated cells); empty when it does not occur."""
     keep = [i for i, ch in enumerate(text) if not ch.isspace()]
     compact = "".join(text[i] for i in keep)
-    want = "".join(needle.split())
+    want = _squeeze(needle)
     at = compact.find(want) if want else -1
     if at < 0:
         return set()
@@ -39,49 +50,63 @@ def text_lines(text: str, needle: str) -> set[int]:
     return set(range(text.count("\n", 0, first) + 1, text.count("\n", 0, last) + 2))
 
 
-def genuine_lines(path: Path, answer: dict[str, Any]) -> list[set[int]]:
-    """One set of lines per genuine error; a text not found in the report is a broken answer file."""
-    out: list[set[int]] = []
-    text: str | None = None
-    for g in answer.get("genuine", []):
-        if "line" in g:
-            out.append({int(g["line"])})
-            continue
-        if text is None:
-            text = read(str(path)).text
-        lines = text_lines(text, g["text"])
-        if not lines:
-            raise SystemExit(f"{path.name}: answer text not found: {g['text']}")
-        out.append(lines)
-    return out
+def _locations(f: Finding) -> Iterable[Location]:
+    yield f.location
+    for _, fig in f.figures:
+        yield fig.location
 
 
-def finding_lines(f: Finding) -> set[int]:
-    return {f.location.line} | {fig.location.line for _, fig in f.figures}
+def _near_on_page(loc: Location, g: dict[str, Any], text: str) -> bool:
+    if loc.page != g["page"]:
+        return False
+    start = max(0, loc.offset - WINDOW, text.rfind("\n", 0, loc.offset) + 1)
+    end = text.find("\n", loc.offset)
+    end = min(loc.offset + WINDOW, len(text) if end < 0 else end)
+    return _squeeze(g["text"]) in _squeeze(text[start:end])
 
 
-def score(path: Path, findings: list[Finding]) -> tuple[int, int, int]:
-    """(false alarms, genuine found, genuine) for one report."""
-    answer = json.loads(path.with_name(path.stem + ".answer.json").read_text("utf-8"))
-    genuine = genuine_lines(path, answer)
-    serious = [f for f in findings if f.severity >= Severity.WARNING]
-    found = sum(1 for lines in genuine if any(finding_lines(f) & lines for f in serious))
-    wrong = [f for f in serious if not any(finding_lines(f) & lines for lines in genuine)]
-    return len(wrong), found, len(genuine)
+def _matcher(g: dict[str, Any], text: str, name: str) -> Any:
+    """A test of one location against the genuine error g."""
+    if "line" in g:
+        return lambda loc: loc.line == int(g["line"])
+    if "page" in g:
+        return lambda loc: _near_on_page(loc, g, text)
+    lines = text_lines(text, g["text"])
+    if not lines:
+        raise SystemExit(f"{name}: answer text not found: {g['text']}")
+    return lambda loc: loc.line in lines
+
+
+def score(result: FileResult, genuine: list[dict[str, Any]]) -> tuple[int, int]:
+    """(false alarms, genuine errors found) of one linted report against its answers."""
+    text = result.document.text if result.document is not None else ""
+    tests = [_matcher(g, text, result.path) for g in genuine]
+    serious = [f for f in result.findings if f.severity >= Severity.WARNING]
+
+    def at(f: Finding, test: Any) -> bool:
+        return any(test(loc) for loc in _locations(f))
+
+    found = sum(1 for t in tests if any(at(f, t) for f in serious))
+    wrong = sum(1 for f in serious if not any(at(f, t) for t in tests))
+    return wrong, found
 
 
 def main(folder: str) -> int:
     catalog = load_catalog()
-    reports = sorted(p for p in Path(folder).iterdir() if p.suffix.lower() in SUFFIXES)
+    reports = sorted(p for p in Path(folder).iterdir() if p.suffix in SUFFIXES)
     false_alarms = hits = genuine = 0
     for path in reports:
+        answer = json.loads(path.with_name(path.stem + ".answer.json").read_text("utf-8"))
+        wanted = list(answer.get("genuine", []))
         result = lint_file(str(path), catalog, Options())
-        wrong, found, total = score(path, result.findings)
+        genuine += len(wanted)
+        if result.status != "ok":
+            print(f"{path.name}: not read ({result.error})")
+            continue
+        wrong, found = score(result, wanted)
         false_alarms += wrong
         hits += found
-        genuine += total
-        status = "" if result.status == "ok" else " (not read)"
-        print(f"{path.name}: {wrong} false alarm(s), {found}/{total} genuine found{status}")
+        print(f"{path.name}: {wrong} false alarm(s), {found}/{len(wanted)} genuine found")
     print(
         f"total: {len(reports)} reports, {false_alarms} false errors/warnings, {hits}/{genuine} genuine found"
     )

@@ -1,5 +1,5 @@
 """bench/holdout.py scores a finding against the genuine error: by line for text and Markdown, by a
-text near the wrong figure for every format (a Word or HTML paragraph, a table row)."""
+text near the wrong figure for Word and HTML (a paragraph, a table row), by page + nearby text for PDF."""
 
 from __future__ import annotations
 
@@ -12,6 +12,9 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
 
 import holdout
+
+from lint.catalog import load_catalog
+from lint.engine import Options, lint_file
 
 SEED = Path(__file__).resolve().parent.parent / "fixtures" / "seed" / "report-2024.txt"
 SITE = Path(__file__).resolve().parent.parent / "fixtures" / "site"
@@ -85,3 +88,44 @@ def test_an_answer_text_not_in_the_report_is_refused(tmp_path: Path) -> None:
     )
     with pytest.raises(SystemExit, match="answer text not found"):
         holdout.main(str(folder))
+
+
+ROOT = Path(__file__).resolve().parent.parent
+PDF = ROOT / "fixtures/tables/15-shared-frame-row-class-off.pdf"  # one error: 303 ≠ its 科目 on page 1
+
+
+@pytest.fixture(scope="module")
+def result():  # type: ignore[no-untyped-def]
+    return lint_file(str(PDF), load_catalog(), Options(isolate=False))
+
+
+def test_pdf_hit_by_page_and_text(result) -> None:  # type: ignore[no-untyped-def]
+    assert holdout.score(result, [{"page": 1, "text": "对个人和家庭的补助"}]) == (0, 1)
+
+
+def test_pdf_wrong_page_is_a_miss_and_a_false_alarm(result) -> None:  # type: ignore[no-untyped-def]
+    assert holdout.score(result, [{"page": 2, "text": "对个人和家庭的补助"}]) == (1, 0)
+
+
+def test_pdf_text_on_another_row_is_a_miss(result) -> None:  # type: ignore[no-untyped-def]
+    # 工资福利支出 is on page 1 and a few rows above, never on the finding's own row
+    assert holdout.score(result, [{"page": 1, "text": "工资福利支出"}]) == (1, 0)
+
+
+def test_clean_answer_counts_every_serious_finding(result) -> None:  # type: ignore[no-untyped-def]
+    assert holdout.score(result, []) == (1, 0)
+
+
+def test_main_scores_pdf_and_text_side_by_side(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "a.pdf").write_bytes(PDF.read_bytes())
+    (tmp_path / "a.answer.json").write_text(
+        json.dumps({"genuine": [{"page": 1, "text": "对个人和家庭的补助"}]}), "utf-8"
+    )
+    seed = ROOT / "fixtures/seed/report-2024.txt"
+    (tmp_path / "b.txt").write_text(seed.read_text("utf-8"), "utf-8")
+    (tmp_path / "b.answer.json").write_text(json.dumps({"genuine": [{"line": 3}]}), "utf-8")
+    assert holdout.main(str(tmp_path)) == 0
+    out = capsys.readouterr().out
+    assert "a.pdf: 0 false alarm(s), 1/1 genuine found" in out
+    assert "b.txt: 0 false alarm(s), 0/1 genuine found" in out
+    assert "total: 2 reports, 0 false errors/warnings, 1/2 genuine found" in out

@@ -387,3 +387,92 @@ def test_title_in_first_row_is_no_split() -> None:
 
     frame = _frag(3, (28, 72, 560, 200), [28, 200], [["支出预算总表", None], ["合计", "13,649.07"]])
     assert split_captions(frame, [72, 94, 116]) == [frame]
+
+
+# --- PDF: a 自评表 grid holding a fund block and an indicator block ----------------------------------
+
+_FUND = [
+    ["项目名称", None, "某项目", None, None, None],
+    ["项目资金", "年初预算数", "全年执行数", "分值", "执行率", "得分"],
+    ["年度资金总额", "100.00", "95.00", "10", "95.00%", "9.5"],
+    ["年度总体目标", None, "按期完成", None, None, None],
+]
+
+
+def test_score_grid_is_split_at_the_indicator_header() -> None:
+    """The indicator block's header row (no number, names 分值 and 得分) starts a table of its own, so
+    its 得分 is not read under the fund block's 执行率."""
+    from lint.readers.pdf_tables import split_captions
+
+    rows = [
+        *_FUND,
+        ["一级指标", "二级指标", "三级指标", "分值", "得分", "偏差原因"],
+        ["产出指标", "数量指标", "完成数", "50", "48", ""],
+        ["总分", None, None, "100", "57.5", ""],
+    ]
+    frame = _frag(1, (40, 100, 560, 240), [40, 120, 200, 300, 400, 480], rows)
+    fund, indicators = split_captions(frame, [100 + 20 * i for i in range(8)])
+    assert fund.texts() == [[c for c in r] for r in _FUND]
+    assert indicators.texts()[0] == ["一级指标", "二级指标", "三级指标", "分值", "得分", "偏差原因"]
+    assert indicators.texts()[-1] == ["总分", None, None, "100", "57.5", ""]
+    assert indicators.bbox[1] == 180
+
+
+def test_score_header_words_come_from_the_rules() -> None:
+    """权重/评分 are 分值/得分 words of [scores] in rules/vocabulary.toml; 备注 alone is not."""
+    from lint.readers.pdf_tables import split_captions
+
+    head = ["一级指标", "二级指标", "三级指标", "权重", "评分", "备注"]
+    rows = [*_FUND, head, ["产出指标", "数量指标", "完成数", "50", "48", ""]]
+    frame = _frag(1, (40, 100, 560, 220), [40, 120, 200, 300, 400, 480], rows)
+    assert len(split_captions(frame, [100 + 20 * i for i in range(7)])) == 2
+    rows[4] = ["一级指标", "二级指标", "三级指标", "目标", "完成", "备注"]
+    frame = _frag(1, (40, 100, 560, 220), [40, 120, 200, 300, 400, 480], rows)
+    assert split_captions(frame, [100 + 20 * i for i in range(7)]) == [frame]
+
+
+def test_score_header_rows_on_top_are_no_split() -> None:
+    """A header of two rows before any figure (评价内容 over 分值 得分) stays one header."""
+    from lint.readers.pdf_tables import split_captions
+
+    rows = [
+        ["一级指标", "二级指标", "评价内容", None, None],
+        [None, None, "指标值", "分值", "得分"],
+        ["产出指标", "数量指标", "≥30个", "50", "48"],
+        ["一级指标", "二级指标", "说明", "分值", "得分"],  # a repeated header row after figures does cut
+        ["效益指标", "社会效益", "≥90%", "50", "45"],
+    ]
+    frame = _frag(1, (40, 100, 560, 200), [40, 120, 200, 300, 400], rows)
+    pieces = split_captions(frame, [100 + 20 * i for i in range(6)])
+    assert [p.texts()[0][0] for p in pieces] == ["一级指标", "一级指标"]
+    assert len(pieces[0].rows) == 3
+
+
+def test_flow_table_holding_two_score_blocks_becomes_two_tables() -> None:
+    """DOCX/HTML: a 自评表 grid is laid out as one text, but its blocks are two tables with their own
+    header rows (the indicator block's 分值 is not read under the fund block's 执行率)."""
+    from lint.readers.tables import FlowBuilder
+
+    b = FlowBuilder()
+    b.table(
+        [
+            ["项目资金", "年初预算数", "分值", "执行率", "得分"],
+            ["年度资金总额", "100.00", "10", "95.00%", "9.5"],
+            ["一级指标", "三级指标", "指标值", "分值", "得分"],
+            ["产出指标", "完成数", "≥30个", "90", "88"],
+            ["总分", None, None, "100", "97.5"],
+        ]
+    )
+    doc = b.build("x.docx", "docx")
+    assert [len(t.cells) for t in doc.tables] == [2, 3]
+    assert [t.header_rows for t in doc.tables] == [1, 1]
+    assert doc.tables[1].cells[0][3] is not None and doc.tables[1].cells[0][3].text == "分值"
+    assert doc.text.count("\n") == 5  # still one line a row
+
+
+def test_flow_table_with_one_score_block_is_one_table() -> None:
+    from lint.readers.tables import FlowBuilder
+
+    b = FlowBuilder()
+    b.table([["一级指标", "分值", "得分"], ["产出指标", "50", "48"], ["效益指标", "50", "45"]])
+    assert len(b.build("x.docx", "docx").tables) == 1

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 from lint.errors import InputError
 from lint.model import BBox, Document, Table, TableCell
 from lint.readers import pdf_guard, pdf_pdfium
+from lint.readers.pdf_columns import split_columns
 from lint.readers.pdf_lines import (
     Glyph,
     Line,
@@ -291,7 +292,8 @@ def _build_page(number: int, width: float, height: float, glyphs: list[Glyph], t
     lines = page_lines(number, rest)
     left = min((ln.x0 for ln in lines), default=0.0)
     right = max(max((ln.x1 for ln in lines), default=width), width - left)
-    return _Page(number, height, lines, frags, left, right, line_pitch(lines))
+    pitch = line_pitch(lines)
+    return _Page(number, height, split_columns(lines, left, right), frags, left, right, pitch)
 
 
 def _read_pdfplumber(
@@ -565,14 +567,16 @@ def _assemble(pages: list[_Page], path: str, deadline: float | None) -> Document
         _check_deadline(deadline)
         page_start = b.length
         items: list[tuple[float, int, Line | TableFrag]] = [
-            (ln.top, 0, ln) for i, ln in enumerate(pg.lines) if i not in drop
+            (ln.reading_top, 0, ln) for i, ln in enumerate(pg.lines) if i not in drop
         ]
         items += [(f.bbox[1], 1, f) for f in pg.frags]
         items.sort(key=lambda t: (t[0], t[1]))
         for idx, (_, _, item) in enumerate(items):
             if isinstance(item, Line):
                 if isinstance(prev, Line) and prev_pg is not None:
-                    b.add(line_break(prev, item, prev_pg.right, pg.left, prev_pg is pg, pg.pitch))
+                    right = prev.column[1] if prev.column else prev_pg.right
+                    left = item.column[0] if item.column else pg.left
+                    b.add(line_break(prev, item, right, left, prev_pg is pg, pg.pitch))
                 else:
                     b.newline()
                 b.add(item.text, item.boxes, item.page)

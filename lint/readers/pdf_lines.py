@@ -60,6 +60,14 @@ class Line:
     top: float
     bottom: float
     size: float
+    # a line of one column of a two-column page (pdf_columns): that column's left and right edge, and
+    # where it is read (the right-hand column after the left-hand one); None on a one-column page
+    column: tuple[float, float] | None = None
+    order: float | None = None
+
+    @property
+    def reading_top(self) -> float:
+        return self.top if self.order is None else self.order
 
 
 def is_cjk(ch: str) -> bool:

@@ -15,7 +15,7 @@ from typing import Any
 
 from lint.model import BBox
 from lint.readers.pdf_lines import Glyph, page_lines
-from lint.readers.tables import is_numeric
+from lint.readers.tables import block_cuts, is_numeric
 
 AMOUNT_RE = re.compile(r"[-−+]?(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+)%?|[-−+]?\d+%")
 TOTAL_RE = re.compile(r"^\s*(?:合\s*计|总\s*计|小\s*计)")
@@ -98,10 +98,12 @@ def split_captions(
     frag: TableFrag, row_edges: list[float], right: dict[tuple[int, int], float] | None = None
 ) -> list[TableFrag]:
     """One ruled frame holding the end of one table and the start of the next: split it at each row
-    (after the first) that is a title alone (财政拨款政府性基金支出预算表). Each piece keeps only the
-    grid columns its own cells start in, so the rows above a title can continue the table of the
-    previous page (the Jiangsu 2017 PDFs draw a page's last 科目 row into the next table's frame)."""
-    cuts = [r for r in range(1, len(frag.rows)) if _is_caption(frag.rows[r])]
+    (after the first) that is a title alone (财政拨款政府性基金支出预算表), or that heads a new scored
+    block (`tables.block_cuts`: a 自评表's indicator block under its fund block). Each piece keeps only the grid columns its own cells start in, so the
+    rows above a title can continue the table of the previous page (the Jiangsu 2017 PDFs draw a page's
+    last 科目 row into the next table's frame), and each block of a 自评表 gets its own column headers."""
+    blocks = set(block_cuts(frag.texts()))
+    cuts = [r for r in range(1, len(frag.rows)) if r in blocks or _is_caption(frag.rows[r])]
     if not cuts:
         return [frag]
     out: list[TableFrag] = []

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from functools import lru_cache
 
 from lint.errors import InputError
 from lint.model import Document, Table, TableCell
@@ -60,6 +61,39 @@ def _is_year(cell: str | None) -> bool:
         return False
     s = _norm(cell).removesuffix("年").removesuffix("年度")
     return bool(re.fullmatch(r"(?:19|20)\d\d", s))
+
+
+@lru_cache(maxsize=1)
+def _score_words() -> tuple[frozenset[str], frozenset[str]]:
+    from lint.vocab import default_vocabulary
+
+    sv = default_vocabulary().scores
+    return frozenset(sv.max_headers), frozenset(sv.score_headers)
+
+
+def is_block_head(row: Sequence[str | None]) -> bool:
+    """A row with no number that names a 分值 and a 得分 column (words from ``[scores]`` in
+    rules/vocabulary.toml): the header of a scored block. A 项目支出绩效自评表 is often one grid holding a
+    fund block (年初预算数 … 分值 执行率 得分) and an indicator block (一级指标 … 分值 得分 偏差原因) whose
+    columns mean different things; the indicator block starts at such a row."""
+    cells = ["".join(t.split()) for t in row if t is not None]
+    if any(is_numeric(t) for t in cells):
+        return False
+    maxes, scores = _score_words()
+    return any(t in maxes for t in cells) and any(t in scores for t in cells)
+
+
+def block_cuts(rows: Sequence[Sequence[str | None]]) -> list[int]:
+    """Rows where a scored block starts its own table: block heads with figures above them since the
+    table's start or the last cut (a header of several rows on top stays one header)."""
+    cuts: list[int] = []
+    figures_above = False
+    for r, row in enumerate(rows):
+        if r and figures_above and is_block_head(row):
+            cuts.append(r)
+            figures_above = False
+        figures_above = figures_above or any(is_numeric(t) for t in row)
+    return cuts
 
 
 def guess_header_rows(rows: Grid) -> int:
@@ -185,6 +219,14 @@ class FlowBuilder:
         caption = fold(caption)
         if not rows or not rows[0]:
             return
+        cuts = block_cuts(rows)
+        if cuts:  # one grid holding a 自评表's fund block and its indicator block: a table each
+            for k, (a, b) in enumerate(zip([0, *cuts], [*cuts, len(rows)], strict=True)):
+                self._table(rows[a:b], caption if k == 0 else "", header_rows if k == 0 else None)
+            return
+        self._table(rows, caption, header_rows)
+
+    def _table(self, rows: list[list[str | None]], caption: str, header_rows: int | None) -> None:
         n = len(self.tables) + 1
         start = self._pos
         cells: list[list[TableCell | None]] = []
