@@ -136,3 +136,15 @@ def test_a_noisy_cell_is_read_and_never_checked(clean: str, noisy: str) -> None:
     # ... and left alone when a cell it rests on is noisy (left out, the cell made a false total error)
     assert lint_source(broken.replace(f"| {clean} |", f"| {noisy} |"), "md") == []
     assert lint_source(TABLE.replace(f"| {clean} |", f"| {noisy} |"), "md") == []
+
+
+def test_the_tail_of_a_number_cut_twice_is_noisy() -> None:
+    fig = _figures("全年支出3 1 02.40万元。")[-1]
+    assert fig.value == Decimal("2.40")
+    assert fig.noise == "cut"
+
+
+def test_a_leading_zero_alone_is_a_typo_not_noise() -> None:
+    # the seed's 400.63 with two digits swapped: a genuine error the sum must still report
+    fig = _one("项目支出040.63万元。")
+    assert fig.value == Decimal("40.63") and fig.noise is None

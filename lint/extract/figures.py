@@ -253,7 +253,7 @@ class FigureExtractor:
         if _in_code_context(norm, num_start):
             return None
         written = m.group("num")
-        noise = noise_of(written, bool(m.group("fn")) or glued)
+        noise = noise_of(written, bool(m.group("fn")) or glued) or _fragment(norm, num_start)
         cleaned = denoise(written) if noise else written
         if noise and not CLEAN_NUMBER.fullmatch(cleaned):
             return None
@@ -381,6 +381,13 @@ def _period(period: str | None, year: int | None) -> str | None:
         if int(period) == year - 1:
             return "previous"
     return period
+
+
+def _fragment(norm: str, num_start: int) -> str | None:
+    """ "全年支出3 1 02.40万元": the tail of a number cut twice reads as a number of its own; it
+    stands one space after a digit. (A leading zero alone, "040.63", is a typo to report.)"""
+    after_digit = num_start >= 2 and norm[num_start - 1] == " " and norm[num_start - 2].isdigit()
+    return "cut" if after_digit else None
 
 
 def _is_cjk(ch: str) -> bool:
