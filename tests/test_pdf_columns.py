@@ -77,3 +77,37 @@ def test_short_form_fields_side_by_side_are_not_columns() -> None:
     """单位名称：… 联系电话：… pairs fill neither half: no prose, no split."""
     lines = [_line(70 + 20 * i, (LEFT, "单位名称：某局"), (310, "联系人：某某")) for i in range(5)]
     assert split_columns(lines, LEFT, RIGHT) == lines
+
+
+def _lines_run(lines: list[Line]) -> int:
+    """Lines of pdf_columns.py executed by one split_columns call (counted, never timed)."""
+    import sys
+    from types import FrameType
+    from typing import Any
+
+    import lint.readers.pdf_columns as mod
+
+    count = [0]
+
+    def tracer(frame: FrameType, event: str, arg: Any) -> Any:
+        if frame.f_code.co_filename != mod.__file__:
+            return None
+        if event == "line":
+            count[0] += 1
+        return tracer
+
+    sys.settrace(tracer)
+    try:
+        split_columns(lines, LEFT, RIGHT)
+    finally:
+        sys.settrace(None)
+    return count[0]
+
+
+def test_gutter_search_is_linear_in_the_lines() -> None:
+    """A hostile page of thousands of two-part lines: finding the gutter must not compare every gap
+    with every other (×8 the lines may cost at most ×10 the work)."""
+    row = ((LEFT, "甲" * 12), (310, "乙" * 3))  # gutter 170–310
+    small = [_line(70 + i, *row) for i in range(50)]
+    big = [_line(70 + i, *row) for i in range(400)]
+    assert _lines_run(big) <= 10 * _lines_run(small)

@@ -476,3 +476,15 @@ def test_flow_table_with_one_score_block_is_one_table() -> None:
     b = FlowBuilder()
     b.table([["一级指标", "分值", "得分"], ["产出指标", "50", "48"], ["效益指标", "50", "45"]])
     assert len(b.build("x.docx", "docx").tables) == 1
+
+
+def test_markdown_table_holding_two_score_blocks_becomes_two_tables() -> None:
+    from lint.readers import ReadOptions, read
+
+    doc = read(str(ROOT / "fixtures/tables/48-ziping-md-one-table.md"), ReadOptions())
+    fund, indicators = doc.tables
+    assert len(fund.cells) == 2 and len(indicators.cells) == 6  # header, 4 indicators, 总分
+    assert doc.text[indicators.start :].startswith("| 一级指标 |")
+    assert doc.text[: indicators.start].endswith("|  |\n")  # the fund row's line ends just before
+    assert doc.text[fund.start : fund.end].splitlines()[-1].startswith("| 年度资金总额 |")
+    assert indicators.end == doc.text.index("\n", doc.text.index("| 总分 |"))

@@ -9,7 +9,14 @@ from __future__ import annotations
 import re
 
 from lint.model import Document, Table, TableCell
-from lint.readers.tables import Grid, guess_header_rows, guess_label_cols, guess_unit, is_unit_line
+from lint.readers.tables import (
+    Grid,
+    block_cuts,
+    guess_header_rows,
+    guess_label_cols,
+    guess_unit,
+    is_unit_line,
+)
 
 _FENCE = re.compile(r" {0,3}(`{3,}|~{3,})")
 _DELIM_CELL = re.compile(r":?-+:?")
@@ -74,9 +81,14 @@ def _take_table(doc: Document, lines: list[tuple[str, int]], i: int) -> int:
         cells: list[Span | None] = list(_split(*lines[j])[: len(header)])
         rows.append(cells + [None] * (len(header) - len(cells)))
         j += 1
-    doc.tables.append(
-        span_table(rows, lines_above(lines, i), lines[i][1], lines[j - 1][1] + len(lines[j - 1][0]))
-    )
+    # row r is on line i + r + 1 (the delimiter line follows the header); a 自评表 written as one
+    # table holding a fund block and an indicator block becomes a table per block (tables.block_cuts)
+    line_of = [i, *range(i + 2, j)]
+    cuts = block_cuts([[c[0] if c else None for c in row] for row in rows])
+    for k, (a, b) in enumerate(zip([0, *cuts], [*cuts, len(rows)], strict=True)):
+        first, last = lines[line_of[a]], lines[line_of[b - 1]]
+        above = lines_above(lines, i) if k == 0 else []
+        doc.tables.append(span_table(rows[a:b], above, first[1], last[1] + len(last[0])))
     return j
 
 
