@@ -138,3 +138,12 @@ def test_a_rate_of_precise_figures_is_repaired_by_its_rounded_value_only() -> No
     # 101.48 ÷ 6,005.51 = 1.6898%: 1.69, not also the truncated 1.68 (a tie of one figure with itself)
     text = "支出6106.99万元，与上年相比增加101.48万元，增长1.66%。"
     assert _top(text) == ("1.66%", "1.69")
+
+
+def test_a_repair_after_which_everything_holds_plainly_beats_one_that_needs_leniency() -> None:
+    # 0.45 written 0.55 leaves 收入支出 732.74 0.10 short; 167.5 → 167.4 repairs the sum as well, but
+    # then 0.55 ÷ 732.74 = 0.08% stands against the written 0.06% only as 舍位平衡 (an info): the
+    # change back to 0.45 leaves every relation holding plainly
+    text = SEED.replace("对个人和家庭的补助支出0.45万元", "对个人和家庭的补助支出0.55万元")
+    assert text.count("0.55万元") == 1
+    assert _top(text) == ("0.55万元", "0.45")
