@@ -138,3 +138,23 @@ def test_a_rate_of_precise_figures_is_repaired_by_its_rounded_value_only() -> No
     # 101.48 ÷ 6,005.51 = 1.6898%: 1.69, not also the truncated 1.68 (a tie of one figure with itself)
     text = "支出6106.99万元，与上年相比增加101.48万元，增长1.66%。"
     assert _top(text) == ("1.66%", "1.69")
+
+
+def test_a_repair_after_which_everything_holds_plainly_beats_one_that_needs_leniency() -> None:
+    # 0.45 written 0.55 leaves 收入支出 732.74 0.10 short; 167.5 → 167.4 repairs the sum as well, but
+    # then 0.55 ÷ 732.74 = 0.08% stands against the written 0.06% only as 舍位平衡 (an info): the
+    # change back to 0.45 leaves every relation holding plainly
+    text = SEED.replace("对个人和家庭的补助支出0.45万元", "对个人和家庭的补助支出0.55万元")
+    assert text.count("0.55万元") == 1
+    assert _top(text) == ("0.55万元", "0.45")
+
+
+def test_a_tie_of_values_for_one_figure_names_the_figure() -> None:
+    from lint.report._common import describe_suggestion
+
+    # 0.14万元 ÷ 10人 is 135–145元 per person: 134.9 is wrong, but 139.4, 138.9 and 139.9 all fit
+    text = SEED.replace("平均每人139.4元", "平均每人134.9元")
+    (f,) = serious(lint_text(text))
+    assert f.suggestion is None and {c.figure.text for c in f.candidates} == {"134.9元"}
+    said = describe_suggestion(f, "zh")
+    assert said is not None and "134.9 有误" in said and "139.4" in said and "无法确定是哪一个" not in said

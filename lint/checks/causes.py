@@ -151,6 +151,14 @@ def _typos(f: Figure) -> list[Decimal]:
     return [v for v in values if v != abs(f.value)]
 
 
+def _lenient(findings: list[Finding]) -> set[Key]:
+    """Relations of the numeric checks that hold only on a charitable reading (an info: a share
+    accepted because the shares were rounded to make 100%). A change that needs one is a worse
+    repair than one after which everything holds plainly: 0.45 → 0.55 would repair a sum but leave
+    its share 0.06% standing only as 舍位平衡."""
+    return {_key(f) for f in findings if f.severity == Severity.INFO and f.figures and f.rule[2] in "24"}
+
+
 def _shifts(f: Figure, exact: Decimal, near: Decimal) -> list[Decimal]:
     """The figure with its decimal point one place back, when that is (near) the value the relation
     needs: 255.41 written 2554.1 is repaired by 255.41, which its own written decimals cannot say."""
@@ -239,13 +247,16 @@ def attribute(ctx: Context, findings: list[Finding], rerun: Callable[[], list[Fi
     checked = {(fig.id, v) for fig, v in candidates}
     involved = {fd_key: fd for fd in serious if (fd_key := _key(fd))}
     fixes: dict[tuple[int, Decimal], set[Key]] = {}
+    strain: dict[tuple[int, Decimal], int] = {}  # relations holding only leniently after the change
     for fig, v in candidates:
         old = fig.value
         fig.value = v
         try:
-            after = {_key(f) for f in _serious(rerun())}
+            again = rerun()
         finally:
             fig.value = old
+        after = {_key(f) for f in _serious(again)}
+        strain[(fig.id, v)] = len(_lenient(again))
         if after - before:
             continue  # breaks a relation that holds
         mine = {k for k in involved if fig.id in k[1]}
@@ -258,15 +269,15 @@ def attribute(ctx: Context, findings: list[Finding], rerun: Callable[[], list[Fi
     explained: dict[Key, tuple[list[tuple[Figure, Decimal]], set[Key]]] = {}
     while True:
         scored = [
-            (len(ks & remaining), _plausibility(by_id[i], v, ctx.lang), i, v)
+            (len(ks & remaining), _plausibility(by_id[i], v, ctx.lang), -strain[(i, v)], i, v)
             for (i, v), ks in fixes.items()
             if ks & remaining
         ]
         if not scored:
             break
-        scored.sort(key=lambda t: (t[0], t[1]), reverse=True)
-        best = scored[0][:2]
-        top = [(by_id[i], v) for n, p, i, v in scored if (n, p) == best]
+        scored.sort(key=lambda t: t[:3], reverse=True)
+        best = scored[0][:3]
+        top = [(by_id[i], v) for n, p, s, i, v in scored if (n, p, s) == best]
         group = fixes[(top[0][0].id, top[0][1])] & remaining
         top = [(fig, v) for fig, v in top if fixes[(fig.id, v)] & remaining == group]
         for k in group:

@@ -331,6 +331,13 @@ def describe_figure(role: str, fig: Figure, lang: str, doc: Document | None = No
 
 def describe_suggestion(finding: Finding, lang: str) -> str | None:
     s = finding.suggestion
+    if s is None and finding.candidates and len({id(c.figure) for c in finding.candidates}) == 1:
+        # one figure is wrong; only its value is open (0.14万元 ÷ 10人 is 135–145元 per person)
+        c = finding.candidates[0]
+        values = "、".join(x.suggested for x in finding.candidates)
+        if lang == "zh":
+            return f"{c.figure.label}{c.current} 有误；正确值无法确定，可能为 {values}"
+        return f"{c.figure.label} {c.current} is wrong; its value cannot be told: one of {values.replace('、', ', ')}"
     if s is None and finding.candidates:
         each = "；".join(f"{c.figure.label}{c.current} → {c.suggested}" for c in finding.candidates)
         if lang == "zh":
