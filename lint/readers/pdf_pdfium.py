@@ -39,7 +39,7 @@ FontKey = tuple[bytes, bool]  # base font name, embedded
 # pdfium page object types and path segment types (fpdf_edit.h)
 _TEXT, _PATH, _IMAGE, _FORM = 1, 2, 3, 5
 _LINETO, _BEZIERTO, _MOVETO = 0, 1, 2
-REOPEN_PAGES = 100  # pages read from one opening of a document (memory: see iter_pages)
+REOPEN_PAGES = 50  # pages read from one opening of a document (memory: see iter_pages)
 
 
 class Fallback(Exception):
