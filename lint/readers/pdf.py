@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from lint.errors import InputError
-from lint.model import BBox, Document, Table, TableCell
+from lint.model import BBox, CharBoxes, Document, Table, TableCell
 from lint.readers import pdf_guard, pdf_pdfium
 from lint.readers.pdf_columns import split_columns
 from lint.readers.pdf_lines import (
@@ -413,7 +413,7 @@ class _Builder:
 
     def __init__(self) -> None:
         self.parts: list[str] = []
-        self.boxes: list[tuple[int, BBox] | None] = []
+        self.boxes = CharBoxes()
         self.length = 0
         self.last = ""
 
@@ -422,9 +422,9 @@ class _Builder:
             return
         self.parts.append(text)
         if boxes is None:
-            self.boxes.extend([None] * len(text))
+            self.boxes.add_none(len(text))
         else:
-            self.boxes.extend((page, b) if b is not None else None for b in boxes)
+            self.boxes.add(page, boxes)
         self.length += len(text)
         self.last = text[-1]
 

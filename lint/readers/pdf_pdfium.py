@@ -39,7 +39,7 @@ FontKey = tuple[bytes, bool]  # base font name, embedded
 # pdfium page object types and path segment types (fpdf_edit.h)
 _TEXT, _PATH, _IMAGE, _FORM = 1, 2, 3, 5
 _LINETO, _BEZIERTO, _MOVETO = 0, 1, 2
-REOPEN_PAGES = 100  # pages read from one opening of a document (memory: see iter_pages)
+REOPEN_PAGES = 50  # pages read from one opening of a document (memory: see iter_pages)
 
 
 class Fallback(Exception):
@@ -192,40 +192,50 @@ def _glyphs(R: Any, tp: Any, height: float) -> tuple[list[Glyph], int, dict[Font
     gw = ctypes.c_float()
     name = ctypes.create_string_buffer(256)
     left, right, bottom, top = (ctypes.c_double() for _ in range(4))
+    # the per-char loop makes ~8 native calls a glyph: the functions and the out-parameters' refs
+    # are looked up and made once per page, not once per call
+    byref, cast, void_p = ctypes.byref, ctypes.cast, ctypes.c_void_p
+    box_refs = (byref(left), byref(right), byref(bottom), byref(top))
+    rect_ref, ox_ref, oy_ref, mat_ref = byref(rect), byref(ox), byref(oy), byref(mat)
+    get_unicode, get_object = R.FPDFText_GetUnicode, R.FPDFText_GetTextObject
+    is_generated, map_error = R.FPDFText_IsGenerated, R.FPDFText_HasUnicodeMapError
+    char_box, loose_box = R.FPDFText_GetCharBox, R.FPDFText_GetLooseCharBox
+    char_origin, char_matrix = R.FPDFText_GetCharOrigin, R.FPDFText_GetMatrix
     out: list[Glyph] = []
     unmapped = 0
     for k in range(n):
-        u = R.FPDFText_GetUnicode(tp, k)
+        u = get_unicode(tp, k)
         ch = chr(u) if 0 < u < 0x110000 else ""
-        obj = R.FPDFText_GetTextObject(tp, k)
+        obj = get_object(tp, k)
         if not obj:
             continue  # a generated space or line break
         if not ch:
             unmapped += 1
             continue
-        if ch.isspace() and R.FPDFText_IsGenerated(tp, k) == 1:
+        space = ch.isspace()
+        if space and is_generated(tp, k) == 1:
             continue
-        if R.FPDFText_HasUnicodeMapError(tp, k):
+        if map_error(tp, k):
             unmapped += 1
-        addr = ctypes.cast(obj, ctypes.c_void_p).value or 0
+        addr = cast(obj, void_p).value or 0
         got = fonts.get(addr)
         if got is None:
-            R.FPDFTextObj_GetFontSize(obj, ctypes.byref(fsize))
+            R.FPDFTextObj_GetFontSize(obj, byref(fsize))
             font = R.FPDFTextObj_GetFont(obj)
             d = 0.0
-            if font and R.FPDFFont_GetDescent(font, ctypes.c_float(1.0), ctypes.byref(desc)):
+            if font and R.FPDFFont_GetDescent(font, ctypes.c_float(1.0), byref(desc)):
                 d = float(desc.value)
             got = (float(fsize.value), d, _font_key(R, font, name))
             fonts[addr] = got
         size_obj, d, face = got
-        if not ch.isspace():
+        if not space:
             # an outline-less glyph's box is padded to (font size / 1000) pt high by the text page
-            R.FPDFText_GetCharBox(tp, k, *(ctypes.byref(v) for v in (left, right, bottom, top)))
+            char_box(tp, k, *box_refs)
             outline = top.value - bottom.value > size_obj / 1000 + 0.01
             drawn[face] = drawn.get(face, True) and outline
-        R.FPDFText_GetLooseCharBox(tp, k, ctypes.byref(rect))
-        R.FPDFText_GetCharOrigin(tp, k, ctypes.byref(ox), ctypes.byref(oy))
-        R.FPDFText_GetMatrix(tp, k, ctypes.byref(mat))
+        loose_box(tp, k, rect_ref)
+        char_origin(tp, k, ox_ref, oy_ref)
+        char_matrix(tp, k, mat_ref)
         size = size_obj * abs(mat.d) if mat.d else float(rect.top - rect.bottom)
         bottom_y = oy.value + d * size
         x0 = ox.value
@@ -238,7 +248,7 @@ def _glyphs(R: Any, tp: Any, height: float) -> tuple[list[Glyph], int, dict[Font
             adv = widths.get(wkey)
             if adv is None:
                 font = R.FPDFTextObj_GetFont(obj)
-                ok = R.FPDFFont_GetGlyphWidth(font, u, ctypes.c_float(size_obj), ctypes.byref(gw))
+                ok = R.FPDFFont_GetGlyphWidth(font, u, ctypes.c_float(size_obj), byref(gw))
                 adv = widths[wkey] = float(gw.value) if ok and gw.value > 0 else -1.0
             if adv > 0:
                 x1 = x0 + adv * abs(mat.a)

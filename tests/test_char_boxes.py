@@ -1,0 +1,67 @@
+"""CharBoxes (issue 10): a PDF's per-character boxes in flat arrays, read exactly like the list of
+(page, bbox) | None it replaces."""
+
+from __future__ import annotations
+
+import pickle
+
+import pytest
+
+from lint.model import CharBox, CharBoxes, Document
+
+ITEMS: list[CharBox | None] = [
+    (1, (10.5, 20.25, 16.0, 31.0)),
+    None,
+    (1, (16.0, 20.25, 21.5, 31.0)),
+    (2, (72.0, 100.0, 80.125, 110.0)),
+    None,
+]
+
+
+def test_reads_like_the_list_it_replaces() -> None:
+    boxes = CharBoxes(ITEMS)
+    assert len(boxes) == len(ITEMS)
+    assert list(boxes) == ITEMS
+    assert [boxes[i] for i in range(len(ITEMS))] == ITEMS
+    assert boxes[-1] is None and boxes[-2] == ITEMS[-2]
+    assert boxes[1:4] == ITEMS[1:4] and boxes[3:] == ITEMS[3:] and boxes[::2] == ITEMS[::2]
+    assert boxes == ITEMS and boxes == CharBoxes(ITEMS) and boxes != CharBoxes(ITEMS[:-1])
+    with pytest.raises(IndexError):
+        boxes[len(ITEMS)]
+
+
+def test_built_by_runs_as_the_reader_builds_it() -> None:
+    boxes = CharBoxes()
+    boxes.add(1, [ITEMS[0][1], None, ITEMS[2][1]])  # type: ignore[index]
+    boxes.add(2, [ITEMS[3][1]])  # type: ignore[index]
+    boxes.add_none(1)
+    assert boxes == CharBoxes(ITEMS)
+
+
+def test_a_documents_locations_are_unchanged() -> None:
+    text = "ab\ncd\n"
+    items: list[CharBox | None] = [
+        (3, (1.0, 2.0, 3.0, 4.0)),
+        (3, (3.0, 2.0, 5.5, 4.0)),
+        None,
+        None,
+        None,
+        None,
+    ]
+    flat = Document("x.pdf", text, "pdf", char_boxes=CharBoxes(items))
+    plain = Document("x.pdf", text, "pdf", char_boxes=items)
+    assert flat.location(0, 2) == plain.location(0, 2)
+    assert flat.location(0, 2).bbox == (1.0, 2.0, 5.5, 4.0) and flat.location(0, 2).page == 3
+    assert flat.page_of_line(1) == 3 and flat.page_of_line(2) is None
+
+
+def test_survives_pickling_for_worker_processes() -> None:
+    boxes = CharBoxes(ITEMS)
+    assert pickle.loads(pickle.dumps(boxes)) == ITEMS
+
+
+def test_flat_storage_is_far_smaller_than_tuples() -> None:
+    n = 10_000
+    boxes = CharBoxes()
+    boxes.add(1, [(float(i), 2.0, float(i) + 1, 4.0) for i in range(n)])
+    assert boxes._pages.itemsize * len(boxes._pages) + boxes._boxes.itemsize * len(boxes._boxes) <= 40 * n
