@@ -7,10 +7,12 @@ the linter a new unit, qualifier or synonym by editing TOML.
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from functools import cache, lru_cache
 from pathlib import Path
+from typing import TypeVar
 
 import regex
 
@@ -390,3 +392,21 @@ def pack_vocabulary(packs: list[Pack]) -> Vocabulary:
             target, hops = vocab.synonyms[target], hops + 1
         vocab.synonyms[name] = target
     return vocab
+
+
+_Made = TypeVar("_Made")
+
+
+def per_vocabulary(make: Callable[[Vocabulary], _Made]) -> Callable[[Vocabulary], _Made]:
+    """`make(vocab)` once per vocabulary object (compiled patterns and memos cost milliseconds and
+    serve every file of a run); a user pack's vocabulary is another object and gets its own."""
+    made: dict[int, tuple[Vocabulary, _Made]] = {}
+
+    def get(vocab: Vocabulary) -> _Made:
+        cached = made.get(id(vocab))
+        if cached is None or cached[0] is not vocab:
+            cached = (vocab, make(vocab))
+            made[id(vocab)] = cached
+        return cached[1]
+
+    return get

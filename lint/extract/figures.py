@@ -30,7 +30,7 @@ from lint.extract.title import YEAR as TITLE_YEAR
 from lint.extract.title import title_line
 from lint.extract.wraps import JOIN, unwrap
 from lint.model import Document, Figure, Qualifiers, Table
-from lint.vocab import Vocabulary, alternation, default_vocabulary, fold_width
+from lint.vocab import Vocabulary, alternation, default_vocabulary, fold_width, per_vocabulary
 
 # "开展部门评价，涉及资金45.00万元": a label that starts with an action names no fact of its own.
 SCOPED_LABEL = regex.compile(
@@ -521,16 +521,11 @@ def _apply_precision(figures: list[Figure]) -> None:
 
 
 # Compiling the patterns costs milliseconds; keep one extractor per vocabulary object.
-_EXTRACTORS: dict[int, tuple[Vocabulary, FigureExtractor]] = {}
+_extractor = per_vocabulary(FigureExtractor)
 
 
 def extract(doc: Document, vocab: Vocabulary | None = None) -> Extraction:
-    vocab = vocab or default_vocabulary()
-    cached = _EXTRACTORS.get(id(vocab))
-    if cached is None or cached[0] is not vocab:
-        cached = (vocab, FigureExtractor(vocab))
-        _EXTRACTORS[id(vocab)] = cached
-    return cached[1].extract(doc)
+    return _extractor(vocab or default_vocabulary()).extract(doc)
 
 
 __all__ = ["Extraction", "FigureExtractor", "extract", "qualifiers_of"]

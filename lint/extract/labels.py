@@ -14,7 +14,7 @@ from lint.extract.numbers import strip_numbering
 from lint.extract.wraps import JOIN
 from lint.memo import BoundedMemo
 from lint.model import Qualifiers
-from lint.vocab import Vocabulary, alternation
+from lint.vocab import Vocabulary, alternation, per_vocabulary
 
 # "2024年末财政拨款结转结余": the year goes, 年末 (a balance's own word) stays
 YEAR = regex.compile(r"(?<!\d)((?:19|20)\d\d)\s*(?:年(?:度)?(?![末初])|(?=年[末初]))")
@@ -168,16 +168,7 @@ class LabelReader:
 
 
 # One reader per vocabulary object, so its memo serves every stage and every file of a run.
-_READERS: dict[int, tuple[Vocabulary, LabelReader]] = {}
-
-
-def label_reader(vocab: Vocabulary) -> LabelReader:
-    """The shared reader of `vocab` (made on first use)."""
-    cached = _READERS.get(id(vocab))
-    if cached is None or cached[0] is not vocab:
-        cached = (vocab, LabelReader(vocab))
-        _READERS[id(vocab)] = cached
-    return cached[1]
+label_reader = per_vocabulary(LabelReader)
 
 
 def qualifiers_of(info: LabelInfo, approx: bool) -> Qualifiers:

@@ -21,7 +21,7 @@ from lint.structure.scores import score_relations
 from lint.structure.sections import Heading, outline, section_paths
 from lint.structure.stated import StatedComparisons
 from lint.structure.tables import TableView, table_relations
-from lint.vocab import Vocabulary, default_vocabulary
+from lint.vocab import Vocabulary, default_vocabulary, per_vocabulary
 
 
 @dataclass
@@ -104,16 +104,8 @@ def _firm(relations: list[Relation]) -> list[Relation]:
     return [r for r in relations if not any(f.noise for _, f in r.members)]
 
 
-_HYGIENE: dict[int, tuple[Vocabulary, HygieneReader]] = {}
-
-
-def _hygiene(vocab: Vocabulary) -> HygieneReader:
-    """One compiled reader per vocabulary object (user packs may add words)."""
-    cached = _HYGIENE.get(id(vocab))
-    if cached is None or cached[0] is not vocab:
-        cached = (vocab, HygieneReader(vocab))
-        _HYGIENE[id(vocab)] = cached
-    return cached[1]
+# One compiled reader per vocabulary object (user packs may add words).
+_hygiene = per_vocabulary(HygieneReader)
 
 
 def _assign_sections(text: str, headings: list[Heading], figures: list[Figure]) -> None:
