@@ -123,6 +123,11 @@ class RelationFinder:
         self.residual_re = regex.compile(r"^(?:" + alternation(m["residual"]) + ")")
         self.attribute_re = regex.compile(alternation(m["attribute"]))
         self.trailing_total_re = regex.compile(r"(?:" + alternation(m["trailing_total"]) + r")$")
+        # "年中核增30.00万元": an amount marked as an addition to (cut from) the 年初预算
+        self.adjust_up = regex.compile(r"(?:" + alternation(m.get("adjust_up", [])) + r")[^，,。；;\d]{0,6}$")
+        self.adjust_down = regex.compile(
+            r"(?:" + alternation(m.get("adjust_down", [])) + r")[^，,。；;\d]{0,6}$"
+        )
         # "平均每批次", "每人次", "人均": the unit an average is per (人均 → 人), any count or people unit
         counted = [u for u, (dim, _) in vocab.units.items() if dim in ("people", "count")]
         self.per_unit = regex.compile(rf"(?:每(?P<unit>{alternation(counted)})|人均)[^，,。；;\d]{{0,8}}$")
@@ -870,9 +875,9 @@ class RelationFinder:
             if x is cur or x is initial[0]:
                 continue
             before = fold_width(text[max(lo, x.start - 8) : x.start])
-            if ADJUST_DOWN.search(before):
+            if self.adjust_down.search(before):
                 minus.append(x)
-            elif ADJUST_UP.search(before):
+            elif self.adjust_up.search(before):
                 plus.append(x)
             else:
                 other = True
@@ -1148,9 +1153,9 @@ class RelationFinder:
                 if x in adjusted or x in initial:
                     continue  # "追加后调整预算5,612.00万元" is the adjusted budget, not an adjustment
                 before = fold_width(text[max(start, x.start - 8) : x.start])
-                if ADJUST_DOWN.search(before):
+                if self.adjust_down.search(before):
                     minus.append(x)
-                elif ADJUST_UP.search(before):
+                elif self.adjust_up.search(before):
                     plus.append(x)
             if len(initial) != 1 or len(adjusted) != 1 or not (plus or minus):
                 continue
@@ -1274,10 +1279,6 @@ def _split_items(body: str) -> list[str] | None:
     if any(not it or len(it) > 40 for it in items):
         return None
     return items
-
-
-ADJUST_UP = regex.compile(r"(?:追加|调增|增加预算|预算调增)[^，,。；;\d]{0,6}$")
-ADJUST_DOWN = regex.compile(r"(?:调减|预算调减|收回|核减)[^，,。；;\d]{0,6}$")
 
 
 def _sentences(text: str, figures: list[Figure]) -> list[tuple[int, int]]:
