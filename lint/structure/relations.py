@@ -20,6 +20,7 @@ from typing import Literal
 import regex
 
 from lint.extract.labels import LabelReader
+from lint.extract.numbers import parse_chinese
 from lint.model import Figure, Relation
 from lint.tolerance import Interval, interval
 from lint.vocab import Vocabulary, alternation, fold_width
@@ -123,6 +124,12 @@ class RelationFinder:
         self.residual_re = regex.compile(r"^(?:" + alternation(m["residual"]) + ")")
         self.attribute_re = regex.compile(alternation(m["attribute"]))
         self.trailing_total_re = regex.compile(r"(?:" + alternation(m["trailing_total"]) + r")$")
+        self.back_total_re = regex.compile(
+            r"(?:"
+            + alternation(m.get("back_reference", ["以上"]))
+            + r")?(?:(?P<n>\d+|[一二两三四五六七八九十]+)项|各项)?"
+            r"(?:" + alternation(m.get("back_total", ["合计"])) + r")(?:为|是|达|共)?"
+        )
         # "年中核增30.00万元": an amount marked as an addition to (cut from) the 年初预算
         self.adjust_up = regex.compile(r"(?:" + alternation(m.get("adjust_up", [])) + r")[^，,。；;\d]{0,6}$")
         self.adjust_down = regex.compile(
@@ -792,6 +799,10 @@ class RelationFinder:
                     and x.dimension == "money"
                     and _stage_matches(x.qualifiers.stage, wanted)
                 ][:1]
+            if not denominators and certainty == "inferred":
+                # "全年预算1,200.00万元。截至12月31日，实际支出1,080.00万元，预算执行率90.00%": the budget
+                # is the one of the sentence before, in the same paragraph (one budget there, no other)
+                denominators = self._previous_budget(text, start, wanted)
             numerators = [x for x in in_sentence if x.qualifiers.stage == "final"]
             if certainty == "inferred" and wanted == "budget" and numerators:
                 implied = self._implied_full_year(text, f, numerators[-1], in_sentence)
@@ -830,6 +841,21 @@ class RelationFinder:
                 )
             )
         return out
+
+    def _previous_budget(self, text: str, start: int, wanted: str) -> list[Figure]:
+        """The one money amount of stage `wanted` in the sentence before `start` (same paragraph)."""
+        if start <= 0 or text[start - 1] == PARAGRAPH_END:
+            return []
+        lo = _sentence_start(text, start - 1)
+        # any other amount there (年中追加…, 上年结转…) may be one more term of the budget: read nothing
+        money = [x for x in self._span(self._all, lo, start - 1) if x.dimension == "money"]
+        if len(money) != 1:
+            return []
+        x = money[0]
+        ok = x.role == "amount" and x.table is None and not x.qualifiers.approx
+        # a 年初预算 there is no base: the 全年预算 the rate is against may differ from it, unsaid
+        ok = ok and x.qualifiers.stage != "initial"
+        return [x] if ok and _stage_matches(x.qualifiers.stage, wanted) else []
 
     def _earlier_adjusted(self, text: str, figures: list[Figure], before: int) -> list[Figure]:
         """全年(调整)预算 amounts on the two lines before a sentence (a bounded look-back)."""
@@ -1030,8 +1056,12 @@ class RelationFinder:
                 or f.qualifiers.approx
                 or f.id in grouped
                 # the words as written: "本年支出1150.00万元" is canonically 本年支出合计 but names no 合计
-                or not self.trailing_total_re.search(
-                    fold_width(self.labels.tidy(f.raw_label) or text[max(0, f.start - 6) : f.start])
+                or not (
+                    self.trailing_total_re.search(
+                        fold_width(self.labels.tidy(f.raw_label) or text[max(0, f.start - 6) : f.start])
+                    )
+                    # "上述各项共计10.75万元": 共计 is tidied off the label
+                    or self._back_reference(text, _sentence_start(text, f.start), f) is not None
                 )
                 # "…63.52万元，加本年收入合计1286.45万元，减去…": a term of a sum written out in words
                 or (self.labels.verb_re is not None and self.labels.verb_re.match(fold_width(f.raw_label)))
@@ -1053,6 +1083,15 @@ class RelationFinder:
             # "支出总计中，本年支出合计1301.84万元，年末结转和结余…": a lead-in opens a new list
             leads = [m.end() for m in LEAD_IN_ANY.finditer(text, sentence, f.start)]
             own = [x for x in pool if x.start >= max([sentence, *leads])]
+            if len(own) < 2:
+                # "办公费12.50万元，印刷费3.20万元，邮电费1.30万元。三项合计18.00万元。": a total that opens
+                # its sentence and points back totals the amounts of the sentence before it (the
+                # last n of the paragraph when it says how many)
+                back = self._back_reference(text, sentence, f)
+                if back is not None:
+                    pool = pool[-back:] if back else pool
+                    before = _sentence_start(text, max(para, sentence - 1))
+                    own = pool if back else [x for x in pool if x.start >= before]
             if len(own) < 2 or self.breakdown_re.search(fold_width(text[f.end : f.end + 4])):
                 continue
             if self._other_side(f, own):
@@ -1084,6 +1123,19 @@ class RelationFinder:
             members = [("total", f)] + [("part", x) for x in parts]
             out.append(Relation("sum", members, f.start, {"marker": "合计", "complete": True}, certainty))
         return out
+
+    def _back_reference(self, text: str, sentence: int, total: Figure) -> int | None:
+        """How many amounts before its sentence a total opening it refers to: n for "三项合计", 0 for
+        "以上合计"/"合计" (the sentence before), None when the total does not open its sentence with
+        only such words ([markers] back_total)."""
+        m = self.back_total_re.fullmatch(fold_width(text[sentence : total.start]).strip(" \t，,：:"))
+        if m is None:
+            return None
+        n = m.group("n")
+        if not n:
+            return 0
+        count = int(n) if n.isdigit() else parse_chinese(n)
+        return count if count and count >= 2 else None
 
     def _split_sides(self, text: str, figures: list[Figure], groups: list[Group]) -> list[Group]:
         """ "收入总计812.40万元，支出总计812.40万元，其中：本年收入合计790.10万元，年初结转和结余22.30
