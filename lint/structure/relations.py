@@ -176,6 +176,8 @@ class RelationFinder:
             self._by_label.setdefault(f.label, []).append(f)
         relations: list[Relation] = []
         groups = self._split_sides(text, prose, self._breakdowns(text, prose))
+        # a part's stage is its total's until qualifiers are inherited (after relations are read)
+        self._parent_stage = {p.id: g.total.qualifiers.stage for g in groups for p in g.parts}
         for g in groups:
             if not any(self.attribute_re.search(p.label) for p in g.parts):
                 relations.append(self._sum_relation(text, g))
@@ -492,7 +494,8 @@ class RelationFinder:
             if respective is None and (
                 not said
                 or (
-                    SUBJECT.search(text[region : region + said[-1].start()])
+                    # the words before the first 占 ("占三公经费支出的比重为": 比重 is no subject's)
+                    SUBJECT.search(text[region : region + said[0].start()])
                     and not self._restates(part, text[region : region + said[0].start()])
                 )
             ):
@@ -504,6 +507,8 @@ class RelationFinder:
             lead_whole = None
             if whole is None and not written and part.id not in parent:
                 whole = lead_whole = self._lead_whole(text, figures, part, i)
+            if whole is None and not written and part.id not in parent:
+                whole = lead_whole = self._previous_whole(text, part, f)
             if whole is None or whole is part:
                 continue
             # a whole found by its label outside the share's paragraph is an inferred link
@@ -548,6 +553,32 @@ class RelationFinder:
             ):
                 return x
         return None
+
+    def _previous_whole(self, text: str, part: Figure, share: Figure) -> Figure | None:
+        """ "“三公”经费支出20.50万元。因公出国（境）费0万元；公务接待费3.20万元，占15.61%": a bare 占 of a
+        part outside any breakdown is a share of the one amount of the sentence before (same
+        paragraph, period and side, larger than the part): an inferred link."""
+        start = _sentence_start(text, part.start)
+        if start <= 0 or text[start - 1] == PARAGRAPH_END:
+            return None
+        lo = _sentence_start(text, start - 1)
+        before = [
+            x
+            for x in self._span(self._all, lo, start - 1)
+            if x.dimension == part.dimension and x.role == "amount"
+        ]
+        if len(before) != 1:
+            return None
+        x = before[0]
+        if (
+            x.qualifiers.approx
+            or x.table is not None
+            or (x.qualifiers.period or "current") != (part.qualifiers.period or "current")
+            or x.base_value <= part.base_value
+            or self._other_side(x, [part])
+        ):
+            return None
+        return x
 
     def _restates(self, part: Figure, words: str) -> bool:
         """ "税收收入完成33,260万元，增长2.7%，税收收入占…的比重为70.4%": the words before 占 name the
@@ -804,6 +835,14 @@ class RelationFinder:
                 # is the one of the sentence before, in the same paragraph (one budget there, no other)
                 denominators = self._previous_budget(text, start, wanted)
             numerators = [x for x in in_sentence if x.qualifiers.stage == "final"]
+            if certainty == "inferred":
+                # "全年预算500.00万元（其中财政拨款400.00万元…）。…其中财政拨款380.00万元，财政拨款执行率
+                # 95.00%": a rate whose own words name a spent amount's label is that amount against
+                # the label's one budget, wherever it is written
+                named_part = self._named_numerator(text, f, in_sentence)
+                own = self._own_budget(named_part, wanted) if named_part is not None else None
+                if named_part is not None and own is not None:
+                    numerators, denominators = [named_part], [own]
             if certainty == "inferred" and wanted == "budget" and numerators:
                 implied = self._implied_full_year(text, f, numerators[-1], in_sentence)
                 if implied is not None:
@@ -948,14 +987,30 @@ class RelationFinder:
             return False
         return not (la.endswith(lb) or lb.endswith(la) or la.startswith(lb) or lb.startswith(la))
 
+    def _named_numerator(self, text: str, rate: Figure, clause: list[Figure]) -> Figure | None:
+        """The last spent amount of the clause whose label the rate's own words name (财政拨款执行率)."""
+        words = fold_width(text[max(0, rate.start - 16) : rate.start])
+        words = words[max(words.rfind(c) for c in "，,；;") + 1 :]
+        named = [
+            x
+            for x in clause
+            if x.start < rate.start
+            and x.label
+            and not self.labels.is_generic(x.label)
+            and x.label in words
+            and (x.qualifiers.stage or self._parent_stage.get(x.id)) == "final"
+        ]
+        return named[-1] if named else None
+
     def _own_budget(self, f: Figure, wanted: str) -> Figure | None:
         """The one budget figure written anywhere in prose under the item's own label."""
+        # "全年预算500.00万元（其中财政拨款400.00万元、…）": the part is a budget as its total is
         own = [
             x
             for x in self._by_label.get(f.label, [])
             if x.role == "amount"
             and x.dimension == f.dimension
-            and _stage_matches(x.qualifiers.stage, wanted)
+            and _stage_matches(x.qualifiers.stage or self._parent_stage.get(x.id), wanted)
             and (x.qualifiers.period or "current") == (f.qualifiers.period or "current")
         ]
         return own[0] if len({x.base_value for x in own}) == 1 else None
