@@ -352,6 +352,12 @@ class FigureExtractor:
                 ),
                 None,
             )
+            act = m and self.labels.action_re and self.labels.action_re.search(c[: m.end()])
+            if m and act and act.start() < m.start():
+                # "根据上级文件核减20.00万元": the marker 减 is the tail of the action 核减, whose thing is
+                # the sentence's subject; the label is empty (as after 调减), never "根据上级文件核".
+                # "公用经费压减5.00万元" keeps 公用经费: there the marker is the whole action.
+                return self.labels.read("", stage)
             return self.labels.read(clause[: m.start()] if m else "", stage)
         if role in ("share", "average", "ratio"):
             return self.labels.read("", stage)

@@ -20,6 +20,7 @@ from typing import Literal
 import regex
 
 from lint.extract.labels import LabelReader
+from lint.extract.numbers import parse_chinese
 from lint.model import Figure, Relation
 from lint.tolerance import Interval, interval
 from lint.vocab import Vocabulary, alternation, fold_width
@@ -123,6 +124,17 @@ class RelationFinder:
         self.residual_re = regex.compile(r"^(?:" + alternation(m["residual"]) + ")")
         self.attribute_re = regex.compile(alternation(m["attribute"]))
         self.trailing_total_re = regex.compile(r"(?:" + alternation(m["trailing_total"]) + r")$")
+        self.back_total_re = regex.compile(
+            r"(?:"
+            + alternation(m.get("back_reference", ["以上"]))
+            + r")?(?:(?P<n>\d+|[一二两三四五六七八九十]+)项|各项)?"
+            r"(?:" + alternation(m.get("back_total", ["合计"])) + r")(?:为|是|达|共)?"
+        )
+        # "年中核增30.00万元": an amount marked as an addition to (cut from) the 年初预算
+        self.adjust_up = regex.compile(r"(?:" + alternation(m.get("adjust_up", [])) + r")[^，,。；;\d]{0,6}$")
+        self.adjust_down = regex.compile(
+            r"(?:" + alternation(m.get("adjust_down", [])) + r")[^，,。；;\d]{0,6}$"
+        )
         # "平均每批次", "每人次", "人均": the unit an average is per (人均 → 人), any count or people unit
         counted = [u for u, (dim, _) in vocab.units.items() if dim in ("people", "count")]
         self.per_unit = regex.compile(rf"(?:每(?P<unit>{alternation(counted)})|人均)[^，,。；;\d]{{0,8}}$")
@@ -164,6 +176,8 @@ class RelationFinder:
             self._by_label.setdefault(f.label, []).append(f)
         relations: list[Relation] = []
         groups = self._split_sides(text, prose, self._breakdowns(text, prose))
+        # a part's stage is its total's until qualifiers are inherited (after relations are read)
+        self._parent_stage = {p.id: g.total.qualifiers.stage for g in groups for p in g.parts}
         for g in groups:
             if not any(self.attribute_re.search(p.label) for p in g.parts):
                 relations.append(self._sum_relation(text, g))
@@ -480,7 +494,8 @@ class RelationFinder:
             if respective is None and (
                 not said
                 or (
-                    SUBJECT.search(text[region : region + said[-1].start()])
+                    # the words before the first 占 ("占三公经费支出的比重为": 比重 is no subject's)
+                    SUBJECT.search(text[region : region + said[0].start()])
                     and not self._restates(part, text[region : region + said[0].start()])
                 )
             ):
@@ -492,6 +507,8 @@ class RelationFinder:
             lead_whole = None
             if whole is None and not written and part.id not in parent:
                 whole = lead_whole = self._lead_whole(text, figures, part, i)
+            if whole is None and not written and part.id not in parent:
+                whole = lead_whole = self._previous_whole(text, part, f)
             if whole is None or whole is part:
                 continue
             # a whole found by its label outside the share's paragraph is an inferred link
@@ -536,6 +553,32 @@ class RelationFinder:
             ):
                 return x
         return None
+
+    def _previous_whole(self, text: str, part: Figure, share: Figure) -> Figure | None:
+        """ "“三公”经费支出20.50万元。因公出国（境）费0万元；公务接待费3.20万元，占15.61%": a bare 占 of a
+        part outside any breakdown is a share of the one amount of the sentence before (same
+        paragraph, period and side, larger than the part): an inferred link."""
+        start = _sentence_start(text, part.start)
+        if start <= 0 or text[start - 1] == PARAGRAPH_END:
+            return None
+        lo = _sentence_start(text, start - 1)
+        before = [
+            x
+            for x in self._span(self._all, lo, start - 1)
+            if x.dimension == part.dimension and x.role == "amount"
+        ]
+        if len(before) != 1:
+            return None
+        x = before[0]
+        if (
+            x.qualifiers.approx
+            or x.table is not None
+            or (x.qualifiers.period or "current") != (part.qualifiers.period or "current")
+            or x.base_value <= part.base_value
+            or self._other_side(x, [part])
+        ):
+            return None
+        return x
 
     def _restates(self, part: Figure, words: str) -> bool:
         """ "税收收入完成33,260万元，增长2.7%，税收收入占…的比重为70.4%": the words before 占 name the
@@ -787,7 +830,19 @@ class RelationFinder:
                     and x.dimension == "money"
                     and _stage_matches(x.qualifiers.stage, wanted)
                 ][:1]
+            if not denominators and certainty == "inferred":
+                # "全年预算1,200.00万元。截至12月31日，实际支出1,080.00万元，预算执行率90.00%": the budget
+                # is the one of the sentence before, in the same paragraph (one budget there, no other)
+                denominators = self._previous_budget(text, start, wanted)
             numerators = [x for x in in_sentence if x.qualifiers.stage == "final"]
+            if certainty == "inferred":
+                # "全年预算500.00万元（其中财政拨款400.00万元…）。…其中财政拨款380.00万元，财政拨款执行率
+                # 95.00%": a rate whose own words name a spent amount's label is that amount against
+                # the label's one budget, wherever it is written
+                named_part = self._named_numerator(text, f, in_sentence)
+                own = self._own_budget(named_part, wanted) if named_part is not None else None
+                if named_part is not None and own is not None:
+                    numerators, denominators = [named_part], [own]
             if certainty == "inferred" and wanted == "budget" and numerators:
                 implied = self._implied_full_year(text, f, numerators[-1], in_sentence)
                 if implied is not None:
@@ -825,6 +880,21 @@ class RelationFinder:
                 )
             )
         return out
+
+    def _previous_budget(self, text: str, start: int, wanted: str) -> list[Figure]:
+        """The one money amount of stage `wanted` in the sentence before `start` (same paragraph)."""
+        if start <= 0 or text[start - 1] == PARAGRAPH_END:
+            return []
+        lo = _sentence_start(text, start - 1)
+        # any other amount there (年中追加…, 上年结转…) may be one more term of the budget: read nothing
+        money = [x for x in self._span(self._all, lo, start - 1) if x.dimension == "money"]
+        if len(money) != 1:
+            return []
+        x = money[0]
+        ok = x.role == "amount" and x.table is None and not x.qualifiers.approx
+        # a 年初预算 there is no base: the 全年预算 the rate is against may differ from it, unsaid
+        ok = ok and x.qualifiers.stage != "initial"
+        return [x] if ok and _stage_matches(x.qualifiers.stage, wanted) else []
 
     def _earlier_adjusted(self, text: str, figures: list[Figure], before: int) -> list[Figure]:
         """全年(调整)预算 amounts on the two lines before a sentence (a bounded look-back)."""
@@ -870,9 +940,9 @@ class RelationFinder:
             if x is cur or x is initial[0]:
                 continue
             before = fold_width(text[max(lo, x.start - 8) : x.start])
-            if ADJUST_DOWN.search(before):
+            if self.adjust_down.search(before):
                 minus.append(x)
-            elif ADJUST_UP.search(before):
+            elif self.adjust_up.search(before):
                 plus.append(x)
             else:
                 other = True
@@ -917,14 +987,30 @@ class RelationFinder:
             return False
         return not (la.endswith(lb) or lb.endswith(la) or la.startswith(lb) or lb.startswith(la))
 
+    def _named_numerator(self, text: str, rate: Figure, clause: list[Figure]) -> Figure | None:
+        """The last spent amount of the clause whose label the rate's own words name (财政拨款执行率)."""
+        words = fold_width(text[max(0, rate.start - 16) : rate.start])
+        words = words[max(words.rfind(c) for c in "，,；;") + 1 :]
+        named = [
+            x
+            for x in clause
+            if x.start < rate.start
+            and x.label
+            and not self.labels.is_generic(x.label)
+            and x.label in words
+            and (x.qualifiers.stage or self._parent_stage.get(x.id)) == "final"
+        ]
+        return named[-1] if named else None
+
     def _own_budget(self, f: Figure, wanted: str) -> Figure | None:
         """The one budget figure written anywhere in prose under the item's own label."""
+        # "全年预算500.00万元（其中财政拨款400.00万元、…）": the part is a budget as its total is
         own = [
             x
             for x in self._by_label.get(f.label, [])
             if x.role == "amount"
             and x.dimension == f.dimension
-            and _stage_matches(x.qualifiers.stage, wanted)
+            and _stage_matches(x.qualifiers.stage or self._parent_stage.get(x.id), wanted)
             and (x.qualifiers.period or "current") == (f.qualifiers.period or "current")
         ]
         return own[0] if len({x.base_value for x in own}) == 1 else None
@@ -1025,8 +1111,12 @@ class RelationFinder:
                 or f.qualifiers.approx
                 or f.id in grouped
                 # the words as written: "本年支出1150.00万元" is canonically 本年支出合计 but names no 合计
-                or not self.trailing_total_re.search(
-                    fold_width(self.labels.tidy(f.raw_label) or text[max(0, f.start - 6) : f.start])
+                or not (
+                    self.trailing_total_re.search(
+                        fold_width(self.labels.tidy(f.raw_label) or text[max(0, f.start - 6) : f.start])
+                    )
+                    # "上述各项共计10.75万元": 共计 is tidied off the label
+                    or self._back_reference(text, _sentence_start(text, f.start), f) is not None
                 )
                 # "…63.52万元，加本年收入合计1286.45万元，减去…": a term of a sum written out in words
                 or (self.labels.verb_re is not None and self.labels.verb_re.match(fold_width(f.raw_label)))
@@ -1048,6 +1138,15 @@ class RelationFinder:
             # "支出总计中，本年支出合计1301.84万元，年末结转和结余…": a lead-in opens a new list
             leads = [m.end() for m in LEAD_IN_ANY.finditer(text, sentence, f.start)]
             own = [x for x in pool if x.start >= max([sentence, *leads])]
+            if len(own) < 2:
+                # "办公费12.50万元，印刷费3.20万元，邮电费1.30万元。三项合计18.00万元。": a total that opens
+                # its sentence and points back totals the amounts of the sentence before it (the
+                # last n of the paragraph when it says how many)
+                back = self._back_reference(text, sentence, f)
+                if back is not None:
+                    pool = pool[-back:] if back else pool
+                    before = _sentence_start(text, max(para, sentence - 1))
+                    own = pool if back else [x for x in pool if x.start >= before]
             if len(own) < 2 or self.breakdown_re.search(fold_width(text[f.end : f.end + 4])):
                 continue
             if self._other_side(f, own):
@@ -1079,6 +1178,19 @@ class RelationFinder:
             members = [("total", f)] + [("part", x) for x in parts]
             out.append(Relation("sum", members, f.start, {"marker": "合计", "complete": True}, certainty))
         return out
+
+    def _back_reference(self, text: str, sentence: int, total: Figure) -> int | None:
+        """How many amounts before its sentence a total opening it refers to: n for "三项合计", 0 for
+        "以上合计"/"合计" (the sentence before), None when the total does not open its sentence with
+        only such words ([markers] back_total)."""
+        m = self.back_total_re.fullmatch(fold_width(text[sentence : total.start]).strip(" \t，,：:"))
+        if m is None:
+            return None
+        n = m.group("n")
+        if not n:
+            return 0
+        count = int(n) if n.isdigit() else parse_chinese(n)
+        return count if count and count >= 2 else None
 
     def _split_sides(self, text: str, figures: list[Figure], groups: list[Group]) -> list[Group]:
         """ "收入总计812.40万元，支出总计812.40万元，其中：本年收入合计790.10万元，年初结转和结余22.30
@@ -1148,9 +1260,9 @@ class RelationFinder:
                 if x in adjusted or x in initial:
                     continue  # "追加后调整预算5,612.00万元" is the adjusted budget, not an adjustment
                 before = fold_width(text[max(start, x.start - 8) : x.start])
-                if ADJUST_DOWN.search(before):
+                if self.adjust_down.search(before):
                     minus.append(x)
-                elif ADJUST_UP.search(before):
+                elif self.adjust_up.search(before):
                     plus.append(x)
             if len(initial) != 1 or len(adjusted) != 1 or not (plus or minus):
                 continue
@@ -1274,10 +1386,6 @@ def _split_items(body: str) -> list[str] | None:
     if any(not it or len(it) > 40 for it in items):
         return None
     return items
-
-
-ADJUST_UP = regex.compile(r"(?:追加|调增|增加预算|预算调增)[^，,。；;\d]{0,6}$")
-ADJUST_DOWN = regex.compile(r"(?:调减|预算调减|收回|核减)[^，,。；;\d]{0,6}$")
 
 
 def _sentences(text: str, figures: list[Figure]) -> list[tuple[int, int]]:
