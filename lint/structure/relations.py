@@ -504,7 +504,7 @@ class RelationFinder:
                     kind="share",
                     members=[("part", part), ("whole", whole), ("share", f)],
                     anchor=f.start,
-                    data={"whole_label": whole_label},
+                    data={"whole_label": whole_label, "stage_named": bool(self.labels.read(written).stage)},
                     certainty="explicit" if linked and lead_whole is None else "inferred",
                 )
             )
