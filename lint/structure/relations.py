@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -57,6 +58,7 @@ REFERENCE_BEFORE = regex.compile(r"(?:上述|前述|以上)$")
 LEAD_WHOLE = regex.compile(r"[ \t]*([^，,。；;：:\d\s]{2,12})中[：:，,]")
 LEAD_IN_ANY = regex.compile(r"中[，,：:]|其中|包括|分别为")
 MAX_RUN = 40
+PAIR_GAP = 6  # "20分，得分18.5分": the characters between an indicator's weight and its score
 ADDED_ON = regex.compile(r"加上|再加|加之")
 # "…。其中：流动资产612.48万元": a sentence that opens with the marker, then the first part's label
 SENTENCE_OPENER = regex.compile(r"\s*(?:其中|包括|具体包括|具体为)[：:，,]?[^，,。；;：:\d]{0,20}$")
@@ -279,12 +281,34 @@ class RelationFinder:
         满分20分…", stays as it is). False when fewer than two scores are left."""
         if g.total.dimension == "score":
             words = self.vocab.scores.prose_max_words
-            scores = [p for p in g.parts if not any(w in text[max(0, p.start - 4) : p.start] for w in words)]
+            paired = self._paired_weights(text, g.parts)
+            scores = [
+                p
+                for p in g.parts
+                if p.id not in paired and not any(w in text[max(0, p.start - 4) : p.start] for w in words)
+            ]
             if 0 < len(scores) < len(g.parts):
                 if len(scores) < 2:
                     return False
                 g.parts = scores
         return bool(g.parts)
+
+    def _paired_weights(self, text: str, parts: list[Figure]) -> set[int]:
+        """ "部门管理类指标20分，得分18.5分；履职效能类指标50分，得分46分": an amount of 分 followed at
+        once by a 得分 no larger than it is that indicator's weight, though no 分值 word says so."""
+        words = self.vocab.scores.prose_score_words
+        out: set[int] = set()
+        for p, q in itertools.pairwise(parts):
+            gap = text[p.end : q.start]
+            said = gap.rstrip("为是：: \t")
+            if (
+                len(gap) <= PAIR_GAP
+                and said.startswith(("，", ","))
+                and said.endswith(tuple(words))
+                and q.value <= p.value
+            ):
+                out.add(p.id)
+        return out
 
     def _previous_subject(self, text: str, figures: list[Figure], f: Figure, between: str) -> Figure | None:
         """The amount a sentence opened by 其中 breaks down: the only amount (of f's dimension) of the
