@@ -812,6 +812,13 @@ class RelationFinder:
                     and _stage_matches(x.qualifiers.stage, wanted)
                 ][:1]
             numerators = [x for x in in_sentence if x.qualifiers.stage == "final"]
+            carried: list[Figure] = []
+            if not denominators and certainty == "inferred" and wanted == "budget" and numerators:
+                # "…全年预算248.60万元。全年实际支出236.17万元，执行率为93.50%": the budgets stand in the
+                # sentence just before; the rate is against its 全年预算, any budget there may be meant
+                carried = self._previous_budgets(text, figures, start)
+                denominators = [x for x in carried if x.qualifiers.stage == "adjusted"][-1:]
+                carried = [x for x in carried if x not in denominators]
             if certainty == "inferred" and wanted == "budget" and numerators:
                 implied = self._implied_full_year(text, f, numerators[-1], in_sentence)
                 if implied is not None:
@@ -828,7 +835,10 @@ class RelationFinder:
                     continue
                 denominators, certainty = [own], "inferred"
             others = [x for x in in_sentence if x is not denominators[-1] and x is not numerators[-1]]
+            others += carried
             data: dict[str, object] = {"named": m.group("base") if m else ""}
+            if carried:
+                data["any_base"] = True
             if certainty == "inferred" and not any(x.qualifiers.stage == "adjusted" for x in in_sentence):
                 # "项目全年预算数为520.00万元。\n年初预算480.00万元，全年执行512.72万元，预算执行率98.6%": an
                 # execution rate is against the 全年预算, which may stand on a line before its sentence
@@ -849,6 +859,32 @@ class RelationFinder:
                 )
             )
         return out
+
+    def _previous_budgets(self, text: str, figures: list[Figure], start: int) -> list[Figure]:
+        """The budget amounts of the sentence just before `start`, in its paragraph, when it has a
+        全年(调整)预算 and no other actual amount than adjustments (年中追加/调减)."""
+        if start == 0 or text[start - 1] == PARAGRAPH_END:
+            return []
+        lo = _sentence_start(text, start - 1)
+        if PARAGRAPH_END in text[lo : start - 1]:
+            return []
+        money = [
+            x
+            for x in self._span(figures, lo, start)
+            if x.dimension == "money" and x.role in ("amount", "difference")
+        ]
+        if any(x.qualifiers.approx for x in money):
+            return []
+        budgets = [x for x in money if x.role == "amount" and _stage_matches(x.qualifiers.stage, "budget")]
+        for x in money:
+            if x in budgets:
+                continue
+            before = fold_width(text[max(lo, x.start - 8) : x.start])
+            if not (ADJUST_UP.search(before) or ADJUST_DOWN.search(before)):
+                return []
+        if not any(x.qualifiers.stage == "adjusted" for x in budgets):
+            return []
+        return budgets
 
     def _earlier_adjusted(self, text: str, figures: list[Figure], before: int) -> list[Figure]:
         """全年(调整)预算 amounts on the two lines before a sentence (a bounded look-back)."""
