@@ -76,6 +76,7 @@ class ScoreVocab:
     whole_points: bool = False
     # "决策指标满分20分，得19.00分": words that make a prose score a weight, not a part of the 总分
     prose_max_words: list[str] = field(default_factory=list)
+    prose_score_words: list[str] = field(default_factory=list)  # 得分: "20分，得分18.5分"
 
 
 FOLD_MEMO = 16384  # distinct labels folded and remembered (a long report has a few thousand)
@@ -277,6 +278,7 @@ def _scores(t: dict[str, object], path: Path) -> ScoreVocab:
         grades=grades,
         whole_points=_flag(t.get("whole_points", False), path, "scores.whole_points"),
         prose_max_words=words("prose_max_words"),
+        prose_score_words=words("prose_score_words"),
     )
 
 

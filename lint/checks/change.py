@@ -82,7 +82,9 @@ def check(rel: Relation, ctx: Context) -> Iterator[Finding]:
         return
     point = ratio.mid
     sign = Decimal(-1 if rate.direction < 0 else 1)
-    shown = f"{abs(point).quantize(Decimal(1).scaleb(-max(rate.decimals, 2)))}%"
+    # a rate written with its sign ("-5.2" in a 增减率 column) is shown signed; one after 增长/下降 is not
+    signed = point if not rate.direction else abs(point)
+    shown = f"{signed.quantize(Decimal(1).scaleb(-max(rate.decimals, 2)))}%"
     base_text = named(base) if base is not None else fmt_value(base_iv.mid, cur or rate)
     diff_text = diff.text if diff is not None else fmt_value(computed.mid, cur or rate)
     yield finding(
@@ -97,7 +99,7 @@ def check(rel: Relation, ctx: Context) -> Iterator[Finding]:
         + ("；" if ctx.lang == "zh" else "; ")
         # in the sign the report writes: a 降幅 of 39.47% is [39.466, 39.468], not negative
         + disjoint(ctx.lang, ratio.scale(sign).show(rate), stated_rate.scale(sign).show(rate)),
-        suggestion=first_repair([(rate, abs(point))], ctx.lang),
+        suggestion=first_repair([(rate, signed)], ctx.lang),
     )
 
 

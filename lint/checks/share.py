@@ -115,11 +115,25 @@ def _rounding_reason(rel: Relation, siblings: list[Figure], lang: str) -> str | 
     return None
 
 
+def _budget_whole_of_actual(rel: Relation, part: Figure, whole: Figure) -> bool:
+    """ "年初预算24,000万元，…全年完成25,860万元。其中：税收收入16,420万元，占一般公共预算收入的63.5%": an
+    amount actually collected or spent is a share of the actual whole; a whole found by its label that
+    is a budget (年初/调整预算), when the share names no stage, is a misreading, not a contradiction."""
+    budget = ("budget", "initial", "adjusted")
+    return (
+        part.qualifiers.stage == "final"
+        and whole.qualifiers.stage in budget
+        and not rel.data.get("stage_named", True)
+    )
+
+
 def check(rel: Relation, ctx: Context, reason: str | None = None) -> Iterator[Finding]:
     """FL211 when part ÷ whole misses the stated share; FL213 (info) when `reason` says why the
     writing is still faithful (舍位平衡, two-step rounding)."""
     part, whole, share = rel.role("part"), rel.role("whole"), rel.role("share")
     if part is None or whole is None or share is None or whole.qualifiers.approx or part.qualifiers.approx:
+        return
+    if _budget_whole_of_actual(rel, part, whole):
         return
     ratio = interval(part) / interval(whole)
     if ratio is None:

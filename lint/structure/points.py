@@ -31,6 +31,13 @@ class PointsReader:
             + alternation(previous)
             + rf"|{YEAR})?(?:的|同期)?\s*(?:占比|比重|比例)?(?:为|是)?\s*$"
         )
+        # between current and base, naming the base by its period: "B%，上年为A%" / "B%。上年同类项目
+        # 执行率为A%" (the base's own sentence, right after the current's)
+        self.period_named = regex.compile(
+            r"^\s*[，,。；;]?\s*(?:"
+            + alternation(previous)
+            + rf"|{YEAR})(?:同期)?(?P<noun>[^\d%。；;，,]{{0,12}}?)(?:的)?(?:为|是)\s*$"
+        )
         # between the second share and the points: "，下降" / "提高" / "，比上年上升"
         self.lead = regex.compile(r"^[^%\d。；;]{0,12}$")
 
@@ -43,7 +50,18 @@ class PointsReader:
             if pair is None:
                 continue
             current, base = pair
-            out.append(Relation("change", [("current", current), ("base", base), ("difference", d)], d.start))
+            # a base read from the sentence after its current's is one inferred link
+            crossed = bool(
+                SENTENCE_STOP.search(text, min(current.end, base.end), max(current.start, base.start))
+            )
+            out.append(
+                Relation(
+                    "change",
+                    [("current", current), ("base", base), ("difference", d)],
+                    d.start,
+                    certainty="inferred" if crossed else "explicit",
+                )
+            )
         return out
 
     def _shares(self, text: str, figures: list[Figure], i: int) -> tuple[Figure, Figure] | None:
@@ -53,11 +71,18 @@ class PointsReader:
         a, b, d = figures[i - 2], figures[i - 1], figures[i]
         if a.dimension != "percent" or b.dimension != "percent" or a.qualifiers.approx or b.qualifiers.approx:
             return None
-        if SENTENCE_STOP.search(text, a.end, d.start) or not self.lead.match(text[b.end : d.start]):
+        if not self.lead.match(text[b.end : d.start]) or SENTENCE_STOP.search(text, b.end, d.start):
             return None
         between = text[a.end : b.start]
+        named = self.period_named.match(between)
+        if SENTENCE_STOP.search(between):
+            # "执行率98.0%。上年同类项目执行率为94.0%，提高4.0个百分点": across a stop only when the base
+            # names the measure the current is written after
+            noun = named.group("noun").rstrip("的") if named else ""
+            lead = text[max(0, a.start - 12) : a.start]
+            return (a, b) if len(noun) >= 2 and noun[-2:] in lead else None
         if self.moved.match(between):
             return b, a
-        if self.compared.match(between):
+        if self.compared.match(between) or named:
             return a, b
         return None

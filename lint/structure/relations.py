@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -58,6 +59,7 @@ REFERENCE_BEFORE = regex.compile(r"(?:上述|前述|以上)$")
 LEAD_WHOLE = regex.compile(r"[ \t]*([^，,。；;：:\d\s]{2,12})中[：:，,]")
 LEAD_IN_ANY = regex.compile(r"中[，,：:]|其中|包括|分别为")
 MAX_RUN = 40
+PAIR_GAP = 6  # "20分，得分18.5分": the characters between an indicator's weight and its score
 ADDED_ON = regex.compile(r"加上|再加|加之")
 # "…。其中：流动资产612.48万元": a sentence that opens with the marker, then the first part's label
 SENTENCE_OPENER = regex.compile(r"\s*(?:其中|包括|具体包括|具体为)[：:，,]?[^，,。；;：:\d]{0,20}$")
@@ -293,12 +295,34 @@ class RelationFinder:
         满分20分…", stays as it is). False when fewer than two scores are left."""
         if g.total.dimension == "score":
             words = self.vocab.scores.prose_max_words
-            scores = [p for p in g.parts if not any(w in text[max(0, p.start - 4) : p.start] for w in words)]
+            paired = self._paired_weights(text, g.parts)
+            scores = [
+                p
+                for p in g.parts
+                if p.id not in paired and not any(w in text[max(0, p.start - 4) : p.start] for w in words)
+            ]
             if 0 < len(scores) < len(g.parts):
                 if len(scores) < 2:
                     return False
                 g.parts = scores
         return bool(g.parts)
+
+    def _paired_weights(self, text: str, parts: list[Figure]) -> set[int]:
+        """ "部门管理类指标20分，得分18.5分；履职效能类指标50分，得分46分": an amount of 分 followed at
+        once by a 得分 no larger than it is that indicator's weight, though no 分值 word says so."""
+        words = self.vocab.scores.prose_score_words
+        out: set[int] = set()
+        for p, q in itertools.pairwise(parts):
+            gap = text[p.end : q.start]
+            said = gap.rstrip("为是：: \t")
+            if (
+                len(gap) <= PAIR_GAP
+                and said.startswith(("，", ","))
+                and said.endswith(tuple(words))
+                and q.value <= p.value
+            ):
+                out.add(p.id)
+        return out
 
     def _previous_subject(self, text: str, figures: list[Figure], f: Figure, between: str) -> Figure | None:
         """The amount a sentence opened by 其中 breaks down: the only amount (of f's dimension) of the
@@ -521,7 +545,7 @@ class RelationFinder:
                     kind="share",
                     members=[("part", part), ("whole", whole), ("share", f)],
                     anchor=f.start,
-                    data={"whole_label": whole_label},
+                    data={"whole_label": whole_label, "stage_named": bool(self.labels.read(written).stage)},
                     certainty="explicit" if linked and lead_whole is None else "inferred",
                 )
             )
@@ -835,6 +859,13 @@ class RelationFinder:
                 # is the one of the sentence before, in the same paragraph (one budget there, no other)
                 denominators = self._previous_budget(text, start, wanted)
             numerators = [x for x in in_sentence if x.qualifiers.stage == "final"]
+            carried: list[Figure] = []
+            if not denominators and certainty == "inferred" and wanted == "budget" and numerators:
+                # "…全年预算248.60万元。全年实际支出236.17万元，执行率为93.50%": the budgets stand in the
+                # sentence just before; the rate is against its 全年预算, any budget there may be meant
+                carried = self._previous_budgets(text, figures, start)
+                denominators = [x for x in carried if x.qualifiers.stage == "adjusted"][-1:]
+                carried = [x for x in carried if x not in denominators]
             if certainty == "inferred":
                 # "全年预算500.00万元（其中财政拨款400.00万元…）。…其中财政拨款380.00万元，财政拨款执行率
                 # 95.00%": a rate whose own words name a spent amount's label is that amount against
@@ -859,7 +890,10 @@ class RelationFinder:
                     continue
                 denominators, certainty = [own], "inferred"
             others = [x for x in in_sentence if x is not denominators[-1] and x is not numerators[-1]]
+            others += carried
             data: dict[str, object] = {"named": m.group("base") if m else ""}
+            if carried:
+                data["any_base"] = True
             if certainty == "inferred" and not any(x.qualifiers.stage == "adjusted" for x in in_sentence):
                 # "项目全年预算数为520.00万元。\n年初预算480.00万元，全年执行512.72万元，预算执行率98.6%": an
                 # execution rate is against the 全年预算, which may stand on a line before its sentence
@@ -895,6 +929,32 @@ class RelationFinder:
         # a 年初预算 there is no base: the 全年预算 the rate is against may differ from it, unsaid
         ok = ok and x.qualifiers.stage != "initial"
         return [x] if ok and _stage_matches(x.qualifiers.stage, wanted) else []
+
+    def _previous_budgets(self, text: str, figures: list[Figure], start: int) -> list[Figure]:
+        """The budget amounts of the sentence just before `start`, in its paragraph, when it has a
+        全年(调整)预算 and no other actual amount than adjustments (年中追加/调减)."""
+        if start == 0 or text[start - 1] == PARAGRAPH_END:
+            return []
+        lo = _sentence_start(text, start - 1)
+        if PARAGRAPH_END in text[lo : start - 1]:
+            return []
+        money = [
+            x
+            for x in self._span(figures, lo, start)
+            if x.dimension == "money" and x.role in ("amount", "difference")
+        ]
+        if any(x.qualifiers.approx for x in money):
+            return []
+        budgets = [x for x in money if x.role == "amount" and _stage_matches(x.qualifiers.stage, "budget")]
+        for x in money:
+            if x in budgets:
+                continue
+            before = fold_width(text[max(lo, x.start - 8) : x.start])
+            if not (self.adjust_up.search(before) or self.adjust_down.search(before)):
+                return []
+        if not any(x.qualifiers.stage == "adjusted" for x in budgets):
+            return []
+        return budgets
 
     def _earlier_adjusted(self, text: str, figures: list[Figure], before: int) -> list[Figure]:
         """全年(调整)预算 amounts on the two lines before a sentence (a bounded look-back)."""

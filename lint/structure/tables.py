@@ -767,6 +767,79 @@ def rate_columns(v: TableView) -> list[Relation]:
     return out
 
 
+CHANGE_HEAD = ("增减", "增长", "变动", "同比", "增幅", "降幅")
+RATE_HEAD = ("率", "%", "％", "幅")
+BASE_HEAD = ("上年", "上期", "同期")
+CURRENT_HEAD = ("执行", "决算", "实际", "完成")
+
+
+def _amount_col(v: TableView, c: int) -> str | None:
+    """The one dimension of a column of amounts (money, or bare numbers under a 单位 line); None for
+    percentages, counts or a mix."""
+    dims = {f.dimension for (r, cc), f in v.cells.items() if cc == c and r in v.body}
+    return dims.pop() if len(dims) == 1 and dims <= {"money", "number"} else None
+
+
+def _change_pair(v: TableView, amounts: list[int], diff: int | None) -> tuple[int, int] | None:
+    """(current, base) columns: with an 增减额 column, the one ordered pair whose difference is that
+    column in every row that writes all three (at least two); without one, the two amount columns,
+    the base named 上年 (or 预算 beside 决算/执行)."""
+    if diff is None:
+        based = [c for c in amounts if any(w in v.header(c) for w in BASE_HEAD)]
+        rest = [c for c in amounts if c not in based]
+        if len(rest) > 1:
+            # "调整预算数 | 执行数 | 上年执行数": the current is the one actual column
+            rest = [c for c in rest if any(w in v.header(c) for w in CURRENT_HEAD)]
+        if len(based) != 1 or len(rest) != 1:
+            return None
+        return rest[0], based[0]
+    fits = []
+    for cur, base in itertools.permutations(amounts, 2):
+        rows = [
+            (cf, bf, df)
+            for r in v.body
+            if (cf := v.cells.get((r, cur))) is not None
+            and (bf := v.cells.get((r, base))) is not None
+            and (df := v.cells.get((r, diff))) is not None
+        ]
+        if len(rows) >= 2 and all((interval(c) - interval(b)).meets(interval(d)) for c, b, d in rows):
+            fits.append((cur, base))
+    return fits[0] if len(fits) == 1 else None
+
+
+def change_columns(v: TableView) -> list[Relation]:
+    """ "| 项目 | 年初预算 | 决算 | 比预算增减 | 增减率 |": each row's 增减率 = 增减 ÷ the base column. The
+    base is the column the 增减 column is the difference from (found by the figures, not guessed), or,
+    without one, the column headed 上年. Inferred: the header names no base."""
+    out: list[Relation] = []
+    for g in v.groups:
+        heads = {c: v.header(c) for c in g.value_cols}
+        changing = [c for c, h in heads.items() if any(w in h for w in CHANGE_HEAD)]
+        rates = [c for c in changing if any(w in heads[c] for w in RATE_HEAD)]
+        diffs = [c for c in changing if c not in rates and _amount_col(v, c)]
+        if len(rates) != 1 or len(diffs) > 1:
+            continue
+        dim = _amount_col(v, diffs[0]) if diffs else None
+        amounts = [
+            c for c in g.value_cols if c not in changing and (d := _amount_col(v, c)) and d == (dim or d)
+        ]
+        pair = _change_pair(v, amounts, diffs[0] if diffs else None)
+        if pair is None:
+            continue
+        for r in v.body:
+            rf = v.cells.get((r, rates[0]))
+            cf, bf = v.cells.get((r, pair[0])), v.cells.get((r, pair[1]))
+            if rf is None or rf.dimension != "percent" or cf is None or bf is None:
+                continue
+            members = [("current", cf), ("base", bf)]
+            df = v.cells.get((r, diffs[0])) if diffs else None
+            if df is not None:
+                members.append(("difference", df))
+            members.append(("rate", rf))
+            out.append(Relation("change", members, rf.start, {"direction": 0, "table": True}, "inferred"))
+    return out
+
+
 def score_columns(v: TableView) -> list[Relation]:
     out: list[Relation] = []
     for g in v.groups:
@@ -1118,7 +1191,14 @@ def table_relations(
     vs = views(tables, figures)
     rels: list[Relation] = []
     for v in vs:
-        rels += row_sums(v) + hierarchy_sums(v) + column_sums(v) + rate_columns(v) + score_columns(v)
+        rels += (
+            row_sums(v)
+            + hierarchy_sums(v)
+            + column_sums(v)
+            + rate_columns(v)
+            + change_columns(v)
+            + score_columns(v)
+        )
     rels += repeat_relations(vs, figures, final_doc)
     rels += item_relations(vs, figures, document_stage(tables, final_doc), text)
     return vs, rels
