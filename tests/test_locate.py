@@ -73,6 +73,16 @@ def test_a_stated_tie_keeps_the_anchor() -> None:
     assert f.location.offset == TIE.index("700.00万元")
 
 
+def test_a_tie_overruling_the_checks_own_guess_goes_back_to_the_anchor() -> None:
+    # 320.00 looks like a swap of 230.00, so the sum check alone would name it; but 700.00 → 790.00
+    # is as likely a slip, and the search states the tie: the finding stands at the total again
+    text = TIE.replace("项目支出280.00万元", "项目支出320.00万元")
+    (f,) = serious(lint_text(text))
+    assert f.suggestion is None
+    assert {c.figure.text for c in f.candidates} == {"700.00万元", "320.00万元"}
+    assert f.location.line == 3 and f.location.offset == text.index("700.00万元")
+
+
 def test_a_repeat_whose_first_value_is_the_slip_stands_at_it() -> None:
     (f,) = serious(lint_text(REPEAT_FIRST))
     assert f.suggestion is not None and f.suggestion.figure.text == "130.50万元"
