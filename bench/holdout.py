@@ -12,9 +12,10 @@ errors, each in one of three ways:
 
 A finding (error or warning) whose location, or the location of any figure it involves, points at a
 genuine error is a hit; every other error/warning is a false alarm. Prints one line per report and
-the totals; never the findings' text.
+the totals; never the findings' text. With --at only the finding's own location counts (where a
+reviewer, a CI annotation and a grader look), not the other figures it lists.
 
-    python bench/holdout.py /path/to/holdout
+    python bench/holdout.py /path/to/holdout [--at]
 """
 
 from __future__ import annotations
@@ -50,10 +51,11 @@ def text_lines(text: str, needle: str) -> set[int]:
     return set(range(text.count("\n", 0, first) + 1, text.count("\n", 0, last) + 2))
 
 
-def _locations(f: Finding) -> Iterable[Location]:
+def _locations(f: Finding, own: bool = False) -> Iterable[Location]:
     yield f.location
-    for _, fig in f.figures:
-        yield fig.location
+    if not own:
+        for _, fig in f.figures:
+            yield fig.location
 
 
 def _near_on_page(loc: Location, g: dict[str, Any], text: str) -> bool:
@@ -77,21 +79,22 @@ def _matcher(g: dict[str, Any], text: str, name: str) -> Any:
     return lambda loc: loc.line in lines
 
 
-def score(result: FileResult, genuine: list[dict[str, Any]]) -> tuple[int, int]:
-    """(false alarms, genuine errors found) of one linted report against its answers."""
+def score(result: FileResult, genuine: list[dict[str, Any]], own: bool = False) -> tuple[int, int]:
+    """(false alarms, genuine errors found) of one linted report against its answers; `own`: only
+    the finding's own location counts."""
     text = result.document.text if result.document is not None else ""
     tests = [_matcher(g, text, result.path) for g in genuine]
     serious = [f for f in result.findings if f.severity >= Severity.WARNING]
 
     def at(f: Finding, test: Any) -> bool:
-        return any(test(loc) for loc in _locations(f))
+        return any(test(loc) for loc in _locations(f, own))
 
     found = sum(1 for t in tests if any(at(f, t) for f in serious))
     wrong = sum(1 for f in serious if not any(at(f, t) for t in tests))
     return wrong, found
 
 
-def main(folder: str) -> int:
+def main(folder: str, own: bool = False) -> int:
     catalog = load_catalog()
     reports = sorted(p for p in Path(folder).iterdir() if p.suffix in SUFFIXES)
     false_alarms = hits = genuine = 0
@@ -103,7 +106,7 @@ def main(folder: str) -> int:
         if result.status != "ok":
             print(f"{path.name}: not read ({result.error})")
             continue
-        wrong, found = score(result, wanted)
+        wrong, found = score(result, wanted, own)
         false_alarms += wrong
         hits += found
         print(f"{path.name}: {wrong} false alarm(s), {found}/{len(wanted)} genuine found")
@@ -114,4 +117,5 @@ def main(folder: str) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1]))
+    args = sys.argv[1:]
+    sys.exit(main(next(a for a in args if a != "--at"), "--at" in args))

@@ -12,6 +12,7 @@ from pathlib import Path
 from lint.catalog import Catalog
 from lint.checks import run_checks
 from lint.checks.base import Context
+from lint.checks.causes import place
 from lint.checks.group import merge
 from lint.errors import InputError
 from lint.extract import extract
@@ -84,6 +85,7 @@ def _lint_document(doc: Document, catalog: Catalog, opts: Options) -> FileResult
     ctx = Context(analysis, catalog, opts.lang, opts.extra_tolerance)
     findings = [_override(f, opts) for f in run_checks(ctx) if wanted(f.rule, opts)]
     findings = merge(findings)  # after --select/--ignore and overrides: a dropped rule is not merged
+    findings = place(ctx, findings)  # after merge: the one that speaks for a group is chosen by its anchor
     findings.sort(key=Finding.sort_key)
     return FileResult(
         path=path, status="ok", findings=findings, figures=analysis.figures, document=analysis.document

@@ -419,6 +419,9 @@ class Finding:
     candidates: list[Suggestion] = field(default_factory=list)
     # other failing relations the same change repairs: one root cause, one finding (checks/group.py)
     related: list[Finding] = field(default_factory=list)
+    # where the relation is reported when no single figure is to blame (a stated tie), if not
+    # `location`: a check may place a finding at its own culprit, which the culprit search can overrule
+    anchor: Location | None = None
 
     def sort_key(self) -> tuple[int, int, str]:
         return (-int(self.severity), self.location.offset, self.rule)

@@ -123,13 +123,13 @@ def test_related_relations_reach_every_output() -> None:
     assert f["related"][0]["severity"] == "warning" and f["related"][0]["figures"]
     assert data["summary"]["errors"] == 1 and data["summary"]["warnings"] == 0
     assert (
-        "  + 同一原因: FL212 [警告] 各分项占比合计 99.55%，应为 100% @ 39:134" in outputs["text"].splitlines()
+        "  + 同一原因: FL212 [警告] 各分项占比合计 99.55%，应为 100% @ 39:47" in outputs["text"].splitlines()
     )
     assert '<li class="related">FL212 [警告]' in outputs["html"]
     assert "FL211 error" in outputs["concise"] and "（另见 FL212）" in outputs["concise"]
     # a CI annotation and a JUnit failure list the relation of the same cause, and the figure to change
     [gh] = [x for x in outputs["github"].splitlines() if "FL211" in x.split("::")[1]]
-    assert "%0A+ 同一原因: FL212 [警告] 各分项占比合计 99.55%25，应为 100%25 @ 39:134" in gh
+    assert "%0A+ 同一原因: FL212 [警告] 各分项占比合计 99.55%25，应为 100%25 @ 39:47" in gh
     assert "建议" in gh or "→" in gh
     [case] = [
         c

@@ -129,3 +129,15 @@ def test_main_scores_pdf_and_text_side_by_side(tmp_path: Path, capsys: pytest.Ca
     assert "a.pdf: 0 false alarm(s), 1/1 genuine found" in out
     assert "b.txt: 0 false alarm(s), 0/1 genuine found" in out
     assert "total: 2 reports, 0 false errors/warnings, 1/2 genuine found" in out
+
+
+def test_at_counts_only_the_findings_own_location(tmp_path: Path) -> None:
+    # a stated tie (700.00 or 470.00 or 280.00) stands at its total on line 3; the genuine slip is on
+    # line 4: any figure of the finding hits it, but its own location does not
+    text = "某县图书馆2024年度部门决算说明\n\n本年支出合计700.00万元，其中：\n基本支出470.00万元，项目支出280.00万元。\n"
+    path = tmp_path / "r.txt"
+    path.write_text(text, encoding="utf-8")
+    result = lint_file(str(path), load_catalog(), Options(isolate=False))
+    assert holdout.score(result, [{"line": 4}]) == (0, 1)
+    assert holdout.score(result, [{"line": 4}], own=True) == (1, 0)
+    assert holdout.score(result, [{"line": 3}], own=True) == (0, 1)

@@ -70,10 +70,13 @@ def test_text_table_clean(catalog: Catalog, name: str) -> None:
 
 
 @pytest.mark.parametrize("name", PHRASINGS)
-def test_text_table_swapped_part_is_found_at_its_total(catalog: Catalog, name: str) -> None:
+def test_text_table_swapped_part_is_found_at_the_swapped_part(catalog: Catalog, name: str) -> None:
     [f] = lint_text(_swap(PHRASINGS[name]), catalog)
     assert f.rule == "FL401"
-    assert f.location.line == 3  # the 合计 row, whose 35.60 no longer adds up
+    # at the swapped 12.20 (line 4), the figure to fix; the 合计 row's 35.60 keeps its own place
+    assert f.location.line == 4
+    assert f.suggestion is not None and f.suggestion.figure.location == f.location
+    assert [x.location.line for r, x in f.figures if r == "total"] == [3]
     texts = [x.text.replace("１２．２０", "12.20") for _, x in f.figures]
     assert "12.20" in texts
     assert f.expected == "26.60"
@@ -90,9 +93,11 @@ def test_flattened_self_evaluation_table_in_pipes(catalog: Catalog, fmt: str) ->
     )
     assert lint_text(text, catalog, fmt) == []
     broken = text.replace("| 76.00 |", "| 67.00 |")
-    # the 执行率 computed from the mistyped cell and the 合计 it no longer adds to: one root cause
+    # the 执行率 computed from the mistyped cell and the 合计 it no longer adds to: one root cause,
+    # both placed at the mistyped cell (line 3), the 合计 row keeping its own place among the figures
     [f] = lint_text(broken, catalog, fmt)
-    assert {(x.rule, x.location.line) for x in (f, *f.related)} == {("FL405", 3), ("FL401", 5)}
+    assert {(x.rule, x.location.line) for x in (f, *f.related)} == {("FL405", 3), ("FL401", 3)}
+    assert [x.location.line for r in (f, *f.related) for role, x in r.figures if role == "total"] == [5]
     assert f.suggestion is not None and (f.suggestion.figure.text, f.suggestion.suggested) == (
         "67.00",
         "76.00",

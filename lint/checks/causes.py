@@ -16,6 +16,7 @@ from decimal import Decimal, InvalidOperation
 
 from lint.checks.base import Context
 from lint.checks.culprit import REASON_DIGIT, REASON_SHIFT, REASON_SWAP, repair
+from lint.checks.repeat import turned
 from lint.model import Figure, Finding, Severity, Suggestion
 from lint.tolerance import HUNDRED
 
@@ -363,3 +364,39 @@ def _suggestion(fig: Figure, v: Decimal, n: int, lang: str) -> Suggestion:
     if slip is not None:
         why = f"{slip}；{why}" if lang == "zh" else f"{slip}; {why}"
     return Suggestion(fig, str(fig.value), str(v), why)
+
+
+def _culprit(fd: Finding) -> Figure | None:
+    """The one figure the finding's suggestion names to change, when it is one of the finding's own
+    figures and the change is a number (a suggestion in words — the base a rate was worked out on —
+    names no single wrong figure)."""
+    s = fd.suggestion
+    if s is None:
+        return None
+    try:
+        Decimal(s.suggested)
+    except InvalidOperation:
+        return None
+    return s.figure if any(x is s.figure for _, x in fd.figures) else None
+
+
+def place(ctx: Context, findings: list[Finding]) -> list[Finding]:
+    """Each finding stands where a reviewer has to act: at its culprit when one change decides
+    (the total's breakdown continued on the next line, an identity whose wrong part is in another
+    paragraph, a repeat whose first-written value is the slip); at the relation's anchor when the
+    search states a tie; else where the check put it (a figure its own evidence points at, though the
+    search could not confirm it). The other figures keep their own locations; relations listed under
+    a finding (checks/group.py) are placed alike."""
+    out: list[Finding] = []
+    for fd in findings:
+        fd.related = place(ctx, fd.related)
+        fig = _culprit(fd)
+        if fig is None:
+            if fd.candidates and fd.anchor is not None:
+                fd.location = fd.anchor
+        elif ctx.catalog.get(fd.rule).family == "repeat" and fd.figures[0][1] is not fig:
+            fd = turned(ctx, fd)
+        else:
+            fd.location = fig.location
+        out.append(fd)
+    return out

@@ -144,3 +144,29 @@ def _majority(ctx: Context, f: Figure, reference: Figure, counts: Counter[Decima
         else f"the same figure is written {reference.text} in {n} other places"
     )
     return Suggestion(f, str(f.value), str(reference.value), reason)
+
+
+def turned(ctx: Context, fd: Finding) -> Finding:
+    """The same disagreement told from the other figure: when the culprit search finds the value
+    kept as the reference is the slip (it fails a sum the other value satisfies), the finding stands
+    at it and "此处" names it. Everything the search decided (suggestion, severity, related) is kept."""
+    f, other = fd.figures[0][1], fd.figures[1][1]
+    out = finding(
+        ctx,
+        fd.rule,
+        other,
+        [("figure", other), ("repeat", f)],
+        {
+            "label": other.label,
+            "value": other.text,
+            "other_value": f.text,
+            "other_line": f.location.line,
+        },
+        expected=str(f.base_value / other.scale),
+        actual=str(other.value),
+        arithmetic=f"{other.text} ≠ {f.text}",
+        suggestion=fd.suggestion,
+    )
+    out.severity, out.certainty = fd.severity, fd.certainty
+    out.candidates, out.related = fd.candidates, fd.related
+    return out

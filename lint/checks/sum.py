@@ -79,7 +79,7 @@ def check(rel: Relation, ctx: Context, shares: dict[int, Relation]) -> Iterator[
         "identity": rel.data.get("name", ""),
     }
     at = suggestion.figure if suggestion else total
-    yield finding(
+    found = finding(
         ctx,
         code,
         at,
@@ -90,6 +90,8 @@ def check(rel: Relation, ctx: Context, shares: dict[int, Relation]) -> Iterator[
         arithmetic=arithmetic,
         suggestion=suggestion,
     )
+    found.anchor = total.location
+    yield found
 
 
 def _shares_cover(parts: list[Figure], shares: dict[int, Relation]) -> bool:
