@@ -120,6 +120,8 @@ class RelationFinder:
         m = vocab.markers
         self.breakdown_re = regex.compile(alternation(m["breakdown"]))
         self.partial_re = regex.compile(alternation(m["partial"]))
+        beyond = alternation(m["beyond"]) if m.get("beyond") else "(?!)"  # none listed: never matches
+        self.beyond_re = regex.compile(r"[，,；;：:。]\s*(?:" + beyond + r")[^，,；;：:。\d]*$")
         self.residual_re = regex.compile(r"^(?:" + alternation(m["residual"]) + ")")
         self.attribute_re = regex.compile(alternation(m["attribute"]))
         self.trailing_total_re = regex.compile(r"(?:" + alternation(m["trailing_total"]) + r")$")
@@ -266,6 +268,8 @@ class RelationFinder:
                 stack.append(g)
                 groups.append(g)
                 g.parts.append(f)
+            elif stack and self.beyond_re.search(between):
+                stack = []  # "…；另有退休人员11人": beside every open list, a part of none
             elif stack:
                 self._close_finished(f, stack, between)
                 if stack:
