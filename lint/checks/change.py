@@ -53,7 +53,7 @@ def check(rel: Relation, ctx: Context) -> Iterator[Finding]:
             ctx,
             "FL224",
             rate,
-            [(r, f) for r, f in rel.members],
+            _shown(rel),
             {"base": named(base) if base else fmt_value(base_iv.mid, diff or rate), "rate": rate.text},
         )
         return
@@ -64,6 +64,8 @@ def check(rel: Relation, ctx: Context) -> Iterator[Finding]:
     stated_rate = interval(rate, extra).scale(Decimal(rate.direction or 1))
     if ratio.meets(stated_rate):
         return
+    if diff is not None and any(_fits_whole(w, diff, stated_rate, extra) for w in rel.roles("alternative")):
+        return  # the change is the whole's, written after its breakdown
     if diff is not None and base is not None:
         # the rate fits the written difference: FL221 already names the difference as the culprit
         written = interval(diff, extra).scale(Decimal(diff.direction or 1)) / base_iv
@@ -89,7 +91,7 @@ def check(rel: Relation, ctx: Context) -> Iterator[Finding]:
         ctx,
         "FL222",
         rate,
-        list(rel.members),
+        _shown(rel),
         {"computed": shown, "difference": diff_text, "base": base_text, "rate": rate.text},
         expected=shown.rstrip("%"),
         actual=str(rate.value),
@@ -99,6 +101,21 @@ def check(rel: Relation, ctx: Context) -> Iterator[Finding]:
         + disjoint(ctx.lang, ratio.scale(sign).show(rate), stated_rate.scale(sign).show(rate)),
         suggestion=first_repair([(rate, abs(point))], ctx.lang),
     )
+
+
+def _shown(rel: Relation) -> list[tuple[str, Figure]]:
+    """The figures a finding names: an alternative whole the rate fitted none of is no culprit."""
+    return [(r, f) for r, f in rel.members if r != "alternative"]
+
+
+def _fits_whole(whole: Figure, diff: Figure, stated_rate: Interval, extra: Decimal) -> bool:
+    """Does the rate fit the difference against the base of `whole` (whole − difference)?"""
+    step = interval(diff, extra).scale(Decimal(diff.direction or 1))
+    base_iv = interval(whole, extra) - step
+    if base_iv.lo <= 0:
+        return False
+    ratio = step / base_iv
+    return ratio is not None and ratio.scale(HUNDRED).meets(stated_rate)
 
 
 def _stated(rel: Relation, ctx: Context, cur: Figure, base: Figure) -> Iterator[Finding]:
@@ -196,7 +213,7 @@ def _direction_finding(ctx: Context, rel: Relation, rate: Figure, ratio: Interva
         ctx,
         "FL223",
         rate,
-        list(rel.members),
+        _shown(rel),
         {
             "word": word,
             "current": named(cur) if cur else "",

@@ -166,6 +166,7 @@ class RelationFinder:
             self._by_label.setdefault(f.label, []).append(f)
         relations: list[Relation] = []
         groups = self._split_sides(text, prose, self._breakdowns(text, prose))
+        self._whole_of = {id(p): g.total for g in groups for p in g.parts}
         for g in groups:
             if not any(self.attribute_re.search(p.label) for p in g.parts):
                 relations.append(self._sum_relation(text, g))
@@ -656,6 +657,8 @@ class RelationFinder:
             if rate is not None:
                 members.append(("rate", rate))
                 used_rates.add(rate.id)
+                if base is None and current is not None:
+                    members += [("alternative", w) for w in self._wholes(text, current, f)]
             if len(members) >= 2:
                 certainty = "inferred" if inferred else "explicit"
                 out.append(Relation("change", members, f.start, {"direction": f.direction}, certainty))
@@ -680,6 +683,17 @@ class RelationFinder:
                     "explicit" if _same_sentence(text, current, f) else "inferred",
                 )
             )
+        return out
+
+    def _wholes(self, text: str, part: Figure, f: Figure) -> list[Figure]:
+        """ "“三公”经费预算12.80万元，其中公务接待费4.80万元，公务用车运行维护费8.00万元，与上年相比
+        减少1.20万元，下降8.57%": the change after a breakdown may be its whole's (and its whole's
+        whole), each of the sentence of f."""
+        out: list[Figure] = []
+        x = self._whole_of.get(id(part))
+        while x is not None and x not in out and _same_sentence(text, x, f):
+            out.append(x)
+            x = self._whole_of.get(id(x))
         return out
 
     def _named_base(self, text: str, figures: list[Figure], i: int) -> list[tuple[str, Figure]] | None:
