@@ -958,6 +958,10 @@ class RelationFinder:
             )
             if not counts:
                 continue
+            # "…参会人员320人次；培训费支出7.20万元，…培训人员180人次，人均400.00元": the counts of the
+            # average's own ；-clause come before those of the clauses before it
+            own = [x for x in counts if not any(c in text[x.end : f.start] for c in "；;")]
+            counts = own or counts
             # "9批次63人次，平均每批次0.70万元": the count the average names by its unit; without one,
             # the other counts of the sentence are alternatives a charitable reading may take
             per = self.per_unit.search(text[max(0, f.start - 10) : f.start])
