@@ -30,3 +30,19 @@ def test_rate_fitting_neither_reading_is_an_error() -> None:
     texts = [x.text for _, x in found[0].figures]
     assert "9.57%" in texts and "1.20万元" in texts
     assert found[0].location.line == 2
+
+
+def test_rate_nearest_the_whole_names_the_whole() -> None:
+    # 9.57% is one slip from the whole's 8.57%, far from the last part's 13.04%: the finding says so
+    found = serious(lint_text(SANGONG.format(rate="9.57")))
+    texts = [x.text for _, x in found[0].figures]
+    assert "12.80万元" in texts and "8.00万元" not in texts
+    assert found[0].suggestion is not None and found[0].suggestion.suggested == "8.57"
+
+
+def test_rate_nearest_the_last_part_names_the_part() -> None:
+    found = serious(lint_text(SANGONG.format(rate="14.04")))
+    assert [f.rule for f in found] == ["FL222"]
+    texts = [x.text for _, x in found[0].figures]
+    assert "8.00万元" in texts and "12.80万元" not in texts
+    assert found[0].suggestion is not None and found[0].suggestion.suggested == "13.04"

@@ -64,8 +64,12 @@ def check(rel: Relation, ctx: Context) -> Iterator[Finding]:
     stated_rate = interval(rate, extra).scale(Decimal(rate.direction or 1))
     if ratio.meets(stated_rate):
         return
-    if diff is not None and any(_fits_whole(w, diff, stated_rate, extra) for w in rel.roles("alternative")):
+    wholes = [
+        (w, r) for w in rel.roles("alternative") if diff is not None and (r := _whole_ratio(w, diff, extra))
+    ]
+    if any(r.meets(stated_rate) for _, r in wholes):
         return  # the change is the whole's, written after its breakdown
+    members = _shown(rel)
     if diff is not None and base is not None:
         # the rate fits the written difference: FL221 already names the difference as the culprit
         written = interval(diff, extra).scale(Decimal(diff.direction or 1)) / base_iv
@@ -82,6 +86,15 @@ def check(rel: Relation, ctx: Context) -> Iterator[Finding]:
     ):
         yield _direction_finding(ctx, rel, rate, ratio)
         return
+    if wholes and diff is not None:
+        # the reading nearest the written rate is the one a single slip explains: name its figures
+        near, near_ratio = min(wholes, key=lambda wr: abs(wr[1].mid - stated_rate.mid))
+        if abs(near_ratio.mid - stated_rate.mid) < abs(ratio.mid - stated_rate.mid):
+            cur, ratio = near, near_ratio
+            base_iv = interval(near, extra) - interval(diff, extra).scale(Decimal(diff.direction or 1))
+            members = [
+                ("current" if r == "current" else r, near if r == "current" else f) for r, f in members
+            ]
     point = ratio.mid
     sign = Decimal(-1 if rate.direction < 0 else 1)
     shown = f"{abs(point).quantize(Decimal(1).scaleb(-max(rate.decimals, 2)))}%"
@@ -91,7 +104,7 @@ def check(rel: Relation, ctx: Context) -> Iterator[Finding]:
         ctx,
         "FL222",
         rate,
-        _shown(rel),
+        members,
         {"computed": shown, "difference": diff_text, "base": base_text, "rate": rate.text},
         expected=shown.rstrip("%"),
         actual=str(rate.value),
@@ -108,14 +121,14 @@ def _shown(rel: Relation) -> list[tuple[str, Figure]]:
     return [(r, f) for r, f in rel.members if r != "alternative"]
 
 
-def _fits_whole(whole: Figure, diff: Figure, stated_rate: Interval, extra: Decimal) -> bool:
-    """Does the rate fit the difference against the base of `whole` (whole − difference)?"""
+def _whole_ratio(whole: Figure, diff: Figure, extra: Decimal) -> Interval | None:
+    """The rate (in %) of the difference against the base of `whole` (whole − difference)."""
     step = interval(diff, extra).scale(Decimal(diff.direction or 1))
     base_iv = interval(whole, extra) - step
     if base_iv.lo <= 0:
-        return False
+        return None
     ratio = step / base_iv
-    return ratio is not None and ratio.scale(HUNDRED).meets(stated_rate)
+    return ratio.scale(HUNDRED) if ratio is not None else None
 
 
 def _stated(rel: Relation, ctx: Context, cur: Figure, base: Figure) -> Iterator[Finding]:
