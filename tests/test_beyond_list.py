@@ -24,3 +24,22 @@ def test_list_before_the_additional_clause_is_still_checked() -> None:
     found = _serious(STAFF.format(b="8", sep="；"))
     assert [(r, t) for r, t, _ in found] == [("FL201", "33人")]
     assert found[0][2] == ["33人", "24人", "8人"]
+
+
+RETIRED = "一、人员情况\n本单位核定编制71人，实有在编职工62人，其中管理人员8人，专业技术人员{b}人，工勤技能人员10人，退休职工28人。\n"
+
+
+def test_retirees_after_a_complete_staff_list_are_beside_it() -> None:
+    assert _serious(RETIRED.format(b="44")) == []
+
+
+def test_retirees_counted_in_a_whole_that_needs_them() -> None:
+    # "实有人员50人，其中在职42人，退休8人": here the retirees are a part, and a wrong one is found
+    assert _serious("一、人员情况\n年末实有人员50人，其中在职42人，退休8人。\n") == []
+    found = _serious("一、人员情况\n年末实有人员50人，其中在职42人，退休9人。\n")
+    assert [(r, t) for r, t, _ in found] == [("FL201", "50人")]
+
+
+def test_staff_list_short_of_its_total_is_still_checked() -> None:
+    found = _serious(RETIRED.format(b="43"))
+    assert [(r, t) for r, t, _ in found] == [("FL201", "62人")]

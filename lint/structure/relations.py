@@ -120,6 +120,8 @@ class RelationFinder:
         m = vocab.markers
         self.breakdown_re = regex.compile(alternation(m["breakdown"]))
         self.partial_re = regex.compile(alternation(m["partial"]))
+        outside = alternation(m["outside_complete"]) if m.get("outside_complete") else "(?!)"
+        self.outside_re = regex.compile(outside)
         beyond = alternation(m["beyond"]) if m.get("beyond") else "(?!)"  # none listed: never matches
         self.beyond_re = regex.compile(r"[，,；;：:。]\s*(?:" + beyond + r")[^，,；;：:。\d]*$")
         self.residual_re = regex.compile(r"^(?:" + alternation(m["residual"]) + ")")
@@ -272,7 +274,7 @@ class RelationFinder:
             elif stack and self.beyond_re.search(between):
                 stack = []  # "…；另有退休人员11人": beside every open list, a part of none
             elif stack:
-                self._close_finished(f, stack, between)
+                self._close_finished(f, stack, between, self.outside_re)
                 if stack:
                     self._place(f, stack, bool(LIST_BOUNDARY.search(between)))
             last_amount = f
@@ -368,13 +370,15 @@ class RelationFinder:
         return complete, whole
 
     @staticmethod
-    def _close_finished(f: Figure, stack: list[Group], between: str) -> None:
+    def _close_finished(f: Figure, stack: list[Group], between: str, outside: regex.Pattern[str]) -> None:
         """End lists that the wording or the arithmetic shows are over:
         - "编制52人，其中行政编制30人、事业编制22人，实有人数49人": a 、 list ends at ，or ；;
         - "…其中：行政编制30人，事业编制22人；实有人数49人": at a ；, a list whose parts already
           add up to its total takes no further non-zero part unless it reads like one of them
           (事业单位经营收入 after 财政拨款收入, 事业收入 is still a part);
-        - a 科目 at the same level as the total ("（类）" after "（类）") is its sibling, not its part."""
+        - a 科目 at the same level as the total ("（类）" after "（类）") is its sibling, not its part;
+        - "…工勤技能人员10人，退休职工28人": a retiree count after a staff list that already adds up
+          is beside it (markers.outside_complete)."""
         while stack:
             g = stack[-1]
             level = LEVEL_MARK.search(g.total.label)
@@ -388,6 +392,13 @@ class RelationFinder:
                     and not any(p.label[-2:] == f.label[-2:] for p in g.parts)
                 )
                 or (level and f.label.endswith(level.group(0)))
+                or (
+                    f.value != 0
+                    and g.holds()
+                    and outside.search(f.label)
+                    and not outside.search(g.total.label)
+                    and not any(outside.search(p.label) for p in g.parts)
+                )
             ):
                 stack.pop()
                 continue
