@@ -13,7 +13,7 @@ from __future__ import annotations
 import bisect
 import functools
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import Literal
 
@@ -168,6 +168,7 @@ class RelationFinder:
             self._by_label.setdefault(f.label, []).append(f)
         relations: list[Relation] = []
         groups = self._split_sides(text, prose, self._breakdowns(text, prose))
+        groups = [h for g in groups for h in self._partitions(text, g)]
         self._whole_of = {id(p): g.total for g in groups for p in g.parts}
         for g in groups:
             if not any(self.attribute_re.search(p.label) for p in g.parts):
@@ -182,6 +183,20 @@ class RelationFinder:
         relations += self._adjusted_budgets(text, prose)
         relations += self._blanks(text)
         return relations
+
+    @staticmethod
+    def _partitions(text: str, g: Group) -> list[Group]:
+        """ "全年共实施项目18个，其中：续建项目6个，新建项目12个；完工项目15个，在建项目3个": a list that
+        adds up before a ；and goes on with two or more parts is two partitions of one total, each
+        checked on its own (a wrong second one is still found)."""
+        if g.total.value == 0:
+            return [g]
+        for k in range(2, len(g.parts) - 1):
+            gap = text[g.parts[k - 1].end : g.parts[k].start]
+            if any(c in gap for c in "；;") and Group(g.total, g.parts[:k]).holds():
+                rest = replace(g, parts=g.parts[k:], marker=g.marker, inferred=True)
+                return [replace(g, parts=g.parts[:k]), *RelationFinder._partitions(text, rest)]
+        return [g]
 
     def _span(self, figures: list[Figure], lo: int, hi: int) -> list[Figure]:
         """Figures starting in [lo, hi), found by bisection on their offsets."""

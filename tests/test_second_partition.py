@@ -1,0 +1,26 @@
+"""Two partitions of one total, the second after a ；: "全年共实施项目18个，其中：续建项目6个，新建项目
+12个；完工项目15个，在建项目3个" (6 + 12 = 18 and 15 + 3 = 18), each checked on its own."""
+
+from __future__ import annotations
+
+from conftest import lint_text, serious
+
+TEXT = "一、项目情况\n全年共实施项目18个，其中：续建项目{a}个，新建项目12个；完工项目15个，在建项目{b}个。\n"
+
+
+def _found(text: str) -> list[tuple[str, list[str]]]:
+    return [(f.rule, [x.text for _, x in f.figures]) for f in serious(lint_text(text))]
+
+
+def test_two_partitions_of_one_total() -> None:
+    assert _found(TEXT.format(a="6", b="3")) == []
+
+
+def test_wrong_second_partition_is_found_alone() -> None:
+    assert _found(TEXT.format(a="6", b="4")) == [("FL201", ["18个", "15个", "4个"])]
+
+
+def test_wrong_first_partition_is_found() -> None:
+    found = _found(TEXT.format(a="5", b="3"))
+    assert [r for r, _ in found] == ["FL201"]
+    assert found[0][1][:3] == ["18个", "5个", "12个"]
