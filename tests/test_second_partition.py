@@ -24,3 +24,16 @@ def test_wrong_first_partition_is_found() -> None:
     found = _found(TEXT.format(a="5", b="3"))
     assert [r for r, _ in found] == ["FL201"]
     assert found[0][1][:3] == ["18个", "5个", "12个"]
+
+
+UNITS = "一、单位构成\n本部门下属单位共4个，其中行政单位1个，参照公务员法管理事业单位1个，其他事业单位{c}个；纳入本年度部门决算编制范围的单位共4个。\n"
+
+
+def test_total_restated_after_a_complete_list_is_no_part() -> None:
+    assert _found(UNITS.format(c="2")) == []
+
+
+def test_list_short_of_its_total_before_the_restatement_is_found() -> None:
+    found = _found(UNITS.format(c="3"))
+    assert [r for r, _ in found] == ["FL201"]
+    assert found[0][1][0] == "4个"

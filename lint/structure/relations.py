@@ -404,7 +404,8 @@ class RelationFinder:
                     and f.value != 0
                     and g.total.value != 0  # parts of 0.00 "add up" to a total of 0.00 by default
                     and g.holds()
-                    and not any(p.label[-2:] == f.label[-2:] for p in g.parts)
+                    # "…其他事业单位2个；纳入决算编制范围的单位共4个": the total restated is no part
+                    and (not any(p.label[-2:] == f.label[-2:] for p in g.parts) or f.value == g.total.value)
                 )
                 or (level and f.label.endswith(level.group(0)))
                 or (
