@@ -286,6 +286,16 @@ class RelationFinder:
                 stack.append(g)
                 groups.append(g)
                 g.parts.append(f)
+            elif (
+                stack
+                and last_amount is not None
+                and any(last_amount is p for p in stack[-1].parts)
+                and _in_open_bracket(text, last_amount.end, f.start)
+            ):
+                # "人员经费800.00万元（工资福利支出700.00万元，对个人和家庭的补助100.00万元），公用经费…":
+                # a bracket opened after a part's amount glosses that part; its figures are no parts
+                # of the list the part is in
+                continue
             elif stack and self.beyond_re.search(between):
                 stack = []  # "…；另有退休人员11人": beside every open list, a part of none
             elif stack:
