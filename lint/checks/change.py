@@ -53,7 +53,7 @@ def check(rel: Relation, ctx: Context) -> Iterator[Finding]:
             ctx,
             "FL224",
             rate,
-            [(r, f) for r, f in rel.members],
+            _shown(rel),
             {"base": named(base) if base else fmt_value(base_iv.mid, diff or rate), "rate": rate.text},
         )
         return
@@ -64,6 +64,12 @@ def check(rel: Relation, ctx: Context) -> Iterator[Finding]:
     stated_rate = interval(rate, extra).scale(Decimal(rate.direction or 1))
     if ratio.meets(stated_rate):
         return
+    wholes = [
+        (w, r) for w in rel.roles("alternative") if diff is not None and (r := _whole_ratio(w, diff, extra))
+    ]
+    if any(r.meets(stated_rate) for _, r in wholes):
+        return  # the change is the whole's, written after its breakdown
+    members = _shown(rel)
     if diff is not None and base is not None:
         # the rate fits the written difference: FL221 already names the difference as the culprit
         written = interval(diff, extra).scale(Decimal(diff.direction or 1)) / base_iv
@@ -80,6 +86,15 @@ def check(rel: Relation, ctx: Context) -> Iterator[Finding]:
     ):
         yield _direction_finding(ctx, rel, rate, ratio)
         return
+    if wholes and diff is not None:
+        # the reading nearest the written rate is the one a single slip explains: name its figures
+        near, near_ratio = min(wholes, key=lambda wr: abs(wr[1].mid - stated_rate.mid))
+        if abs(near_ratio.mid - stated_rate.mid) < abs(ratio.mid - stated_rate.mid):
+            cur, ratio = near, near_ratio
+            base_iv = interval(near, extra) - interval(diff, extra).scale(Decimal(diff.direction or 1))
+            members = [
+                ("current" if r == "current" else r, near if r == "current" else f) for r, f in members
+            ]
     point = ratio.mid
     sign = Decimal(-1 if rate.direction < 0 else 1)
     # a rate written with its sign ("-5.2" in a 增减率 column) is shown signed; one after 增长/下降 is not
@@ -91,7 +106,7 @@ def check(rel: Relation, ctx: Context) -> Iterator[Finding]:
         ctx,
         "FL222",
         rate,
-        list(rel.members),
+        members,
         {"computed": shown, "difference": diff_text, "base": base_text, "rate": rate.text},
         expected=shown.rstrip("%"),
         actual=str(rate.value),
@@ -101,6 +116,21 @@ def check(rel: Relation, ctx: Context) -> Iterator[Finding]:
         + disjoint(ctx.lang, ratio.scale(sign).show(rate), stated_rate.scale(sign).show(rate)),
         suggestion=first_repair([(rate, signed)], ctx.lang),
     )
+
+
+def _shown(rel: Relation) -> list[tuple[str, Figure]]:
+    """The figures a finding names: an alternative whole the rate fitted none of is no culprit."""
+    return [(r, f) for r, f in rel.members if r != "alternative"]
+
+
+def _whole_ratio(whole: Figure, diff: Figure, extra: Decimal) -> Interval | None:
+    """The rate (in %) of the difference against the base of `whole` (whole − difference)."""
+    step = interval(diff, extra).scale(Decimal(diff.direction or 1))
+    base_iv = interval(whole, extra) - step
+    if base_iv.lo <= 0:
+        return None
+    ratio = step / base_iv
+    return ratio.scale(HUNDRED) if ratio is not None else None
 
 
 def _stated(rel: Relation, ctx: Context, cur: Figure, base: Figure) -> Iterator[Finding]:
@@ -198,7 +228,7 @@ def _direction_finding(ctx: Context, rel: Relation, rate: Figure, ratio: Interva
         ctx,
         "FL223",
         rate,
-        list(rel.members),
+        _shown(rel),
         {
             "word": word,
             "current": named(cur) if cur else "",

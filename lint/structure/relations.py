@@ -14,7 +14,7 @@ import bisect
 import functools
 import itertools
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import Literal
 
@@ -123,6 +123,10 @@ class RelationFinder:
         m = vocab.markers
         self.breakdown_re = regex.compile(alternation(m["breakdown"]))
         self.partial_re = regex.compile(alternation(m["partial"]))
+        outside = alternation(m["outside_complete"]) if m.get("outside_complete") else "(?!)"
+        self.outside_re = regex.compile(outside)
+        beyond = alternation(m["beyond"]) if m.get("beyond") else "(?!)"  # none listed: never matches
+        self.beyond_re = regex.compile(r"[，,；;：:。]\s*(?:" + beyond + r")[^，,；;：:。\d]*$")
         self.residual_re = regex.compile(r"^(?:" + alternation(m["residual"]) + ")")
         self.attribute_re = regex.compile(alternation(m["attribute"]))
         self.trailing_total_re = regex.compile(r"(?:" + alternation(m["trailing_total"]) + r")$")
@@ -178,8 +182,10 @@ class RelationFinder:
             self._by_label.setdefault(f.label, []).append(f)
         relations: list[Relation] = []
         groups = self._split_sides(text, prose, self._breakdowns(text, prose))
+        groups = [h for g in groups for h in self._partitions(text, g)]
         # a part's stage is its total's until qualifiers are inherited (after relations are read)
         self._parent_stage = {p.id: g.total.qualifiers.stage for g in groups for p in g.parts}
+        self._whole_of = {id(p): g.total for g in groups for p in g.parts}
         for g in groups:
             if not any(self.attribute_re.search(p.label) for p in g.parts):
                 relations.append(self._sum_relation(text, g))
@@ -193,6 +199,24 @@ class RelationFinder:
         relations += self._adjusted_budgets(text, prose)
         relations += self._blanks(text)
         return relations
+
+    @staticmethod
+    def _partitions(text: str, g: Group) -> list[Group]:
+        """ "全年共实施项目18个，其中：续建项目6个，新建项目12个；完工项目15个，在建项目3个": a list that
+        adds up before a ；and again after it is two partitions of one total. Otherwise the list stays
+        one ("…财政拨款收入9,101.68万元…；事业收入0万元；其他收入0万元" is one breakdown), and a wrong
+        second partition still fails the whole list."""
+        if g.total.value == 0:
+            return [g]
+        for k in range(2, len(g.parts) - 1):
+            gap = text[g.parts[k - 1].end : g.parts[k].start]
+            if (
+                any(c in gap for c in "；;")
+                and Group(g.total, g.parts[:k]).holds()
+                and Group(g.total, g.parts[k:]).holds()
+            ):
+                return [replace(g, parts=g.parts[:k]), replace(g, parts=g.parts[k:])]
+        return [g]
 
     def _span(self, figures: list[Figure], lo: int, hi: int) -> list[Figure]:
         """Figures starting in [lo, hi), found by bisection on their offsets."""
@@ -282,8 +306,20 @@ class RelationFinder:
                 stack.append(g)
                 groups.append(g)
                 g.parts.append(f)
+            elif (
+                stack
+                and last_amount is not None
+                and any(last_amount is p for p in stack[-1].parts)
+                and _in_open_bracket(text, last_amount.end, f.start)
+            ):
+                # "人员经费800.00万元（工资福利支出700.00万元，对个人和家庭的补助100.00万元），公用经费…":
+                # a bracket opened after a part's amount glosses that part; its figures are no parts
+                # of the list the part is in
+                continue
+            elif stack and self.beyond_re.search(between) and not _completes(stack[-1], f):
+                stack = []  # "…；另有退休人员11人": beside every open list, a part of none
             elif stack:
-                self._close_finished(f, stack, between)
+                self._close_finished(f, stack, between, self.outside_re)
                 if stack:
                     self._place(f, stack, bool(LIST_BOUNDARY.search(between)))
             last_amount = f
@@ -401,13 +437,15 @@ class RelationFinder:
         return complete, whole
 
     @staticmethod
-    def _close_finished(f: Figure, stack: list[Group], between: str) -> None:
+    def _close_finished(f: Figure, stack: list[Group], between: str, outside: regex.Pattern[str]) -> None:
         """End lists that the wording or the arithmetic shows are over:
         - "编制52人，其中行政编制30人、事业编制22人，实有人数49人": a 、 list ends at ，or ；;
         - "…其中：行政编制30人，事业编制22人；实有人数49人": at a ；, a list whose parts already
           add up to its total takes no further non-zero part unless it reads like one of them
           (事业单位经营收入 after 财政拨款收入, 事业收入 is still a part);
-        - a 科目 at the same level as the total ("（类）" after "（类）") is its sibling, not its part."""
+        - a 科目 at the same level as the total ("（类）" after "（类）") is its sibling, not its part;
+        - "…工勤技能人员10人，退休职工28人": a retiree count after a staff list that already adds up
+          is beside it (markers.outside_complete)."""
         while stack:
             g = stack[-1]
             level = LEVEL_MARK.search(g.total.label)
@@ -418,9 +456,17 @@ class RelationFinder:
                     and f.value != 0
                     and g.total.value != 0  # parts of 0.00 "add up" to a total of 0.00 by default
                     and g.holds()
-                    and not any(p.label[-2:] == f.label[-2:] for p in g.parts)
+                    # "…其他事业单位2个；纳入决算编制范围的单位共4个": the total restated is no part
+                    and (not any(p.label[-2:] == f.label[-2:] for p in g.parts) or f.value == g.total.value)
                 )
                 or (level and f.label.endswith(level.group(0)))
+                or (
+                    f.value != 0
+                    and g.holds()
+                    and outside.search(f.label)
+                    and not outside.search(g.total.label)
+                    and not any(outside.search(p.label) for p in g.parts)
+                )
             ):
                 stack.pop()
                 continue
@@ -719,6 +765,8 @@ class RelationFinder:
             if rate is not None:
                 members.append(("rate", rate))
                 used_rates.add(rate.id)
+                if base is None and current is not None:
+                    members += [("alternative", w) for w in self._wholes(text, current, f)]
             if len(members) >= 2:
                 certainty = "inferred" if inferred else "explicit"
                 out.append(Relation("change", members, f.start, {"direction": f.direction}, certainty))
@@ -743,6 +791,17 @@ class RelationFinder:
                     "explicit" if _same_sentence(text, current, f) else "inferred",
                 )
             )
+        return out
+
+    def _wholes(self, text: str, part: Figure, f: Figure) -> list[Figure]:
+        """ "“三公”经费预算12.80万元，其中公务接待费4.80万元，公务用车运行维护费8.00万元，与上年相比
+        减少1.20万元，下降8.57%": the change after a breakdown may be its whole's (and its whole's
+        whole), each of the sentence of f."""
+        out: list[Figure] = []
+        x = self._whole_of.get(id(part))
+        while x is not None and x not in out and _same_sentence(text, x, f):
+            out.append(x)
+            x = self._whole_of.get(id(x))
         return out
 
     def _named_base(self, text: str, figures: list[Figure], i: int) -> list[tuple[str, Figure]] | None:
@@ -1086,6 +1145,10 @@ class RelationFinder:
             )
             if not counts:
                 continue
+            # "…参会人员320人次；培训费支出7.20万元，…培训人员180人次，人均400.00元": the counts of the
+            # average's own ；-clause come before those of the clauses before it
+            own = [x for x in counts if not any(c in text[x.end : f.start] for c in "；;")]
+            counts = own or counts
             # "9批次63人次，平均每批次0.70万元": the count the average names by its unit; without one,
             # the other counts of the sentence are alternatives a charitable reading may take
             per = self.per_unit.search(text[max(0, f.start - 10) : f.start])
