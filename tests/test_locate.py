@@ -126,3 +126,23 @@ def test_machine_formats_point_at_the_culprit() -> None:
     assert [c.get("line") for c in failing] == ["4"]
     js = json.loads(_render("json", NEXT_LINE))
     assert "anchor" not in json.dumps(js)  # the contract's fields are unchanged
+
+
+# The total is written wrong (14.30 → 14.80, one digit) and its rate worked out from it, so the only
+# one-figure repair is a new number for 公务接待费 (4.70 → 5.20): no slip of the pen, weaker evidence
+# than the wording; the finding stays at the total, where the check put it.
+RATE_FROM_WRONG_TOTAL = (
+    "某镇人民政府2024年度部门决算说明\n"
+    "\n"
+    "2024年度“三公”经费财政拨款支出预算为20.00万元，支出决算为14.80万元，完成预算的74.00%。其中：\n"
+    "因公出国（境）费支出决算为0万元；\n"
+    "公务用车购置及运行维护费支出决算为9.60万元，其中公务用车购置费0万元，公务用车运行维护费9.60万元；\n"
+    "公务接待费支出决算为4.70万元，共接待15批次、90人次。\n"
+)
+
+
+def test_a_new_number_for_a_part_leaves_the_finding_at_the_total() -> None:
+    found = serious(lint_text(RATE_FROM_WRONG_TOTAL))
+    assert found, "the three parts (14.30) do not make the total 14.80"
+    total_line = _line(RATE_FROM_WRONG_TOTAL, "14.80万元")
+    assert {f.location.line for f in found} == {total_line}

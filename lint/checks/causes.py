@@ -353,14 +353,20 @@ def _breaks(
     return (s.figure.id, v) in checked and (s.figure.id, v) not in fixes
 
 
-def _suggestion(fig: Figure, v: Decimal, n: int, lang: str) -> Suggestion:
+def _slip(fig: Figure, v: Decimal, lang: str) -> str | None:
+    """Why `fig` written for `v` looks like a slip of the pen (digits swapped, one digit, the point
+    one place off), or None when `v` is a new number altogether."""
     typo = repair(fig, v, lang)
+    if typo is not None and typo.reason in (REASON_SWAP[lang], REASON_DIGIT[lang]):
+        return typo.reason
+    if v and fig.value and fig.value / v in (Decimal(10), Decimal("0.1")):
+        return REASON_SHIFT[lang]
+    return None
+
+
+def _suggestion(fig: Figure, v: Decimal, n: int, lang: str) -> Suggestion:
     why = REASON_ALL[lang].format(n=n)
-    slip = (
-        typo.reason if typo is not None and typo.reason in (REASON_SWAP[lang], REASON_DIGIT[lang]) else None
-    )
-    if slip is None and v and fig.value and fig.value / v in (Decimal(10), Decimal("0.1")):
-        slip = REASON_SHIFT[lang]
+    slip = _slip(fig, v, lang)
     if slip is not None:
         why = f"{slip}；{why}" if lang == "zh" else f"{slip}; {why}"
     return Suggestion(fig, str(fig.value), str(v), why)
@@ -381,12 +387,14 @@ def _culprit(fd: Finding) -> Figure | None:
 
 
 def place(ctx: Context, findings: list[Finding]) -> list[Finding]:
-    """Each finding stands where a reviewer has to act: at its culprit when one change decides
-    (the total's breakdown continued on the next line, an identity whose wrong part is in another
-    paragraph, a repeat whose first-written value is the slip); at the relation's anchor when the
-    search states a tie; else where the check put it (a figure its own evidence points at, though the
-    search could not confirm it). The other figures keep their own locations; relations listed under
-    a finding (checks/group.py) are placed alike."""
+    """Each finding stands where a reviewer has to act: at its culprit when one change decides and
+    the change is a slip of the pen there (the total's breakdown continued on the next line, an
+    identity whose wrong part is in another paragraph, a repeat whose first-written value is the
+    slip); a new number altogether is weaker evidence than the relation's own wording (a total
+    written wrong with its rate worked out from it leaves a part as the only one-figure repair), so
+    such a finding stays where the check put it. At the relation's anchor when the search states a
+    tie. The other figures keep their own locations; relations listed under a finding
+    (checks/group.py) are placed alike."""
     out: list[Finding] = []
     for fd in findings:
         fd.related = place(ctx, fd.related)
@@ -396,7 +404,7 @@ def place(ctx: Context, findings: list[Finding]) -> list[Finding]:
                 fd.location = fd.anchor
         elif ctx.catalog.get(fd.rule).family == "repeat" and fd.figures[0][1] is not fig:
             fd = turned(ctx, fd)
-        else:
+        elif fd.suggestion is not None and _slip(fig, Decimal(fd.suggestion.suggested), ctx.lang):
             fd.location = fig.location
         out.append(fd)
     return out
