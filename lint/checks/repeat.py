@@ -115,22 +115,24 @@ def _check(figs: list[Figure], ctx: Context) -> Iterator[Finding]:
         same_writing = f.unit == reference.unit and f.precision == reference.precision
         if not same_writing and interval(f, ctx.extra_tolerance).meets(ref_iv):
             continue  # 0.14万元 and 1400元 may be one fact written two ways
-        yield finding(
-            ctx,
-            "FL261",
-            f,
-            [("figure", f), ("repeat", reference)],
-            {
-                "label": f.label,
-                "value": f.text,
-                "other_value": reference.text,
-                "other_line": reference.location.line,
-            },
-            expected=str(reference.base_value / f.scale),
-            actual=str(f.value),
-            arithmetic=f"{f.text} ≠ {reference.text}",
-            suggestion=_majority(ctx, f, reference, counts),
-        )
+        yield _disagreement(ctx, "FL261", f, reference, _majority(ctx, f, reference, counts))
+
+
+def _disagreement(
+    ctx: Context, rule: str, f: Figure, other: Figure, suggestion: Suggestion | None
+) -> Finding:
+    """`f` written otherwise than its repeat `other`, told from `f` ("此处")."""
+    return finding(
+        ctx,
+        rule,
+        f,
+        [("figure", f), ("repeat", other)],
+        {"label": f.label, "value": f.text, "other_value": other.text, "other_line": other.location.line},
+        expected=str(other.base_value / f.scale),
+        actual=str(f.value),
+        arithmetic=f"{f.text} ≠ {other.text}",
+        suggestion=suggestion,
+    )
 
 
 def _majority(ctx: Context, f: Figure, reference: Figure, counts: Counter[Decimal]) -> Suggestion | None:
@@ -151,22 +153,7 @@ def turned(ctx: Context, fd: Finding) -> Finding:
     kept as the reference is the slip (it fails a sum the other value satisfies), the finding stands
     at it and "此处" names it. Everything the search decided (suggestion, severity, related) is kept."""
     f, other = fd.figures[0][1], fd.figures[1][1]
-    out = finding(
-        ctx,
-        fd.rule,
-        other,
-        [("figure", other), ("repeat", f)],
-        {
-            "label": other.label,
-            "value": other.text,
-            "other_value": f.text,
-            "other_line": f.location.line,
-        },
-        expected=str(f.base_value / other.scale),
-        actual=str(other.value),
-        arithmetic=f"{other.text} ≠ {f.text}",
-        suggestion=fd.suggestion,
-    )
+    out = _disagreement(ctx, fd.rule, other, f, fd.suggestion)
     out.severity, out.certainty = fd.severity, fd.certainty
     out.candidates, out.related = fd.candidates, fd.related
     return out
