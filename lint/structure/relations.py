@@ -913,18 +913,10 @@ class RelationFinder:
                     and x.dimension == "money"
                     and _stage_matches(x.qualifiers.stage, wanted)
                 ][:1]
-            if not denominators and certainty == "inferred":
-                # "全年预算1,200.00万元。截至12月31日，实际支出1,080.00万元，预算执行率90.00%": the budget
-                # is the one of the sentence before, in the same paragraph (one budget there, no other)
-                denominators = self._previous_budget(text, start, wanted)
             numerators = [x for x in in_sentence if x.qualifiers.stage == "final"]
             carried: list[Figure] = []
-            if not denominators and certainty == "inferred" and wanted == "budget" and numerators:
-                # "…全年预算248.60万元。全年实际支出236.17万元，执行率为93.50%": the budgets stand in the
-                # sentence just before; the rate is against its 全年预算, any budget there may be meant
-                carried = self._previous_budgets(text, figures, start)
-                denominators = [x for x in carried if x.qualifiers.stage == "adjusted"][-1:]
-                carried = [x for x in carried if x not in denominators]
+            if not denominators and certainty == "inferred":
+                denominators, carried = self._previous_budgets(text, figures, start, wanted, bool(numerators))
             if certainty == "inferred":
                 # "全年预算500.00万元（其中财政拨款400.00万元…）。…其中财政拨款380.00万元，财政拨款执行率
                 # 95.00%": a rate whose own words name a spent amount's label is that amount against
@@ -974,46 +966,45 @@ class RelationFinder:
             )
         return out
 
-    def _previous_budget(self, text: str, start: int, wanted: str) -> list[Figure]:
-        """The one money amount of stage `wanted` in the sentence before `start` (same paragraph)."""
+    def _previous_budgets(
+        self, text: str, figures: list[Figure], start: int, wanted: str, spent: bool
+    ) -> tuple[list[Figure], list[Figure]]:
+        """(base, alternatives) for a rate whose sentence names no budget, from the sentence just before
+        `start` in its paragraph: its one money amount, when that is a budget of stage `wanted`
+        ("全年预算1,200.00万元。截至12月31日，实际支出1,080.00万元，预算执行率90.00%"); else, for a rate
+        of spending on a budget ("…全年预算248.60万元。全年实际支出236.17万元，执行率为93.50%"), its
+        全年(调整)预算 when every other amount there is a budget (kept as alternatives: any may be meant)
+        or an adjustment (年中追加/调减)."""
         if start <= 0 or text[start - 1] == PARAGRAPH_END:
-            return []
+            return [], []
         lo = _sentence_start(text, start - 1)
-        # any other amount there (年中追加…, 上年结转…) may be one more term of the budget: read nothing
+        # any other amount there (年中追加…, 上年结转…) may be one more term of the budget: not the one
         money = [x for x in self._span(self._all, lo, start - 1) if x.dimension == "money"]
-        if len(money) != 1:
-            return []
-        x = money[0]
-        ok = x.role == "amount" and x.table is None and not x.qualifiers.approx
-        # a 年初预算 there is no base: the 全年预算 the rate is against may differ from it, unsaid
-        ok = ok and x.qualifiers.stage != "initial"
-        return [x] if ok and _stage_matches(x.qualifiers.stage, wanted) else []
-
-    def _previous_budgets(self, text: str, figures: list[Figure], start: int) -> list[Figure]:
-        """The budget amounts of the sentence just before `start`, in its paragraph, when it has a
-        全年(调整)预算 and no other actual amount than adjustments (年中追加/调减)."""
-        if start == 0 or text[start - 1] == PARAGRAPH_END:
-            return []
-        lo = _sentence_start(text, start - 1)
-        if PARAGRAPH_END in text[lo : start - 1]:
-            return []
+        if len(money) == 1:
+            x = money[0]
+            ok = x.role == "amount" and x.table is None and not x.qualifiers.approx
+            # a 年初预算 there is no base: the 全年预算 the rate is against may differ from it, unsaid
+            ok = ok and x.qualifiers.stage != "initial"
+            if ok and _stage_matches(x.qualifiers.stage, wanted):
+                return [x], []
+        if wanted != "budget" or not spent or PARAGRAPH_END in text[lo : start - 1]:
+            return [], []
         money = [
             x
             for x in self._span(figures, lo, start)
             if x.dimension == "money" and x.role in ("amount", "difference")
         ]
         if any(x.qualifiers.approx for x in money):
-            return []
+            return [], []
         budgets = [x for x in money if x.role == "amount" and _stage_matches(x.qualifiers.stage, "budget")]
         for x in money:
             if x in budgets:
                 continue
             before = fold_width(text[max(lo, x.start - 8) : x.start])
             if not (self.adjust_up.search(before) or self.adjust_down.search(before)):
-                return []
-        if not any(x.qualifiers.stage == "adjusted" for x in budgets):
-            return []
-        return budgets
+                return [], []
+        base = [x for x in budgets if x.qualifiers.stage == "adjusted"][-1:]
+        return (base, [x for x in budgets if x not in base]) if base else ([], [])
 
     def _earlier_adjusted(self, text: str, figures: list[Figure], before: int) -> list[Figure]:
         """全年(调整)预算 amounts on the two lines before a sentence (a bounded look-back)."""
