@@ -235,3 +235,26 @@ def test_single_space_score_sheet_aligns_rows_on_their_scores() -> None:
     assert rows[1] == ["产出指标", "数量指标", "培训人次", "≥1500人次", "1620人次", "10", "10", None]
     assert rows[2] == [None, "质量指标", "抽检合格率", "≥98%", "97.5%", "10", "9", "个别批次不合格"]
     assert rows[3] == ["总分", None, None, None, None, "100", "98", None]
+
+
+@pytest.mark.parametrize("fmt", ["md", "txt"])
+def test_a_sentence_above_a_table_is_not_its_title(fmt: str) -> None:
+    """A finding names a table by its title: a prose sentence just above is no title."""
+    sep = "|" if fmt == "md" else "\t"
+    rows = [["指标", "分值", "得分"], ["产出", "60", "55"], ["总分", "60", "55"]]
+    body = "\n".join(("| " + " | ".join(r) + " |") if fmt == "md" else sep.join(r) for r in rows[:1])
+    if fmt == "md":
+        body += "\n| --- | --- | --- |\n" + "\n".join("| " + " | ".join(r) + " |" for r in rows[1:])
+    else:
+        body += "\n" + "\n".join(sep.join(r) for r in rows[1:])
+
+    def title(above: str) -> str:
+        doc = read_text((above + body + "\n").encode("utf-8"), f"t.{fmt}", fmt)
+        if fmt == "md":
+            parse_markdown_tables(doc)
+        parse_text_tables(doc, markdown=fmt == "md")
+        [table] = doc.tables
+        return table.title
+
+    assert title("全年共开展培训1,260人次，合格率92%，就业转化率68%。\n") == ""
+    assert title("项目绩效自评表\n") == "项目绩效自评表"

@@ -15,6 +15,7 @@ from lint.readers.tables import (
     guess_header_rows,
     guess_label_cols,
     guess_unit,
+    is_prose_line,
     is_unit_line,
 )
 
@@ -100,6 +101,7 @@ def span_table(rows: list[list[Span | None]], above: list[str], start: int, end:
     ]
     header_rows = max(1, guess_header_rows(grid))
     title = next((t for t in above if not is_unit_line(t)), "")
+    title = "" if is_prose_line(title) else title
     unit = guess_unit(grid, header_rows, above)
     return Table(cells, header_rows, guess_label_cols(grid, header_rows), None, title, unit, start, end)
 

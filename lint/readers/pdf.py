@@ -44,6 +44,7 @@ from lint.readers.pdf_tables import (
     extract_fragments,
     map_columns,
 )
+from lint.readers.tables import is_prose_line
 from lint.worker import pages_read
 
 if TYPE_CHECKING:
@@ -550,7 +551,8 @@ def _title_and_unit(text_since_page_start: str) -> tuple[str, str | None]:
         line = UNIT_RE.sub("", raw).strip(" \u3000")
         if not line or COMPILER_RE.search(raw):
             continue
-        title = line
+        if not is_prose_line(line):
+            title = line
         break
     return title, unit
 

@@ -162,9 +162,21 @@ def guess_unit(rows: Grid, header_rows: int, above: list[str]) -> str | None:
     return header_units.pop() if len(header_units) == 1 else None
 
 
+# characters: the longest real titles ("2023年度一般公共预算财政拨款基本支出决算表（按经济分类）") fit
+_TITLE_MAX = 60
+
+
 def is_unit_line(text: str) -> bool:
     """A paragraph that only declares the unit ("单位：万元") is not a table title."""
     return find_unit(text) is not None and len(text.strip()) <= 16
+
+
+def is_prose_line(text: str) -> bool:
+    """A sentence of the report's prose ("全年开展培训1,260人次。"), not a table's title: it holds a
+    full stop, or it is too long for a title. Such a line above a table leaves it untitled rather
+    than naming it in every finding."""
+    t = text.strip()
+    return "。" in t or len(t) > _TITLE_MAX
 
 
 def one_line(text: str, keep_tabs: bool = False) -> str:
@@ -236,6 +248,7 @@ class FlowBuilder:
         headers = guess_header_rows(rows) if header_rows is None else header_rows
         above = self._above[-2:][::-1]
         title = caption or next((t for t in above if not is_unit_line(t)), "")
+        title = "" if not caption and is_prose_line(title) else title
         unit = guess_unit(rows, headers, [caption, *above] if caption else above)
         labels = guess_label_cols(rows, headers)
         self.tables.append(Table(cells, headers, labels, None, title, unit, start, end))
