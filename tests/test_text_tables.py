@@ -258,3 +258,13 @@ def test_a_sentence_above_a_table_is_not_its_title(fmt: str) -> None:
 
     assert title("全年共开展培训1,260人次，合格率92%，就业转化率68%。\n") == ""
     assert title("项目绩效自评表\n") == "项目绩效自评表"
+
+
+def test_prose_total_against_an_untitled_score_table_names_the_cell_once() -> None:
+    text = (
+        "全年开展培训1,260人次，合格率92%。\n\n"
+        "| 指标 | 分值 | 得分 |\n| --- | --- | --- |\n| 产出指标 | 60 | 55 |\n| 效益指标 | 40 | 30 |\n"
+        "| 总分 | 100 | 85 |\n\n本项目自评得分86分，等级为“良”。\n"
+    )
+    [finding] = [f for f in lint_source(text, "md") if f.rule == "FL406"]
+    assert "与自评表「总分｜得分」 85 不一致" in finding.message

@@ -279,9 +279,13 @@ def _check_score_prose(rel: Relation, ctx: Context, vs: list[TableView]) -> Iter
     if it.meets(ip):
         return
     where = describe(table, vs)
+    if where.startswith("表「"):  # an untitled table: 与自评表「总分｜得分」, not 与自评表 表「…」
+        where = where[1:]
     values: dict[str, object] = {
         "total": f"{prose.label}{prose.text}" if prose.label else prose.text,
-        "detail": f"与自评表 {where} 不一致" if ctx.lang == "zh" else f"differs from the table's {where}",
+        "detail": f"与自评表{'' if where.startswith('「') else ' '}{where} 不一致"
+        if ctx.lang == "zh"
+        else f"differs from the table's {where}",
     }
     yield finding(
         ctx,
