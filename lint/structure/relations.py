@@ -950,7 +950,8 @@ class RelationFinder:
                 # execution rate is against the 全年预算, which may stand on a line before its sentence
                 earlier = self._earlier_adjusted(text, figures, start)
                 others += earlier
-                data["any_base"] = bool(earlier)
+                if earlier:  # never clears the alternatives carried from the sentence before
+                    data["any_base"] = True
             elif named is not None and named.stage == "budget" and len(denominators) > 1:
                 # "调整预算为60.00万元，年初预算50.00万元，…完成预算的98.7%": a bare 预算 may mean either
                 data["any_base"] = True
