@@ -61,3 +61,50 @@ def test_a_heading_before_an_amount_line_is_no_cut() -> None:
     # a label line without an amount of its own before it is a heading or a table cell, not a cut
     text = "（一）基本支出\n283.56万元，主要用于人员经费和公用经费。\n人员经费\n300.00万元。"
     assert _found(text) == []
+
+
+# -- a rate standing alone reads its figures from the two sentences before --------------------------
+ALONE_CLEAN = [
+    "全年预算数为540.00万元，其中年初预算500.00万元，年中追加40.00万元。截至年底，实际支出513.00万元。"
+    "预算执行率为95.00%。",
+    "本年全年预算数1200.00万元，包括年初预算1100.00万元和年中调增的100.00万元。本年实际支出1140.00万元，"
+    "年末结转结余60.00万元。全年预算执行率为95.00%，较上年提高1.2个百分点。",
+    "本项目预算800.00万元。全年实际支出760.00万元。资金执行率95%。",
+    # the rate fits the 年初预算 beside the 全年预算: any budget may be meant
+    "全年预算数为540.00万元，其中年初预算500.00万元。实际支出475.00万元。预算执行率为95.00%。",
+]
+ALONE_BROKEN = [
+    (ALONE_CLEAN[0].replace("95.00%", "96.00%"), "96.00%"),
+    (ALONE_CLEAN[1].replace("95.00%", "96.00%"), "96.00%"),
+    (ALONE_CLEAN[2].replace("95%", "97%"), "97%"),
+]
+# fund rates after "；" that name no amount: the fund's spent amount over its own earlier amount
+FUND_CLEAN = [
+    "项目资金到位500.00万元，其中财政资金400.00万元，自筹资金100.00万元；实际支出470.00万元，其中财政资金"
+    "支出390.00万元，自筹资金支出80.00万元。预算执行率94.00%，其中财政资金执行率97.50%；自筹资金执行率80.00%。",
+    "本项目预算1000.00万元，其中财政拨款800.00万元、其他资金200.00万元；实际执行950.00万元，其中财政拨款"
+    "784.00万元、其他资金166.00万元。总体执行率95%，其中财政拨款执行率98%；其他资金执行率83%。",
+]
+FUND_BROKEN = [
+    (FUND_CLEAN[0].replace("80.00%", "82.00%"), "82.00%"),
+    (FUND_CLEAN[1].replace("执行率98%", "执行率96%"), "96%"),
+    (FUND_CLEAN[1].replace("执行率83%", "执行率85%"), "85%"),
+]
+
+
+@pytest.mark.parametrize("text", ALONE_CLEAN + FUND_CLEAN)
+def test_a_rate_alone_that_holds_raises_nothing(text: str) -> None:
+    assert _found(text) == []
+
+
+@pytest.mark.parametrize(("text", "rate"), ALONE_BROKEN + FUND_BROKEN)
+def test_a_wrong_rate_alone_is_found_at_the_rate(text: str, rate: str) -> None:
+    found = [f for f in _found(text) if f.rule == "FL231"]
+    assert len(found) == 1, found
+    assert found[0].severity.label == "warning"  # its figures are found across sentences: inferred
+    assert found[0].location.offset == (HEAD + text).index(rate)
+
+
+def test_a_rate_alone_with_two_spent_amounts_reads_nothing() -> None:
+    text = "全年预算数为540.00万元。基本支出300.00万元，项目支出200.00万元。预算执行率为90.00%。"
+    assert _found(text) == []

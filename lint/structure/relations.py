@@ -895,6 +895,13 @@ class RelationFinder:
                 ]
                 stages = {x.qualifiers.stage for x in in_sentence}
                 wanted = "adjusted" if "adjusted" in stages else "budget"
+            if certainty == "inferred" and not in_sentence:
+                # "…实际支出312.45万元。预算执行率为96.61%": a rate standing alone reads its figures
+                # from the sentences just before it
+                alone = self._rate_alone(text, figures, f, start)
+                if alone is not None:
+                    out.append(alone)
+                continue
             if not in_sentence or wanted is None:
                 continue
             denominators = [x for x in in_sentence if _stage_matches(x.qualifiers.stage, wanted)]
@@ -1006,6 +1013,78 @@ class RelationFinder:
                 return [], []
         base = [x for x in budgets if x.qualifiers.stage == "adjusted"][-1:]
         return (base, [x for x in budgets if x not in base]) if base else ([], [])
+
+    def _rate_alone(self, text: str, figures: list[Figure], rate: Figure, start: int) -> Relation | None:
+        """An execution rate whose clause holds no amount, against the two sentences before it in its
+        paragraph: "全年预算数为326.80万元，其中年初预算300.00万元…。截至年底实际支出312.45万元。预算执行率为
+        96.61%". A rate naming a label (自筹资金执行率) is that label's later amount (spent) over its
+        earlier one (budgeted or received) when the label is written exactly twice there; otherwise the
+        spent amount of the sentence just before over the one 全年(调整)预算 of the two sentences, every
+        other budget there an alternative (any may be meant). Nothing when either is not one figure."""
+        own = text[start : rate.start]
+        if (rate.qualifiers.period or "current") != "current" or any(
+            w in own for w, p in self.vocab.periods.items() if p == "previous"
+        ):
+            return None  # "上年同类项目执行率为94.0%": another year's rate, its figures not written here
+        lo = start
+        for _ in range(2):
+            if lo <= 0 or text[lo - 1] == PARAGRAPH_END:
+                break
+            lo = _sentence_start(text, lo - 1)
+        if lo == start:
+            return None
+        window = [
+            x
+            for x in self._span(figures, lo, start)
+            if x.role == "amount" and x.dimension == "money" and x.table is None and not x.qualifiers.approx
+        ]
+        words = fold_width(text[max(0, rate.start - 16) : rate.start])
+        words = words[max(words.rfind(c) for c in "，,；;") + 1 :]
+        suffix = regex.compile("(?:" + alternation(self.vocab.markers.get("spent_suffix", ["支出"])) + ")$")
+        same = [
+            x
+            for x in window
+            if x.label and not self.labels.is_generic(x.label) and suffix.sub("", x.label) in words
+        ]
+        if same:
+            # "…其中财政资金400.00万元…；实际支出…，其中财政资金支出388.60万元。…财政资金执行率97.15%"
+            stems = {suffix.sub("", x.label) for x in same}
+            if len(same) != 2 or len(stems) != 1 or same[0].base_value == 0:
+                return None
+            if (same[1].qualifiers.stage or self._parent_stage.get(same[1].id)) != "final":
+                return None
+            members = [("current", same[1]), ("base", same[0]), ("ratio", rate)]
+            return Relation("ratio", members, rate.start, {"named": ""}, "inferred")
+        last = _sentence_start(text, start - 1)
+        spent = [
+            x
+            for x in window
+            if x.start >= last
+            and x.qualifiers.stage == "final"
+            and id(x) not in self._whole_of
+            and not any(w in x.label for w in self.vocab.markers.get("not_spent", []))
+        ]
+        budgets = (
+            [x for x in window if x.start < spent[0].start and id(x) not in self._whole_of] if spent else []
+        )
+        # the 全年(调整)预算; a bare 预算 when no 年初预算 is beside it
+        full = [x for x in budgets if x.qualifiers.stage == "adjusted"] or [
+            x for x in budgets if x.qualifiers.stage == "budget" and "initial" not in self._stages(budgets)
+        ]
+        if len({x.base_value for x in spent}) != 1 or len({x.base_value for x in full}) != 1:
+            return None
+        others = [
+            x
+            for x in window
+            if x.start < spent[0].start and x is not full[-1] and _stage_matches(x.qualifiers.stage, "budget")
+        ]
+        members = [("current", spent[0]), ("base", full[-1]), ("ratio", rate)]
+        members += [("alternative", x) for x in others]
+        return Relation("ratio", members, rate.start, {"named": "", "any_base": True}, "inferred")
+
+    @staticmethod
+    def _stages(figures: list[Figure]) -> set[str | None]:
+        return {x.qualifiers.stage for x in figures}
 
     def _earlier_adjusted(self, text: str, figures: list[Figure], before: int) -> list[Figure]:
         """全年(调整)预算 amounts on the two lines before a sentence (a bounded look-back)."""
