@@ -108,3 +108,33 @@ def test_a_wrong_rate_alone_is_found_at_the_rate(text: str, rate: str) -> None:
 def test_a_rate_alone_with_two_spent_amounts_reads_nothing() -> None:
     text = "全年预算数为540.00万元。基本支出300.00万元，项目支出200.00万元。预算执行率为90.00%。"
     assert _found(text) == []
+
+
+# -- a bracket of amounts right after an amount breaks it down -----------------------------------------
+GLOSS_CLEAN = [
+    "本年支出合计860.52万元（基本支出622.40万元、项目支出238.12万元），年末结转和结余13.58万元。",
+    "“三公”经费支出12.65万元（公务用车运行维护费10.25万元，公务接待费2.40万元），比上年减少1.20万元。",
+    "收入合计874.10万元(财政拨款收入850.00万元、其他收入24.10万元)。",
+    # not parts: a comparison, a rate, another year, one amount
+    "本年支出700.00万元（较上年794.20万元减少94.20万元），主要原因是项目完工。",
+    "本年支出700.00万元（上年794.20万元、上上年810.00万元）。",
+    "项目支出238.12万元（上年结转45.00万元），主要用于信息化建设。",
+    "本年支出700.00万元（占预算的87.5%，预算800.00万元）。",
+]
+GLOSS_BROKEN = [
+    (GLOSS_CLEAN[0].replace("622.40", "612.40"), "860.52万元"),
+    (GLOSS_CLEAN[1].replace("2.40万元", "3.40万元"), "12.65万元"),
+    (GLOSS_CLEAN[2].replace("24.10", "42.10"), "874.10万元"),
+]
+
+
+@pytest.mark.parametrize("text", GLOSS_CLEAN)
+def test_a_bracket_gloss_that_holds_or_lists_no_parts_raises_nothing(text: str) -> None:
+    assert _found(text) == []
+
+
+@pytest.mark.parametrize(("text", "total"), GLOSS_BROKEN)
+def test_a_bracket_gloss_that_does_not_add_up_is_found(text: str, total: str) -> None:
+    found = [f for f in _found(text) if f.rule in ("FL201", "FL271")]
+    assert len(found) == 1, found
+    assert total in [g.text for r, g in found[0].figures if r == "total"]

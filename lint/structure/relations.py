@@ -75,6 +75,8 @@ LEVEL_MARK = regex.compile(r"\([类款项]\)$")
 # "决算20.37万元，为预算数24.60万元的82.80%": an amount followed by 的 and a rate is the base of that
 # rate, never the total of a breakdown or the current value of a change.
 RATIO_BASE_AFTER = regex.compile(r"\s*的\s*\d")
+# "860.52万元（基本支出612.40万元": a bracket opened right after an amount, then a label
+GLOSS_OPEN = regex.compile(r"[ \t]*[（(][^（()）\d，,。；;：:、]{1,16}")
 # "工资福利支出48.60万元（主要为编外人员劳务报酬），商品和服务支出…": words in a closed bracket
 # gloss one figure; they introduce no list.
 CLOSED_BRACKET = regex.compile(r"[（(][^（()）]*[)）]")
@@ -92,6 +94,7 @@ class Group:
     joiner: str = ""  # what separates its parts: "、" lists end at the next ，or ；
     inferred: bool = False  # its total is the subject of the sentence before ("…。其中：…")
     lead_in: bool = False  # opened by "X中，": its total is X's amount, found by label in the paragraph
+    glossed: bool = False  # a bracket of amounts right after its total, no marker word: an inferred link
 
     def holds(self) -> bool:
         """Do the parts so far already add up to the total (within rounding)?"""
@@ -249,6 +252,22 @@ class RelationFinder:
                     while stack and stack[-1].bracketed:
                         stack.pop()
             prev = f
+            if (
+                f.role in ("amount", "other")
+                and last_amount is not None
+                and last_amount.id not in totals
+                and not SENTENCE_END.search(text, last_amount.end, f.start)
+                and self._gloss_list(text, figures, last_amount, f)
+            ):
+                # "支出合计860.52万元（基本支出612.40万元、项目支出248.12万元）": a bracket right after an
+                # amount that lists only amounts of its kind breaks it down, though no word says so
+                g = Group(total=last_amount, marker="（", bracketed=True, glossed=True)
+                stack.append(g)
+                totals.add(last_amount.id)
+                groups.append(g)
+                g.parts.append(f)
+                last_amount = f
+                continue
             if f.role != "amount" or f.qualifiers.approx or f.id in self._ratio_bases:
                 continue
             if REFERENCE_BEFORE.search(text, max(0, f.start - 3), f.start):
@@ -324,6 +343,34 @@ class RelationFinder:
                     self._place(f, stack, bool(LIST_BOUNDARY.search(between)))
             last_amount = f
         return [g for g in groups if self._drop_weights(text, g)]
+
+    def _gloss_list(self, text: str, figures: list[Figure], total: Figure, f: Figure) -> bool:
+        """Does a bracket opened right after `total` ("…万元（基本支出612.40万元、…）") list two or more
+        amounts of total's kind and nothing else: no rate, no other year or stage, no comparison?"""
+        opened = GLOSS_OPEN.match(text, total.end, f.start)
+        if opened is None or opened.end() != f.start:
+            return False
+        end = _sentence_end(text, f.end)
+        close = next((i for i in range(f.end, end) if text[i] in "）)"), -1)
+        if close < 0 or text.find("（", f.end, close) >= 0 or text.find("(", f.end, close) >= 0:
+            return False
+        inside = self._span(figures, f.start, close)
+        words = text[opened.start() : close]
+        stage = total.qualifiers.stage
+        return (
+            len(inside) >= 2
+            and all(
+                x.role in ("amount", "other")
+                and x.dimension == total.dimension
+                and (x.dimension == "money" or x.unit == total.unit)
+                and not x.qualifiers.approx
+                and (x.qualifiers.period or "current") == (total.qualifiers.period or "current")
+                and (x.qualifiers.stage is None or stage is None or x.qualifiers.stage == stage)
+                for x in inside
+            )
+            and not any(w in words for w in self.vocab.markers.get("gloss_not_parts", []))
+            and not any(w in words for w, p in self.vocab.periods.items() if p == "previous")
+        )
 
     def _drop_weights(self, text: str, g: Group) -> bool:
         """ "其中：决策指标满分20分，得19.00分；过程指标满分20分，得18.50分…": a weight written beside each
@@ -523,6 +570,8 @@ class RelationFinder:
         if scored:
             # "总得分92分。其中：产出45分，效益27分，满意度9分，预算执行10分": the 一级指标 make up the 总分
             data.update(partial=False, complete=True, whole_points=whole)
+        if g.glossed:
+            data.update(partial=tail.startswith("等"), complete=True)
         if g.lead_in:
             # "收入总计中，本年收入合计…，年初结转和结余…": the clause may name only some of X's parts;
             # whether they complete X is the identities' call (rules/identities.toml, FL271)
@@ -532,7 +581,7 @@ class RelationFinder:
             members=[("total", g.total)] + [("part", p) for p in g.parts],
             anchor=g.total.start,
             data=data,
-            certainty="inferred" if g.inferred or g.lead_in else "explicit",
+            certainty="inferred" if g.inferred or g.lead_in or g.glossed else "explicit",
         )
 
     # -- shares ---------------------------------------------------------------------------
