@@ -138,3 +138,33 @@ def test_a_bracket_gloss_that_does_not_add_up_is_found(text: str, total: str) ->
     found = [f for f in _found(text) if f.rule in ("FL201", "FL271")]
     assert len(found) == 1, found
     assert total in [g.text for r, g in found[0].figures if r == "total"]
+
+
+# -- a "X中，" lead-in list closed by 其他… is all of X -------------------------------------------------
+LEAD_CLEAN = [
+    "本年收入合计2335.60万元。收入中：财政拨款收入2210.30万元，其他收入125.30万元。",
+    "2023年度本年收入合计3110.45万元。在本年收入中，财政拨款收入2986.30万元，事业收入0万元，其他收入124.15万元。",
+    "机关运行经费支出45.80万元。机关运行经费中，办公费12.30万元，水电费6.50万元，其他费用27.00万元。",
+    # no 其他: the clause may name only some parts, falling short is no finding
+    "本年收入合计2345.60万元。收入中：财政拨款收入2210.30万元，事业收入125.30万元。",
+    # two whole candidates with different values: which one "收入中" opens is not said
+    "收入总计2400.00万元，本年收入合计2345.60万元。收入中：财政拨款收入2210.30万元，其他收入125.30万元。",
+]
+LEAD_BROKEN = [
+    (LEAD_CLEAN[0].replace("2335.60", "2345.60"), "2345.60万元"),
+    (LEAD_CLEAN[1].replace("124.15", "114.15"), "3110.45万元"),
+    (LEAD_CLEAN[2].replace("27.00", "21.00"), "45.80万元"),
+]
+
+
+@pytest.mark.parametrize("text", LEAD_CLEAN)
+def test_a_lead_in_list_that_holds_or_may_be_partial_raises_nothing(text: str) -> None:
+    assert _found(text) == []
+
+
+@pytest.mark.parametrize(("text", "total"), LEAD_BROKEN)
+def test_a_lead_in_list_closed_by_other_that_falls_short_is_found(text: str, total: str) -> None:
+    found = [f for f in _found(text) if f.rule == "FL201"]
+    assert len(found) == 1, found
+    assert found[0].severity.label == "warning"
+    assert [g.text for r, g in found[0].figures if r == "total"] == [total]

@@ -440,24 +440,34 @@ class RelationFinder:
         if m is None or REFERENCE_BEFORE.match(m.group("lead")[:2]):
             return None
         named = self.labels.read(self.labels.tidy(m.group("lead")))
-        if not named.label or named.label in self.vocab.generic:
+        if not named.label:
             return None
-        wanted = {named.label, self.vocab.canonical(named.label)}
-        wanted |= {w + end for w in list(wanted) for end in self.vocab.markers.get("lead_whole_ending", [])}
+        # "本年收入合计2345.60万元。收入中：…": a generic lead (收入, 支出) names only its 合计/总计
+        generic = named.label in self.vocab.generic
+        wanted = set() if generic else {named.label, self.vocab.canonical(named.label)}
+        ends = self.vocab.markers.get("lead_whole_ending", [])
+        wanted |= {w + end for w in {named.label, self.vocab.canonical(named.label)} for end in ends}
+        wanted -= {named.label} if generic else set()
+        if named.period:
+            # "在本年收入中": 本年 is the period the figure's label no longer carries (收入合计)
+            wanted |= {w.replace(p, "", 1) for w in wanted for p in self.vocab.periods if w.startswith(p)}
         start = f.start - len(gap) + m.start()
         para = max(text.rfind(PARAGRAPH_END, 0, start) + 1, start - SENTENCE_REACH)
-        for x in reversed(self._span(figures, para, start)):
-            if (
-                x.role == "amount"
-                and x.dimension == f.dimension
-                and (f.dimension == "money" or x.unit == f.unit)
-                and (x.label in wanted or self.vocab.canonical(x.label) in wanted)
-                and (named.stage is None or _stage_matches(x.qualifiers.stage, named.stage))
-                and not x.qualifiers.approx
-                and x.id not in self._ratio_bases
-            ):
-                return x
-        return None
+        found = [
+            x
+            for x in reversed(self._span(figures, para, start))
+            if x.role == "amount"
+            and x.dimension == f.dimension
+            and (f.dimension == "money" or x.unit == f.unit)
+            and (x.label in wanted or self.vocab.canonical(x.label) in wanted)
+            and (named.stage is None or _stage_matches(x.qualifiers.stage, named.stage))
+            and (not generic or (x.qualifiers.period or "current") == (named.period or "current"))
+            and not x.qualifiers.approx
+            and x.id not in self._ratio_bases
+        ]
+        if generic and len({x.base_value for x in found}) > 1:
+            return None  # 收入总计 and 本年收入合计 both written: which one "收入中" opens is not said
+        return found[0] if found else None
 
     def _score_total(self, f: Figure) -> bool:
         """A 总分 in the prose (本项目总得分92分, 自评得分为95分), not one indicator's score."""
@@ -574,8 +584,9 @@ class RelationFinder:
             data.update(partial=tail.startswith("等"), complete=True)
         if g.lead_in:
             # "收入总计中，本年收入合计…，年初结转和结余…": the clause may name only some of X's parts;
-            # whether they complete X is the identities' call (rules/identities.toml, FL271)
-            data.update(partial=True, complete=False, lead_in=True)
+            # whether they complete X is the identities' call (rules/identities.toml, FL271). A list
+            # closed by 其他… says it is all of X (domain.md §1): then falling short is a finding too.
+            data.update(partial=not residual, complete=residual, lead_in=True)
         return Relation(
             kind="sum",
             members=[("total", g.total)] + [("part", p) for p in g.parts],
