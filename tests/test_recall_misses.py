@@ -168,3 +168,33 @@ def test_a_lead_in_list_closed_by_other_that_falls_short_is_found(text: str, tot
     assert len(found) == 1, found
     assert found[0].severity.label == "warning"
     assert [g.text for r, g in found[0].figures if r == "total"] == [total]
+
+
+# -- the mean of a listed set ------------------------------------------------------------------------
+MEAN_CLEAN = [
+    "全年举办培训4期，各期参训人数分别为120人、85人、96人、101人，平均每期参训100.5人。",
+    "三个重点项目自评得分分别为94分、88分、91分，三项平均得分91分。",
+    "产出、效益、满意度三项指标得分分别为38.5分、27分和9分，平均得分24.83分。",
+    # rates averaged may be weighted: any value within their range is a reading
+    "四个一级指标得分率分别为95%、90%、92.5%、88%，四项平均得分率为92.6%。",
+    # a count before 平均 that is not the list's length: the list is not all the items
+    "决策、过程、产出三项指标得分分别为18分、17分、38分，五项指标平均得分18.6分。",
+]
+MEAN_BROKEN = [
+    (MEAN_CLEAN[0].replace("100.5人", "102.5人"), "102.5人"),
+    (MEAN_CLEAN[1].replace("平均得分91分", "平均得分92分"), "92分"),
+    (MEAN_CLEAN[2].replace("24.83分", "25.83分"), "25.83分"),
+    (MEAN_CLEAN[3].replace("92.6%", "96.2%"), "96.2%"),
+]
+
+
+@pytest.mark.parametrize("text", MEAN_CLEAN)
+def test_a_mean_of_a_list_that_holds_raises_nothing(text: str) -> None:
+    assert _found(text) == []
+
+
+@pytest.mark.parametrize(("text", "avg"), MEAN_BROKEN)
+def test_a_wrong_mean_of_a_list_is_found_at_the_mean(text: str, avg: str) -> None:
+    found = [f for f in _found(text) if f.rule == "FL241"]
+    assert len(found) == 1, found
+    assert found[0].location.offset == (HEAD + text).index(avg)

@@ -75,6 +75,13 @@ LEVEL_MARK = regex.compile(r"\([类款项]\)$")
 # "决算20.37万元，为预算数24.60万元的82.80%": an amount followed by 的 and a rate is the base of that
 # rate, never the total of a breakdown or the current value of a change.
 RATIO_BASE_AFTER = regex.compile(r"\s*的\s*\d")
+# "…分别为95%、90%、92.5%、88%，四项平均得分率为91.4%": the list a mean is of, and the mean's lead
+RESPECTIVE_LIST = regex.compile(r"(?:分别为|分别是|分别得|依次为|分别达到?)[:：]?\s*")
+LIST_GAP = regex.compile(r"\s*(?:[、，,]|和|及|与)?\s*")
+MEAN_BEFORE = regex.compile(
+    r"[，,；;]\s*(?:(?P<n>\d+|[一二两三四五六七八九十]+)\s*(?:项|个|期|次|家|所|类)[^，,。；;\d]{0,6}?)?"
+    r"平均[^，,。；;\d]{0,10}$"
+)
 # "860.52万元（基本支出612.40万元": a bracket opened right after an amount, then a label
 GLOSS_OPEN = regex.compile(r"[ \t]*[（(][^（()）\d，,。；;：:、]{1,16}")
 # "工资福利支出48.60万元（主要为编外人员劳务报酬），商品和服务支出…": words in a closed bracket
@@ -196,7 +203,12 @@ class RelationFinder:
         relations += self._changes(text, prose)
         relations += self._ratios(text, prose)
         relations += self._named_rates(text, prose)
-        relations += self._averages(text, prose)
+        self._listed: set[int] = set()  # averages right after a 分别为 list (filled by _list_means)
+        means = self._list_means(text, prose)
+        meant = {id(r.role("average")) for r in means} | self._listed
+        # "…分别为94分、88分、91分，三项平均得分91分": the mean of its list, not 91分 ÷ 三项
+        relations += [r for r in self._averages(text, prose) if id(r.role("average")) not in meant]
+        relations += means
         relations += self._enumerations(text, prose)
         relations += self._trailing_totals(text, prose, groups)
         relations += self._adjusted_budgets(text, prose)
@@ -1322,6 +1334,43 @@ class RelationFinder:
                 # "9批次63人次，平均每人次…": the counts of other units only explain a wrong average
                 members += [("other", x) for x in counts if x is not count]
             out.append(Relation("average", members, f.start))
+        return out
+
+    def _list_means(self, text: str, figures: list[Figure]) -> list[Relation]:
+        """ "各期参训人数分别为120人、85人、96人、101人，平均每期参训100.5人": an average written right
+        after a list its sentence says is every item (分别为…) is their mean. Items and average share
+        their unit; a count written before 平均 (四项平均) must be the list's length. Rates averaged
+        (得分率, 完成率) may be weighted by what each is a rate of: only their range binds them."""
+        out: list[Relation] = []
+        for f in figures:
+            if f.qualifiers.approx or f.role not in ("average", "other", "amount"):
+                continue
+            start = _sentence_start(text, f.start)
+            lead = MEAN_BEFORE.search(text, max(start, f.start - 16), f.start)
+            if lead is None:
+                continue
+            listed = list(RESPECTIVE_LIST.finditer(text, start, f.start))
+            if not listed:
+                continue
+            items = self._span(figures, listed[-1].end(), lead.start())
+            if len(items) < 2 or any(x.unit != f.unit or x.qualifiers.approx for x in items):
+                continue
+            gaps = [text[a.end : b.start] for a, b in itertools.pairwise(items)]
+            if any(not LIST_GAP.fullmatch(g) for g in gaps) or not LIST_GAP.fullmatch(
+                text[listed[-1].end() : items[0].start]
+            ):
+                continue
+            # the average of a list is never one listed item ÷ a count (38分 ÷ 五项)
+            self._listed.add(id(f))
+            said = lead.group("n")
+            if (
+                said
+                and parse_chinese(said) != len(items)
+                and not (said.isdigit() and int(said) == len(items))
+            ):
+                continue
+            members = [("item", x) for x in items] + [("average", f)]
+            out.append(Relation("average", members, f.start, {"mean": True, "weighted": f.unit == "%"}))
         return out
 
     def _average_total(self, text: str, figures: list[Figure], i: int) -> Figure | None:
