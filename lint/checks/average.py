@@ -5,13 +5,53 @@ another unit (批次 for 人次) says so."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from decimal import Decimal
 
 from lint.checks.base import Context, disjoint, finding, named, per_relation
 from lint.model import Finding, Relation, Suggestion
-from lint.tolerance import fmt_value, interval
+from lint.tolerance import Interval, fmt_value, interval
+
+
+def _mean(rel: Relation, ctx: Context) -> Iterator[Finding]:
+    """The mean of a listed set of figures: Σ items ÷ n; a mean of rates may be weighted, so only one
+    outside the items' range (any weighting's bounds) fails."""
+    items, avg = rel.roles("item"), rel.role("average")
+    if avg is None or len(items) < 2:
+        return
+    stated = interval(avg, ctx.extra_tolerance)
+    whole = interval(items[0], ctx.extra_tolerance)
+    for x in items[1:]:
+        whole = whole + interval(x, ctx.extra_tolerance)
+    q = whole.scale(Decimal(1) / len(items))
+    if rel.data.get("weighted"):
+        lo = min((interval(x, ctx.extra_tolerance) for x in items), key=lambda v: v.lo)
+        hi = max((interval(x, ctx.extra_tolerance) for x in items), key=lambda v: v.hi)
+        q = Interval(lo.lo, hi.hi)
+    if q.meets(stated):
+        return
+    point = sum((x.base_value for x in items), Decimal(0)) / len(items)
+    shown = fmt_value(point, avg, max(avg.precision, 1))
+    terms = " + ".join(x.text for x in items)
+    count = f"{len(items)}项" if ctx.lang == "zh" else f"{len(items)} items"
+    total = f"（{terms}）" if ctx.lang == "zh" else f"({terms})"
+    yield finding(
+        ctx,
+        "FL241",
+        avg,
+        [("part", x) for x in items] + [("average", avg)],
+        {"total": total, "count": count, "computed": shown, "average": avg.text},
+        expected=shown.removesuffix(avg.unit),
+        actual=str(avg.value),
+        arithmetic=f"{total} ÷ {len(items)} = {shown}"
+        + ("；" if ctx.lang == "zh" else "; ")
+        + disjoint(ctx.lang, q.show(avg), stated.show(avg)),
+    )
 
 
 def check(rel: Relation, ctx: Context) -> Iterator[Finding]:
+    if rel.data.get("mean"):
+        yield from _mean(rel, ctx)
+        return
     total, count, avg = rel.role("total"), rel.role("count"), rel.role("average")
     if total is None or count is None or avg is None:
         return

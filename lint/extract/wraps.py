@@ -35,6 +35,16 @@ NUMBER_CELL = regex.compile(r"(?:^|\s)[-−]?\d[\d,]*(?:\.\d+)?%?(?=\s|$)")
 CELL_SEPARATOR = regex.compile(r"[|｜\t\u3000]|\S {2,}\S")  # pipes, tabs, wide gaps: a table row
 
 
+# "642.3⏎万元": a line that opens with a unit continues the number the line before ends with
+UNIT_OPENS = regex.compile(r"(?:万元|亿元|元|%|％|个百分点)(?![\p{Han}]{0,1}[：:])")
+# "其中：人员经费⏎235.16万元": a clause that stops after a label, then an amount opening the next line
+LABEL_END = regex.compile(r"(?:其中|包括|分别为)?[：:，,]?\p{Han}{2,12}$")
+PROSE_CLAUSE = regex.compile(
+    r"\d[\d.,]*\s*(?:万元|亿元|元)[，,；;]?[^。；;！!？?]*(?:其中|包括|分别为)?[：:，,][^。；;！!？?\d]*$"
+)
+AMOUNT_OPENS = regex.compile(r"\d[\d,]*(?:\.\d+)?\s*(?:万元|亿元|元)(?:[，,。；;、）)]|$)")
+
+
 def _width(s: str) -> int:
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
 
@@ -50,21 +60,37 @@ def _measure(widths: list[int]) -> int | None:
     return top if len(near) >= MIN_FULL_LINES else None
 
 
+def _cut_figure(body: str, nxt: str) -> bool:
+    """A newline inside one figure or between a label and its figure, whatever the text's measure:
+    "…减少了642.3⏎万元" (a number, then its unit on the next line) or "其中：人员经费⏎235.16万元" (a clause
+    stopped after its label, the amount opening the next line). Neither can end a clause."""
+    if CELL_SEPARATOR.search(body) or CELL_SEPARATOR.search(nxt):
+        return False
+    if body[-1:].isdigit() and UNIT_OPENS.match(nxt):
+        return True
+    return bool(
+        LABEL_END.search(body)
+        and PROSE_CLAUSE.search(body)
+        and not OPENS_BLOCK.match(body)
+        and AMOUNT_OPENS.match(nxt)
+    )
+
+
 def soft_breaks(text: str) -> list[int]:
     """Offsets of the newlines that only wrap a line."""
     lines = text.split("\n")
     widths = [_width(ln.strip()) for ln in lines]
     measure = _measure(widths)
-    if measure is None:
-        return []
     out: list[int] = []
     pos = 0
     for i, ln in enumerate(lines[:-1]):
         end = pos + len(ln)
         body = ln.strip()
         nxt = lines[i + 1]
-        if (
-            body
+        cut = bool(body) and bool(nxt.strip()) and not nxt[:1].isspace() and _cut_figure(body, nxt.strip())
+        if cut or (
+            measure is not None
+            and body
             and widths[i] >= FULL * measure
             and not body.endswith(ENDS_SENTENCE)
             and nxt.strip()

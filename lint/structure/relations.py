@@ -75,6 +75,15 @@ LEVEL_MARK = regex.compile(r"\([类款项]\)$")
 # "决算20.37万元，为预算数24.60万元的82.80%": an amount followed by 的 and a rate is the base of that
 # rate, never the total of a breakdown or the current value of a change.
 RATIO_BASE_AFTER = regex.compile(r"\s*的\s*\d")
+# "…分别为95%、90%、92.5%、88%，四项平均得分率为91.4%": the list a mean is of, and the mean's lead
+RESPECTIVE_LIST = regex.compile(r"(?:分别为|分别是|分别得|依次为|分别达到?)[:：]?\s*")
+LIST_GAP = regex.compile(r"\s*(?:[、，,]|和|及|与)?\s*")
+MEAN_BEFORE = regex.compile(
+    r"[，,；;]\s*(?:(?P<n>\d+|[一二两三四五六七八九十]+)\s*(?:项|个|期|次|家|所|类)[^，,。；;\d]{0,6}?)?"
+    r"平均[^，,。；;\d]{0,10}$"
+)
+# "860.52万元（基本支出612.40万元": a bracket opened right after an amount, then a label
+GLOSS_OPEN = regex.compile(r"[ \t]*[（(][^（()）\d，,。；;：:、]{1,16}")
 # "工资福利支出48.60万元（主要为编外人员劳务报酬），商品和服务支出…": words in a closed bracket
 # gloss one figure; they introduce no list.
 CLOSED_BRACKET = regex.compile(r"[（(][^（()）]*[)）]")
@@ -92,6 +101,7 @@ class Group:
     joiner: str = ""  # what separates its parts: "、" lists end at the next ，or ；
     inferred: bool = False  # its total is the subject of the sentence before ("…。其中：…")
     lead_in: bool = False  # opened by "X中，": its total is X's amount, found by label in the paragraph
+    glossed: bool = False  # a bracket of amounts right after its total, no marker word: an inferred link
 
     def holds(self) -> bool:
         """Do the parts so far already add up to the total (within rounding)?"""
@@ -193,7 +203,12 @@ class RelationFinder:
         relations += self._changes(text, prose)
         relations += self._ratios(text, prose)
         relations += self._named_rates(text, prose)
-        relations += self._averages(text, prose)
+        self._listed: set[int] = set()  # averages right after a 分别为 list (filled by _list_means)
+        means = self._list_means(text, prose)
+        meant = {id(r.role("average")) for r in means} | self._listed
+        # "…分别为94分、88分、91分，三项平均得分91分": the mean of its list, not 91分 ÷ 三项
+        relations += [r for r in self._averages(text, prose) if id(r.role("average")) not in meant]
+        relations += means
         relations += self._enumerations(text, prose)
         relations += self._trailing_totals(text, prose, groups)
         relations += self._adjusted_budgets(text, prose)
@@ -249,6 +264,22 @@ class RelationFinder:
                     while stack and stack[-1].bracketed:
                         stack.pop()
             prev = f
+            if (
+                f.role in ("amount", "other")
+                and last_amount is not None
+                and last_amount.id not in totals
+                and not SENTENCE_END.search(text, last_amount.end, f.start)
+                and self._gloss_list(text, figures, last_amount, f)
+            ):
+                # "支出合计860.52万元（基本支出612.40万元、项目支出248.12万元）": a bracket right after an
+                # amount that lists only amounts of its kind breaks it down, though no word says so
+                g = Group(total=last_amount, marker="（", bracketed=True, glossed=True)
+                stack.append(g)
+                totals.add(last_amount.id)
+                groups.append(g)
+                g.parts.append(f)
+                last_amount = f
+                continue
             if f.role != "amount" or f.qualifiers.approx or f.id in self._ratio_bases:
                 continue
             if REFERENCE_BEFORE.search(text, max(0, f.start - 3), f.start):
@@ -325,6 +356,34 @@ class RelationFinder:
             last_amount = f
         return [g for g in groups if self._drop_weights(text, g)]
 
+    def _gloss_list(self, text: str, figures: list[Figure], total: Figure, f: Figure) -> bool:
+        """Does a bracket opened right after `total` ("…万元（基本支出612.40万元、…）") list two or more
+        amounts of total's kind and nothing else: no rate, no other year or stage, no comparison?"""
+        opened = GLOSS_OPEN.match(text, total.end, f.start)
+        if opened is None or opened.end() != f.start:
+            return False
+        end = _sentence_end(text, f.end)
+        close = next((i for i in range(f.end, end) if text[i] in "）)"), -1)
+        if close < 0 or text.find("（", f.end, close) >= 0 or text.find("(", f.end, close) >= 0:
+            return False
+        inside = self._span(figures, f.start, close)
+        words = text[opened.start() : close]
+        stage = total.qualifiers.stage
+        return (
+            len(inside) >= 2
+            and all(
+                x.role in ("amount", "other")
+                and x.dimension == total.dimension
+                and (x.dimension == "money" or x.unit == total.unit)
+                and not x.qualifiers.approx
+                and (x.qualifiers.period or "current") == (total.qualifiers.period or "current")
+                and (x.qualifiers.stage is None or stage is None or x.qualifiers.stage == stage)
+                for x in inside
+            )
+            and not any(w in words for w in self.vocab.markers.get("gloss_not_parts", []))
+            and not any(w in words for w, p in self.vocab.periods.items() if p == "previous")
+        )
+
     def _drop_weights(self, text: str, g: Group) -> bool:
         """ "其中：决策指标满分20分，得19.00分；过程指标满分20分，得18.50分…": a weight written beside each
         score is no part of the 总分; the scores are (a list of weights alone, "满分100分，其中：决策指标
@@ -393,24 +452,34 @@ class RelationFinder:
         if m is None or REFERENCE_BEFORE.match(m.group("lead")[:2]):
             return None
         named = self.labels.read(self.labels.tidy(m.group("lead")))
-        if not named.label or named.label in self.vocab.generic:
+        if not named.label:
             return None
-        wanted = {named.label, self.vocab.canonical(named.label)}
-        wanted |= {w + end for w in list(wanted) for end in self.vocab.markers.get("lead_whole_ending", [])}
+        # "本年收入合计2345.60万元。收入中：…": a generic lead (收入, 支出) names only its 合计/总计
+        generic = named.label in self.vocab.generic
+        wanted = set() if generic else {named.label, self.vocab.canonical(named.label)}
+        ends = self.vocab.markers.get("lead_whole_ending", [])
+        wanted |= {w + end for w in {named.label, self.vocab.canonical(named.label)} for end in ends}
+        wanted -= {named.label} if generic else set()
+        if named.period:
+            # "在本年收入中": 本年 is the period the figure's label no longer carries (收入合计)
+            wanted |= {w.replace(p, "", 1) for w in wanted for p in self.vocab.periods if w.startswith(p)}
         start = f.start - len(gap) + m.start()
         para = max(text.rfind(PARAGRAPH_END, 0, start) + 1, start - SENTENCE_REACH)
-        for x in reversed(self._span(figures, para, start)):
-            if (
-                x.role == "amount"
-                and x.dimension == f.dimension
-                and (f.dimension == "money" or x.unit == f.unit)
-                and (x.label in wanted or self.vocab.canonical(x.label) in wanted)
-                and (named.stage is None or _stage_matches(x.qualifiers.stage, named.stage))
-                and not x.qualifiers.approx
-                and x.id not in self._ratio_bases
-            ):
-                return x
-        return None
+        found = [
+            x
+            for x in reversed(self._span(figures, para, start))
+            if x.role == "amount"
+            and x.dimension == f.dimension
+            and (f.dimension == "money" or x.unit == f.unit)
+            and (x.label in wanted or self.vocab.canonical(x.label) in wanted)
+            and (named.stage is None or _stage_matches(x.qualifiers.stage, named.stage))
+            and (not generic or (x.qualifiers.period or "current") == (named.period or "current"))
+            and not x.qualifiers.approx
+            and x.id not in self._ratio_bases
+        ]
+        if generic and len({x.base_value for x in found}) > 1:
+            return None  # 收入总计 and 本年收入合计 both written: which one "收入中" opens is not said
+        return found[0] if found else None
 
     def _score_total(self, f: Figure) -> bool:
         """A 总分 in the prose (本项目总得分92分, 自评得分为95分), not one indicator's score."""
@@ -523,16 +592,19 @@ class RelationFinder:
         if scored:
             # "总得分92分。其中：产出45分，效益27分，满意度9分，预算执行10分": the 一级指标 make up the 总分
             data.update(partial=False, complete=True, whole_points=whole)
+        if g.glossed:
+            data.update(partial=tail.startswith("等"), complete=True)
         if g.lead_in:
             # "收入总计中，本年收入合计…，年初结转和结余…": the clause may name only some of X's parts;
-            # whether they complete X is the identities' call (rules/identities.toml, FL271)
-            data.update(partial=True, complete=False, lead_in=True)
+            # whether they complete X is the identities' call (rules/identities.toml, FL271). A list
+            # closed by 其他… says it is all of X (domain.md §1): then falling short is a finding too.
+            data.update(partial=not residual, complete=residual, lead_in=True)
         return Relation(
             kind="sum",
             members=[("total", g.total)] + [("part", p) for p in g.parts],
             anchor=g.total.start,
             data=data,
-            certainty="inferred" if g.inferred or g.lead_in else "explicit",
+            certainty="inferred" if g.inferred or g.lead_in or g.glossed else "explicit",
         )
 
     # -- shares ---------------------------------------------------------------------------
@@ -895,6 +967,13 @@ class RelationFinder:
                 ]
                 stages = {x.qualifiers.stage for x in in_sentence}
                 wanted = "adjusted" if "adjusted" in stages else "budget"
+            if certainty == "inferred" and not in_sentence:
+                # "…实际支出312.45万元。预算执行率为96.61%": a rate standing alone reads its figures
+                # from the sentences just before it
+                alone = self._rate_alone(text, figures, f, start)
+                if alone is not None:
+                    out.append(alone)
+                continue
             if not in_sentence or wanted is None:
                 continue
             denominators = [x for x in in_sentence if _stage_matches(x.qualifiers.stage, wanted)]
@@ -950,7 +1029,8 @@ class RelationFinder:
                 # execution rate is against the 全年预算, which may stand on a line before its sentence
                 earlier = self._earlier_adjusted(text, figures, start)
                 others += earlier
-                data["any_base"] = bool(earlier)
+                if earlier:  # never clears the alternatives carried from the sentence before
+                    data["any_base"] = True
             elif named is not None and named.stage == "budget" and len(denominators) > 1:
                 # "调整预算为60.00万元，年初预算50.00万元，…完成预算的98.7%": a bare 预算 may mean either
                 data["any_base"] = True
@@ -1005,6 +1085,78 @@ class RelationFinder:
                 return [], []
         base = [x for x in budgets if x.qualifiers.stage == "adjusted"][-1:]
         return (base, [x for x in budgets if x not in base]) if base else ([], [])
+
+    def _rate_alone(self, text: str, figures: list[Figure], rate: Figure, start: int) -> Relation | None:
+        """An execution rate whose clause holds no amount, against the two sentences before it in its
+        paragraph: "全年预算数为326.80万元，其中年初预算300.00万元…。截至年底实际支出312.45万元。预算执行率为
+        96.61%". A rate naming a label (自筹资金执行率) is that label's later amount (spent) over its
+        earlier one (budgeted or received) when the label is written exactly twice there; otherwise the
+        spent amount of the sentence just before over the one 全年(调整)预算 of the two sentences, every
+        other budget there an alternative (any may be meant). Nothing when either is not one figure."""
+        own = text[start : rate.start]
+        if (rate.qualifiers.period or "current") != "current" or any(
+            w in own for w, p in self.vocab.periods.items() if p == "previous"
+        ):
+            return None  # "上年同类项目执行率为94.0%": another year's rate, its figures not written here
+        lo = start
+        for _ in range(2):
+            if lo <= 0 or text[lo - 1] == PARAGRAPH_END:
+                break
+            lo = _sentence_start(text, lo - 1)
+        if lo == start:
+            return None
+        window = [
+            x
+            for x in self._span(figures, lo, start)
+            if x.role == "amount" and x.dimension == "money" and x.table is None and not x.qualifiers.approx
+        ]
+        words = fold_width(text[max(0, rate.start - 16) : rate.start])
+        words = words[max(words.rfind(c) for c in "，,；;") + 1 :]
+        suffix = regex.compile("(?:" + alternation(self.vocab.markers.get("spent_suffix", ["支出"])) + ")$")
+        same = [
+            x
+            for x in window
+            if x.label and not self.labels.is_generic(x.label) and suffix.sub("", x.label) in words
+        ]
+        if same:
+            # "…其中财政资金400.00万元…；实际支出…，其中财政资金支出388.60万元。…财政资金执行率97.15%"
+            stems = {suffix.sub("", x.label) for x in same}
+            if len(same) != 2 or len(stems) != 1 or same[0].base_value == 0:
+                return None
+            if (same[1].qualifiers.stage or self._parent_stage.get(same[1].id)) != "final":
+                return None
+            members = [("current", same[1]), ("base", same[0]), ("ratio", rate)]
+            return Relation("ratio", members, rate.start, {"named": ""}, "inferred")
+        last = _sentence_start(text, start - 1)
+        spent = [
+            x
+            for x in window
+            if x.start >= last
+            and x.qualifiers.stage == "final"
+            and id(x) not in self._whole_of
+            and not any(w in x.label for w in self.vocab.markers.get("not_spent", []))
+        ]
+        budgets = (
+            [x for x in window if x.start < spent[0].start and id(x) not in self._whole_of] if spent else []
+        )
+        # the 全年(调整)预算; a bare 预算 when no 年初预算 is beside it
+        full = [x for x in budgets if x.qualifiers.stage == "adjusted"] or [
+            x for x in budgets if x.qualifiers.stage == "budget" and "initial" not in self._stages(budgets)
+        ]
+        if len({x.base_value for x in spent}) != 1 or len({x.base_value for x in full}) != 1:
+            return None
+        others = [
+            x
+            for x in window
+            if x.start < spent[0].start and x is not full[-1] and _stage_matches(x.qualifiers.stage, "budget")
+        ]
+        members = [("current", spent[0]), ("base", full[-1]), ("ratio", rate)]
+        members += [("alternative", x) for x in others]
+        return Relation("ratio", members, rate.start, {"named": "", "any_base": True}, "inferred")
+
+    @staticmethod
+    def _stages(figures: list[Figure]) -> set[str | None]:
+        return {x.qualifiers.stage for x in figures}
 
     def _earlier_adjusted(self, text: str, figures: list[Figure], before: int) -> list[Figure]:
         """全年(调整)预算 amounts on the two lines before a sentence (a bounded look-back)."""
@@ -1182,6 +1334,43 @@ class RelationFinder:
                 # "9批次63人次，平均每人次…": the counts of other units only explain a wrong average
                 members += [("other", x) for x in counts if x is not count]
             out.append(Relation("average", members, f.start))
+        return out
+
+    def _list_means(self, text: str, figures: list[Figure]) -> list[Relation]:
+        """ "各期参训人数分别为120人、85人、96人、101人，平均每期参训100.5人": an average written right
+        after a list its sentence says is every item (分别为…) is their mean. Items and average share
+        their unit; a count written before 平均 (四项平均) must be the list's length. Rates averaged
+        (得分率, 完成率) may be weighted by what each is a rate of: only their range binds them."""
+        out: list[Relation] = []
+        for f in figures:
+            if f.qualifiers.approx or f.role not in ("average", "other", "amount"):
+                continue
+            start = _sentence_start(text, f.start)
+            lead = MEAN_BEFORE.search(text, max(start, f.start - 16), f.start)
+            if lead is None:
+                continue
+            listed = list(RESPECTIVE_LIST.finditer(text, start, f.start))
+            if not listed:
+                continue
+            items = self._span(figures, listed[-1].end(), lead.start())
+            if len(items) < 2 or any(x.unit != f.unit or x.qualifiers.approx for x in items):
+                continue
+            gaps = [text[a.end : b.start] for a, b in itertools.pairwise(items)]
+            if any(not LIST_GAP.fullmatch(g) for g in gaps) or not LIST_GAP.fullmatch(
+                text[listed[-1].end() : items[0].start]
+            ):
+                continue
+            # the average of a list is never one listed item ÷ a count (38分 ÷ 五项)
+            self._listed.add(id(f))
+            said = lead.group("n")
+            if (
+                said
+                and parse_chinese(said) != len(items)
+                and not (said.isdigit() and int(said) == len(items))
+            ):
+                continue
+            members = [("item", x) for x in items] + [("average", f)]
+            out.append(Relation("average", members, f.start, {"mean": True, "weighted": f.unit == "%"}))
         return out
 
     def _average_total(self, text: str, figures: list[Figure], i: int) -> Figure | None:
