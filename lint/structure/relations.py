@@ -121,7 +121,10 @@ class RelationFinder:
         self.vocab = vocab
         self.labels = labels
         m = vocab.markers
-        self.breakdown_re = regex.compile(alternation(m["breakdown"]))
+        self.breakdown_re = regex.compile(alternation(m["breakdown"] + vocab.scores.prose_openers))
+        openers = alternation(vocab.scores.prose_openers) or "(?!)"
+        # "…综合得分91.5分。⏎各项得分：产出指标46.2分…": a line opened so lists the parts of the 总分 before it
+        self.score_opener = regex.compile(rf"\s*(?:{openers})(?:如下)?[：:，,]?[^，,。；;：:\d]{{0,20}}$")
         self.partial_re = regex.compile(alternation(m["partial"]))
         outside = alternation(m["outside_complete"]) if m.get("outside_complete") else "(?!)"
         self.outside_re = regex.compile(outside)
@@ -240,7 +243,12 @@ class RelationFinder:
             gap = SEMICOLON_BREAK.sub("；", COLON_BREAK.sub("：", gap))
             if prev is None or PARAGRAPH_END in gap or LEAD_AFTER_END.search(gap):
                 # "…。公用经费中，办公费15.42万元": a sentence opened by "X中，" lists X's parts
-                stack, last_amount = [], None
+                score_line = (
+                    last_amount is not None
+                    and self._score_total(last_amount)
+                    and self.score_opener.match(gap.rsplit(PARAGRAPH_END, 1)[-1])
+                )
+                stack, last_amount = [], last_amount if score_line else None
             else:
                 for _ in SENTENCE_END.findall(gap):
                     if stack:
@@ -364,7 +372,10 @@ class RelationFinder:
         """The amount a sentence opened by 其中 breaks down: the only amount (of f's dimension) of the
         sentence just before, when nothing but the marker and f's label stands between them."""
         end = max(between.rfind(c) for c in "。！？!?")
-        if end < 0 or not SENTENCE_OPENER.match(between, end + 1):
+        if end < 0 or not (
+            SENTENCE_OPENER.match(between, end + 1)
+            or (f.dimension == "score" and self.score_opener.match(between, end + 1))
+        ):
             return None
         stop = f.start - len(between) + end
         start = _sentence_start(text, stop)
