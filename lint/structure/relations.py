@@ -759,9 +759,10 @@ class RelationFinder:
                 # the second names another comparand (上年) whose figure is not written
                 base = None
             named = self._named_base(text, figures, i) if base is None else None
+            current: Figure | None
             if named is not None:
                 # "年初预算3.00万元，支出决算2.50万元，比预算减少0.50万元": the base named by its stage
-                (_, current), (_, base) = named
+                current, base = named[0][1], named[1][1]
             else:
                 current = self._current(figures, i, text, f, base)
             if base is None and current is not None and current.qualifiers.period == "previous":
