@@ -1080,6 +1080,31 @@ PROBES = (
         SELF_EVAL,
     ),
     Probe(
+        FAMILY_ORDER[6],
+        "a 全年预算 implied by 年初 + 追加 + 上年结转 (no 全年 figure written)",
+        "年初预算500.00万元，年中追加50.00万元，上年结转30.00万元，实际支出551.00万元，预算执行率95.00%。",
+        "95.00%",
+        "91.00%",
+        SELF_EVAL,
+    ),
+    Probe(
+        FAMILY_ORDER[6],
+        "a 全年预算 two sentences before its rate",
+        "全年预算数400.00万元。资金已按进度全部下达。截至年底实际支出380.00万元，预算执行率95.00%。",
+        "95.00%",
+        "97.00%",
+        SELF_EVAL,
+    ),
+    Probe(
+        FAMILY_ORDER[6],
+        "per-fund rates after ；that name no amount of their clause",
+        "全年预算300.00万元，其中财政拨款200.00万元、其他资金100.00万元；实际支出256.00万元，其中财政拨款"
+        "186.00万元，其他资金70.00万元；财政拨款执行率93.00%，其他资金执行率70.00%。",
+        "93.00%",
+        "96.00%",
+        SELF_EVAL,
+    ),
+    Probe(
         FAMILY_ORDER[7],
         "人均 per 人次 worked out per 批次",
         "全年接待9批次63人次，公务接待费1.89万元，人均300.00元。",
