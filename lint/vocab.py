@@ -77,6 +77,8 @@ class ScoreVocab:
     # "决策指标满分20分，得19.00分": words that make a prose score a weight, not a part of the 总分
     prose_max_words: list[str] = field(default_factory=list)
     prose_score_words: list[str] = field(default_factory=list)  # 得分: "20分，得分18.5分"
+    # "…综合得分91.5分。⏎各项得分：产出指标46.2分…": a line opened so lists the parts of the 总分 before it
+    prose_openers: list[str] = field(default_factory=list)
 
 
 FOLD_MEMO = 16384  # distinct labels folded and remembered (a long report has a few thousand)
@@ -279,6 +281,7 @@ def _scores(t: dict[str, object], path: Path) -> ScoreVocab:
         whole_points=_flag(t.get("whole_points", False), path, "scores.whole_points"),
         prose_max_words=words("prose_max_words"),
         prose_score_words=words("prose_score_words"),
+        prose_openers=words("prose_openers"),
     )
 
 

@@ -131,7 +131,10 @@ class RelationFinder:
         self.vocab = vocab
         self.labels = labels
         m = vocab.markers
-        self.breakdown_re = regex.compile(alternation(m["breakdown"]))
+        self.breakdown_re = regex.compile(alternation(m["breakdown"] + vocab.scores.prose_openers))
+        openers = alternation(vocab.scores.prose_openers) or "(?!)"
+        # "…综合得分91.5分。⏎各项得分：产出指标46.2分…": a line opened so lists the parts of the 总分 before it
+        self.score_opener = regex.compile(rf"\s*(?:{openers})(?:如下)?[：:，,]?[^，,。；;：:\d]{{0,20}}$")
         self.partial_re = regex.compile(alternation(m["partial"]))
         outside = alternation(m["outside_complete"]) if m.get("outside_complete") else "(?!)"
         self.outside_re = regex.compile(outside)
@@ -255,7 +258,12 @@ class RelationFinder:
             gap = SEMICOLON_BREAK.sub("；", COLON_BREAK.sub("：", gap))
             if prev is None or PARAGRAPH_END in gap or LEAD_AFTER_END.search(gap):
                 # "…。公用经费中，办公费15.42万元": a sentence opened by "X中，" lists X's parts
-                stack, last_amount = [], None
+                score_line = (
+                    last_amount is not None
+                    and self._score_total(last_amount)
+                    and self.score_opener.match(gap.rsplit(PARAGRAPH_END, 1)[-1])
+                )
+                stack, last_amount = [], last_amount if score_line else None
             else:
                 for _ in SENTENCE_END.findall(gap):
                     if stack:
@@ -423,7 +431,10 @@ class RelationFinder:
         """The amount a sentence opened by 其中 breaks down: the only amount (of f's dimension) of the
         sentence just before, when nothing but the marker and f's label stands between them."""
         end = max(between.rfind(c) for c in "。！？!?")
-        if end < 0 or not SENTENCE_OPENER.match(between, end + 1):
+        if end < 0 or not (
+            SENTENCE_OPENER.match(between, end + 1)
+            or (f.dimension == "score" and self.score_opener.match(between, end + 1))
+        ):
             return None
         stop = f.start - len(between) + end
         start = _sentence_start(text, stop)
@@ -819,7 +830,13 @@ class RelationFinder:
                 # "较年初预算数10.00万元减少2.16万元，较上年减少1.26万元": the base has its difference;
                 # the second names another comparand (上年) whose figure is not written
                 base = None
-            current = self._current(figures, i, text, f, base)
+            named = self._named_base(text, figures, i) if base is None else None
+            current: Figure | None
+            if named is not None:
+                # "年初预算3.00万元，支出决算2.50万元，比预算减少0.50万元": the base named by its stage
+                current, base = named[0][1], named[1][1]
+            else:
+                current = self._current(figures, i, text, f, base)
             if base is None and current is not None and current.qualifiers.period == "previous":
                 # "经费支出8.64万元，上年为9.12万元，减少0.48万元": the 上年 figure is the base
                 base = current
@@ -891,10 +908,17 @@ class RelationFinder:
         earlier = [
             x for x in self._span(figures, start, f.start) if x.role == "amount" and x.dimension == "money"
         ]
-        bases = [x for x in earlier if _matches(x, named.stage, period)]
+
+        # "比预算增长16.67%": a bare 预算 is whichever budget (年初/全年/调整后) the sentence writes, when only one
+        def named_one(x: Figure) -> bool:
+            if named.stage == "budget" and x.qualifiers.stage is not None:
+                return _stage_matches(x.qualifiers.stage, "budget") and _matches(x, None, period)
+            return _matches(x, named.stage, period)
+
+        bases = [x for x in earlier if named_one(x)]
         if len(bases) != 1:
             return None
-        currents = [x for x in earlier if x is not bases[0] and not _matches(x, named.stage, period)]
+        currents = [x for x in earlier if x is not bases[0] and not named_one(x)]
         if not currents:
             return None
         cur = currents[-1]
@@ -996,6 +1020,8 @@ class RelationFinder:
             carried: list[Figure] = []
             if not denominators and certainty == "inferred":
                 denominators, carried = self._previous_budgets(text, figures, start, wanted, bool(numerators))
+                if not denominators and wanted == "budget" and numerators:
+                    denominators, carried = self._line_before_budget(text, figures, start)
             if certainty == "inferred":
                 # "全年预算500.00万元（其中财政拨款400.00万元…）。…其中财政拨款380.00万元，财政拨款执行率
                 # 95.00%": a rate whose own words name a spent amount's label is that amount against
@@ -1157,6 +1183,26 @@ class RelationFinder:
     @staticmethod
     def _stages(figures: list[Figure]) -> set[str | None]:
         return {x.qualifiers.stage for x in figures}
+
+    def _line_before_budget(
+        self, text: str, figures: list[Figure], start: int
+    ) -> tuple[list[Figure], list[Figure]]:
+        """(base, alternatives) for a spent amount's rate whose paragraph names no budget: "（一）预算安排。
+        年初预算480.00万元，…全年预算数540.00万元。\n（二）预算执行。全年执行数512.30万元，预算执行率
+        96.73%" — the one 全年(调整)预算 on the two lines before, the other budgets there as alternatives."""
+        para = text.rfind(PARAGRAPH_END, 0, start) + 1
+        if any(x.dimension == "money" and x.role == "amount" for x in self._span(figures, para, start)):
+            return [], []
+        full = self._earlier_adjusted(text, figures, para)
+        if len(full) != 1:
+            return [], []
+        lo = text.rfind(PARAGRAPH_END, 0, full[0].start) + 1
+        budgets = [
+            x
+            for x in self._span(figures, lo, para)
+            if x is not full[0] and x.role == "amount" and _stage_matches(x.qualifiers.stage, "budget")
+        ]
+        return full, budgets
 
     def _earlier_adjusted(self, text: str, figures: list[Figure], before: int) -> list[Figure]:
         """全年(调整)预算 amounts on the two lines before a sentence (a bounded look-back)."""
