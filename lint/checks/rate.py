@@ -9,6 +9,7 @@ holds exactly one value of the numerator and at least one base; it holds when an
 from __future__ import annotations
 
 import bisect
+from collections import defaultdict
 from collections.abc import Iterator
 from decimal import Decimal
 
@@ -48,6 +49,19 @@ def relations(analysis: Analysis, catalog: Catalog) -> list[Relation]:
         return 0 if within == "document" else bisect.bisect_right(ends[within], f.start)
 
     prose = [f for f in analysis.figures if f.table is None and not f.qualifiers.approx]
+    amounts = [f for f in prose if f.dimension == "money" and f.role == "amount"]
+    by_block: dict[str, dict[int, list[Figure]]] = {}
+
+    def money_in(within: str, where: int) -> list[Figure]:
+        """The amounts of one block, in document order: indexed once per kind of block, since a
+        scan of every figure per rate grows with the square of a long report."""
+        index = by_block.get(within)
+        if index is None:
+            index = by_block[within] = defaultdict(list)
+            for f in amounts:
+                index[block(f, within)].append(f)
+        return index.get(where, [])
+
     out: list[Relation] = []
     for rate in rates:
         wanted = {canon(v) for v in rate.rate} - {""}
@@ -57,11 +71,7 @@ def relations(analysis: Analysis, catalog: Catalog) -> list[Relation]:
             if r.dimension != "percent" or not r.label or canon(r.label) not in wanted:
                 continue
             where = block(r, rate.within)
-            money = [
-                f
-                for f in prose
-                if f.dimension == "money" and f.role == "amount" and block(f, rate.within) == where
-            ]
+            money = money_in(rate.within, where)
             num = [f for f in money if f.label and canon(f.label) in nums]
             if len({f.base_value for f in num}) != 1:
                 continue  # none, or two different values: no reading to check
