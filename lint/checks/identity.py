@@ -103,6 +103,7 @@ class _Static:
                 self.breakdowns.append((total, rel.roles("part")))
         self._zero: dict[str, bool] = {}
         self._windows: str | None = None
+        self._fund_words: dict[str, tuple[str, ...]] = {}
         self._where: dict[tuple[int, str], tuple[str, GroupKey]] = {}
         self._slots: dict[tuple[tuple[str, ...], str], dict[GroupKey, list[Figure]]] = {}
         self.reader = label_reader(vocab)
@@ -120,8 +121,12 @@ class _Static:
         """The figure's fund scope, unless its own label names it (财政拨款收入 is a label of its
         own; the identity's variants already tell it apart); otherwise its heading's."""
         own = f.qualifiers.fund
-        if own is not None and not any(w in f.label for w, v in self.vocab.funds.items() if v == own):
-            return own
+        if own is not None:
+            words = self._fund_words.get(own)
+            if words is None:  # the words naming each fund, listed once rather than per figure
+                words = self._fund_words[own] = tuple(w for w, v in self.vocab.funds.items() if v == own)
+            if not any(w in f.label for w in words):
+                return own
         return self.analysis.heading_fund.get(f.id)
 
     def group_key(self, f: Figure, within: str) -> GroupKey:
