@@ -9,6 +9,7 @@ holds exactly one value of the numerator and at least one base; it holds when an
 from __future__ import annotations
 
 import bisect
+from collections import defaultdict
 from collections.abc import Iterator
 from decimal import Decimal
 
@@ -18,7 +19,7 @@ from lint.catalog import Catalog
 from lint.checks.base import Context, finding, named
 from lint.checks.ratio import _staged
 from lint.extract.labels import label_reader
-from lint.identities import identities_for, rates_for
+from lint.identities import DefinedRate, identities_for, rates_for
 from lint.model import Figure, Finding, Relation
 from lint.structure import Analysis
 from lint.tolerance import HUNDRED, Interval, interval
@@ -27,9 +28,28 @@ PARAGRAPH_END = regex.compile(r"\n")
 SENTENCE_END = regex.compile(r"[。！？!?]|\n")
 
 
-def relations(analysis: Analysis, catalog: Catalog) -> list[Relation]:
+Reading = tuple[DefinedRate, Figure, list[Figure], list[Figure]]  # rate, its figure, numerators, bases
+
+
+def relations(analysis: Analysis, catalog: Catalog, readings: list[Reading] | None = None) -> list[Relation]:
     """Every defined rate of the document with its numerator and the bases of its paragraph
-    (members: ratio, current, base…); a rate with no numerator or no base is not a relation."""
+    (members: ratio, current, base…); a rate with no numerator or no base is not a relation.
+    `readings`: what `_readings` found, when kept from an earlier run."""
+    out: list[Relation] = []
+    for rate, r, num, bases in _readings(analysis, catalog) if readings is None else readings:
+        if len({f.base_value for f in num}) != 1:
+            continue  # none, or two different values: no reading to check
+        n = num[0]
+        cands = [f for f in bases if f is not n and f.base_value != 0]
+        if cands:
+            members = [("ratio", r), ("current", n), *(("base", b) for b in cands)]
+            out.append(Relation("defined-rate", members, r.start, {"rate": rate.name}, "inferred"))
+    return out
+
+
+def _readings(analysis: Analysis, catalog: Catalog) -> list[Reading]:
+    """Each rate figure with the numerators and bases its block offers, read from labels, stages and
+    positions alone, never from a value: kept for the culprit search's re-runs (`Context.memo`)."""
     rates = rates_for(catalog)
     if not rates:
         return []
@@ -48,7 +68,20 @@ def relations(analysis: Analysis, catalog: Catalog) -> list[Relation]:
         return 0 if within == "document" else bisect.bisect_right(ends[within], f.start)
 
     prose = [f for f in analysis.figures if f.table is None and not f.qualifiers.approx]
-    out: list[Relation] = []
+    amounts = [f for f in prose if f.dimension == "money" and f.role == "amount"]
+    by_block: dict[str, dict[int, list[Figure]]] = {}
+
+    def money_in(within: str, where: int) -> list[Figure]:
+        """The amounts of one block, in document order: indexed once per kind of block, since a
+        scan of every figure per rate grows with the square of a long report."""
+        index = by_block.get(within)
+        if index is None:
+            index = by_block[within] = defaultdict(list)
+            for f in amounts:
+                index[block(f, within)].append(f)
+        return index.get(where, [])
+
+    out: list[Reading] = []
     for rate in rates:
         wanted = {canon(v) for v in rate.rate} - {""}
         nums = {canon(v) for v in rate.numerator} - {""}
@@ -56,34 +89,25 @@ def relations(analysis: Analysis, catalog: Catalog) -> list[Relation]:
         for r in prose:
             if r.dimension != "percent" or not r.label or canon(r.label) not in wanted:
                 continue
-            where = block(r, rate.within)
-            money = [
-                f
-                for f in prose
-                if f.dimension == "money" and f.role == "amount" and block(f, rate.within) == where
-            ]
+            money = money_in(rate.within, block(r, rate.within))
             num = [f for f in money if f.label and canon(f.label) in nums]
-            if len({f.base_value for f in num}) != 1:
-                continue  # none, or two different values: no reading to check
-            n = num[0]
-            cands = [
+            if not num:
+                continue
+            base = [
                 f
                 for f in money
-                if f is not n
-                and f.base_value != 0
-                and (
-                    (f.label and canon(f.label) in bases)
-                    or (not f.label and f.qualifiers.stage in rate.base_stages)
-                )
+                if (f.label and canon(f.label) in bases)
+                or (not f.label and f.qualifiers.stage in rate.base_stages)
             ]
-            if cands:
-                members = [("ratio", r), ("current", n), *(("base", b) for b in cands)]
-                out.append(Relation("defined-rate", members, r.start, {"rate": rate.name}, "inferred"))
+            out.append((rate, r, num, base))
     return out
 
 
 def run(ctx: Context) -> Iterator[Finding]:
-    for rel in relations(ctx.analysis, ctx.catalog):
+    readings = ctx.memo.get("rate")
+    if not isinstance(readings, list):
+        readings = ctx.memo["rate"] = _readings(ctx.analysis, ctx.catalog)
+    for rel in relations(ctx.analysis, ctx.catalog, readings):
         yield from _check(ctx, rel)
 
 

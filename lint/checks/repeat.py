@@ -50,12 +50,24 @@ def key(f: Figure) -> RepeatKey:
 
 
 def run(ctx: Context) -> Iterator[Finding]:
+    for cluster in _clusters(ctx):
+        yield from _check(cluster, ctx)
+
+
+def _clusters(ctx: Context) -> list[list[Figure]]:
+    """The clusters of figures stating one fact. Labels and scopes alone decide them, never a value, so
+    they are worked out once and kept for the culprit search's re-runs (`Context.memo`)."""
+    got = ctx.memo.get("repeat")
+    if isinstance(got, list):
+        return got
     a = ctx.analysis
+    out: list[list[Figure]] = []
     for figs in repeat_groups(a.figures, a.generic_labels).values():
         if len(figs) < 2:
             continue
-        for cluster in scope_clusters(figs, a.scopes):
-            yield from _check(cluster, ctx)
+        out += scope_clusters(figs, a.scopes)
+    ctx.memo["repeat"] = out
+    return out
 
 
 def scope_clusters(figs: list[Figure], scopes: dict[int, Scope]) -> list[list[Figure]]:

@@ -7,9 +7,11 @@ hotlines are not figures because they carry no unit (or are ordinals: 第3期).
 
 from __future__ import annotations
 
+import bisect
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
+from itertools import accumulate
 
 import regex
 
@@ -156,9 +158,14 @@ class FigureExtractor:
         out: list[Figure] = []
         bare: set[int] = set()  # ids of figures whose label is only period/flow words (本年收入)
         prev_end = 0
+        # spans are sorted by start: the last one starting at or before a figure, and the furthest end
+        # of those, tell whether a table holds it (one bisect, not a scan of every table per figure)
+        span_starts = [a for a, _ in spans]
+        reach = list(accumulate((b for _, b in spans), max))
         for m in self.pattern.finditer(norm):
             start, end = m.start(), m.end()
-            if any(a <= start < b for a, b in spans):
+            k = bisect.bisect_right(span_starts, start) - 1
+            if k >= 0 and reach[k] > start:
                 continue
             placeholder = bool(m.groupdict().get("ph"))
             # a figure written as a placeholder ("XXX万元") is kept, marked, so that structure can drop
@@ -287,7 +294,7 @@ class FigureExtractor:
 
     def _approx(self, norm: str, num_start: int, end: int) -> bool:
         before = norm[max(0, num_start - 4) : num_start]
-        if any(before.endswith(w) for w in self.vocab.approx_before):
+        if before.endswith(tuple(self.vocab.approx_before)):
             return True
         # "80（含）-90分的项目", "单价50万元（含）以上": either end of a range, or a bound, is no amount
         if RANGE_START.match(norm, end, end + 16) or (  # anchored: a bounded window

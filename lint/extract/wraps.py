@@ -45,8 +45,22 @@ PROSE_CLAUSE = regex.compile(
 AMOUNT_OPENS = regex.compile(r"\d[\d,]*(?:\.\d+)?\s*(?:万元|亿元|元)(?:[，,。；;、）)]|$)")
 
 
+class _Widths(dict[str, int]):
+    """Display width of each character met so far (2 for East Asian wide/full-width): a line's width
+    is then a sum over a C-level map. Only the Basic Multilingual Plane is kept (≤ 65,536 entries)."""
+
+    def __missing__(self, c: str) -> int:
+        w = 2 if unicodedata.east_asian_width(c) in "WF" else 1
+        if ord(c) < 0x10000:
+            self[c] = w
+        return w
+
+
+_WIDTHS = _Widths()
+
+
 def _width(s: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
+    return sum(map(_WIDTHS.__getitem__, s))
 
 
 def _measure(widths: list[int]) -> int | None:

@@ -10,6 +10,7 @@ figure's stage (预算/决算) for the report year. A figure of 0 beside a blank
 from __future__ import annotations
 
 import unicodedata
+from collections import defaultdict
 
 import regex
 
@@ -87,9 +88,34 @@ def blank_cell_relations(
     if not final_doc or not slots:
         return []
     out: list[Relation] = []
+    folds: dict[str, str] = {}  # each distinct label, header and title folded once per document
+
+    def folded(text: str) -> str:
+        got = folds.get(text)
+        if got is None:
+            got = folds[text] = fold(text)
+        return got
+
+    # the prose figures a blank cell may stand for, indexed by label: every table looks up its own
+    # slots' labels rather than scanning every figure (tables × figures grows with the square)
+    eligible = [
+        f
+        for f in figures
+        if f.table is None
+        and f.role == "amount"
+        and f.dimension == "money"
+        and f.value != 0
+        and not f.qualifiers.approx
+        and f.qualifiers.period in (None, "current")
+        and not f.placeholder
+        and f.label
+    ]
+    by_label: dict[str, list[int]] = defaultdict(list)
+    for i, f in enumerate(eligible):
+        by_label[folded(f.label)].append(i)
     for v in views:
-        title = fold(v.title or v.table.title)
-        mine = [s for s in slots if fold(s.table) in title]
+        title = folded(v.title or v.table.title)
+        mine = [s for s in slots if folded(s.table) in title]
         if not mine or not v.body:
             continue
         # every body cell with the item it names and the stage it holds (from its column or its row)
@@ -100,22 +126,20 @@ def blank_cell_relations(
         for c, path in sorted(v.paths.items()):
             item = _item(path)
             g = v.group_of(c) or first
-            col_stages = [st for p in path if (st := _stage(fold(p), year))]
+            col_stages = [st for p in path if (st := _stage(folded(p), year))]
             for r in v.body:
-                row_stage = _stage(fold(v.label(g, r)), year) if g is not None else None
+                row_stage = _stage(folded(v.label(g, r)), year) if g is not None else None
                 stages = col_stages + ([row_stage] if row_stage else [])
                 if len(stages) == 1 and item:
                     cells.append((item, stages[0][0], stages[0][1], r, c))
-        for f in figures:
-            if f.table is not None or f.role != "amount" or f.dimension != "money" or f.value == 0:
-                continue
+        first_slot: dict[str, TableSlot] = {}  # the first of the table's slots for each label
+        for slot in mine:
+            first_slot.setdefault(folded(slot.label), slot)
+        for i in sorted(i for label in first_slot for i in by_label.get(label, ())):
+            f = eligible[i]
             q = f.qualifiers
-            if q.approx or q.period not in (None, "current") or f.placeholder or not f.label:
-                continue
-            slot = next((s for s in mine if fold(s.label) == fold(f.label)), None)
-            if slot is None:
-                continue
-            heads = {fold(h) for h in slot.headers}
+            slot = first_slot[folded(f.label)]
+            heads = {folded(h) for h in slot.headers}
             hits = [(r, c) for item, st, cur, r, c in cells if item in heads and cur and _fits(q.stage, st)]
             if len(hits) != 1:
                 continue

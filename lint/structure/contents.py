@@ -153,14 +153,16 @@ def _cut_endings(layout: Layout, endings: list[str], done: set[int]) -> list[Mar
     word 说明 is cut), unless the next line completes them (a heading wrapped over two lines). A cut
     at a word boundary ("…预算情况") is a whole title, not a cut one."""
     out: list[Mark] = []
+    # each ending split and folded once, not once per title
+    split = [
+        (head, sep, word, _plain(head + word)) for head, sep, word in (e.partition("|") for e in endings)
+    ]
     for t in layout.titles:
         if t.line in done:
             continue
         ln = layout.line(t.line)
         s = _plain(ln.content)
-        for ending in endings:
-            head, sep, word = ending.partition("|")
-            e = _plain(head + word)
+        for head, sep, word, e in split:
             if not sep or not word or s.endswith(e):
                 continue
             cut = next(

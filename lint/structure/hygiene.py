@@ -25,6 +25,7 @@ DOUBLED = regex.compile(rf"[{STOPS}][ \t　]*[{STOPS}]")
 BRACKETS = {"（": "）", "(": ")", "【": "】", "《": "》", "“": "”"}
 # an opening bracket closed on the line is fine; one still open when its paragraph has ended is not
 OPENERS = regex.compile(r"[（(【《“]")
+BRACKET_CHAR = regex.compile(r"[（【《“）】》”]")  # every bracket of BRACKETS once ( ) read as （ ）
 
 
 @dataclass(frozen=True)
@@ -184,7 +185,9 @@ class HygieneReader:
         # an opening bracket never closed, on a line that ends its paragraph with a full stop
         if line.rstrip().endswith("。"):
             depth: list[int] = []
-            for i, ch in enumerate(line.replace("(", "（").replace(")", "）")):
+            # only the brackets move the depth: visit them alone, not every character of the line
+            for b in BRACKET_CHAR.finditer(line.replace("(", "（").replace(")", "）")):
+                i, ch = b.start(), b.group()
                 if ch in BRACKETS:
                     depth.append(i)
                 elif ch in BRACKETS.values():

@@ -42,6 +42,8 @@ LIST_END = regex.compile(r"[。\n]")
 ETC_BEFORE = regex.compile(
     r"(?P<list>[^，,。；;：:\n]*、[^，,。；;：:\n]*?)(?<![高初平同均相对特])等\s*(?:共|共计|合计)?\s*$"
 )
+# the only endings ETC_BEFORE can match with (whitespace aside): checked before the search
+ETC_TAILS = ("等", "共", "计")
 ITEM_JOIN = regex.compile(r"以及|和|及")
 # "…、临港站，共7个" / "，合计七所": the count of a list said again after it, to its sentence's end
 RESTATED_COUNT = regex.compile(
@@ -1679,7 +1681,10 @@ class RelationFinder:
         for f in figures:
             if f.dimension not in ("count", "people") or f.role != "amount" or not f.exact:
                 continue
-            m = ETC_BEFORE.search(text, max(0, f.start - 300), f.start)
+            lo = max(0, f.start - 300)
+            if not text[lo : f.start].rstrip().endswith(ETC_TAILS):
+                continue  # what ETC_BEFORE needs before the count: a search from every start is slow
+            m = ETC_BEFORE.search(text, lo, f.start)
             if not m:
                 continue
             body = m.group("list")
