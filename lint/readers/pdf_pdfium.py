@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
-from lint.readers.pdf_lines import Glyph, has_duplicates
+from lint.readers.pdf_lines import Glyph, glyphs_have_duplicates
 from lint.readers.ruling import find_tables
 
 Edge = dict[str, Any]
@@ -213,9 +213,15 @@ class _Api:
         self.at_ints = [ctypes.addressof(self.ints) + 4 * i for i in range(2)]
         self.at_name = ctypes.addressof(self.name)
         self.at_units = ctypes.addressof(self.units)
+        self.fonts: dict[int, tuple[FontKey, float]] = {}  # per page: see _font_info
 
 
 _API: _Api | None = None
+
+
+def preload() -> None:
+    """pypdfium2 imported (pdfium initialised) and the native calls bound, before workers fork."""
+    _api()
 
 
 def _api() -> _Api:
@@ -234,6 +240,7 @@ def _read_page(page: Any, number: int) -> PageData:
     height = float(y1)
     api = _api()
     raw = ctypes.cast(page.raw, ctypes.c_void_p).value or 0
+    api.fonts.clear()
     textpage = api.Text_LoadPage(raw)
     if not textpage:
         raise Fallback("no text page")
@@ -245,7 +252,7 @@ def _read_page(page: Any, number: int) -> PageData:
         glyphs += spaces
     finally:
         api.Text_ClosePage(textpage)
-    if has_duplicates([{"text": g.text, "x0": g.x0, "top": g.top} for g in glyphs]):
+    if glyphs_have_duplicates(glyphs):
         raise Fallback("fake-bold duplicates")
     inked = [g for g in glyphs if not g.text.isspace()]
     control = sum(1 for g in inked if any(ord(c) < 32 for c in g.text))
@@ -258,16 +265,30 @@ def _read_page(page: Any, number: int) -> PageData:
 def _font_key(api: _Api, font: int | None) -> FontKey:
     if not font:
         return (b"", False)
-    buf = api.name
-    n = api.Font_GetBaseFontName(font, api.at_name, len(buf))
-    return (bytes(buf.raw[: max(0, min(n, len(buf)) - 1)]), bool(api.Font_GetIsEmbedded(font)))
+    got = api.fonts.get(font)
+    if got is None:
+        got = api.fonts[font] = _font_info(api, font)
+    return got[0]
 
 
 def _descent(api: _Api, font: int | None) -> float:
     """The font's descent per unit of font size (0 without a font)."""
-    if font and api.Font_GetDescent(font, 1.0, api.at_floats[0]):
-        return float(api.floats[0])
-    return 0.0
+    if not font:
+        return 0.0
+    got = api.fonts.get(font)
+    if got is None:
+        got = api.fonts[font] = _font_info(api, font)
+    return got[1]
+
+
+def _font_info(api: _Api, font: int) -> tuple[FontKey, float]:
+    """A font's key and descent, asked once per font handle and page (`api.fonts`, emptied per page:
+    a handle lives as long as its page's document, and the text objects of a page share a few)."""
+    buf = api.name
+    n = api.Font_GetBaseFontName(font, api.at_name, len(buf))
+    key = (bytes(buf.raw[: max(0, min(n, len(buf)) - 1)]), bool(api.Font_GetIsEmbedded(font)))
+    descent = float(api.floats[0]) if api.Font_GetDescent(font, 1.0, api.at_floats[0]) else 0.0
+    return key, descent
 
 
 def _glyphs(api: _Api, tp: int, height: float) -> tuple[list[Glyph], int, dict[FontKey, bool]]:
