@@ -189,7 +189,6 @@ def check(
     from lint.engine import Options, expand, lint_files, shown, wanted
     from lint.progress import progress
     from lint.report import emit
-    from lint.report.batch import statistics_lines
     from lint.report.options import SORTS, Presentation
 
     cfg = _config(config, paths)
@@ -264,6 +263,8 @@ def check(
         if r.status == "error" and (fmt != "text" or quiet):
             typer.echo(f"fiscal-lint: {_line(r.path)}: {_line(r.error or '')}", err=True)
     if statistics and fmt != "text":
+        from lint.report.batch import statistics_lines  # rich: only when asked for
+
         for line in statistics_lines(results):
             typer.echo(line, err=True)
     if any(r.status == "error" for r in results):

@@ -71,3 +71,17 @@ def test_other_command_lines_go_to_the_full_cli(tmp_path: Path) -> None:
         assert (fast.returncode, fast.stdout) == (full.returncode, full.stdout), args
         assert fast.stderr.split("IMPORTED=")[0] == full.stderr, args
     assert "lint.cli" in _entry("check", str(p)).stderr.split("IMPORTED=")[1]
+
+
+def test_checking_a_pdf_with_pdfium_leaves_pdfplumber_unimported() -> None:
+    """pdfplumber (all of pdfminer) is only for the pages pdfium cannot read exactly: the parent does
+    not preload it for the default reader, and does for `--reader pdfplumber`. rich is for the text
+    report only."""
+    pdf = str(ROOT / "fixtures" / "pdf" / "seed-2024.pdf")
+    fast = _entry("check", "--format", "json", pdf)
+    assert fast.returncode in (0, 1), fast.stderr
+    assert "pdfplumber" not in fast.stderr.split("IMPORTED=")[1]
+    assert "rich" not in fast.stderr.split("IMPORTED=")[1]  # the text report's alone
+    ref = _entry("check", "--format", "json", "--reader", "pdfplumber", pdf)
+    assert "pdfplumber" in ref.stderr.split("IMPORTED=")[1]
+    assert ref.stdout == fast.stdout

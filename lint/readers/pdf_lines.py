@@ -106,6 +106,17 @@ def has_duplicates(chars: Sequence[dict[str, Any]]) -> bool:
     return False
 
 
+def glyphs_have_duplicates(glyphs: Sequence[Glyph]) -> bool:
+    """`has_duplicates` for glyphs (no dict per glyph)."""
+    seen: set[tuple[str, int, int]] = set()
+    for g in glyphs:
+        key = (g.text, round(g.x0), round(g.top))
+        if key in seen and not g.text.isspace():
+            return True
+        seen.add(key)
+    return False
+
+
 def _initial_clusters(glyphs: list[Glyph], tol: float = 2.5) -> list[list[Glyph]]:
     """Group chars whose `top` agrees within `tol` (same font, same baseline)."""
     clusters: list[list[Glyph]] = []

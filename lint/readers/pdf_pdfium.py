@@ -29,9 +29,10 @@ import ctypes
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from itertools import pairwise
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from lint.readers.pdf_lines import Glyph, has_duplicates
+from lint.readers.pdf_lines import Glyph, glyphs_have_duplicates
+from lint.readers.ruling import find_tables
 
 Edge = dict[str, Any]
 FontKey = tuple[bytes, bool]  # base font name, embedded
@@ -141,25 +142,117 @@ def dropped(fonts: list[tuple[set[FontKey], dict[FontKey, bool]] | None]) -> set
     }
 
 
-def _read_page(page: Any, number: int) -> PageData:
-    import pypdfium2.raw as R
+class _Api:
+    """The pdfium functions the page walk calls, re-bound with every handle and out-parameter as a
+    plain address (c_void_p). Why: ctypes converts an int far faster than pypdfium2's typed pointer
+    classes, and the walk makes ~5 native calls per glyph and ~4 per path segment; out-parameters are
+    allocated once and passed by address. Same native functions, same arguments, same results."""
 
+    if TYPE_CHECKING:  # the functions are set by name below (FPDFText_GetUnicode → Text_GetUnicode)
+
+        def __getattr__(self, name: str) -> Any: ...
+
+    def __init__(self) -> None:
+        import pypdfium2.raw as R
+
+        def bind(name: str) -> Any:
+            fn = getattr(R, name)
+            ptr = ctypes._Pointer  # the base of every ctypes pointer type
+
+            def conv(t: Any) -> Any:
+                return ctypes.c_void_p if isinstance(t, type) and issubclass(t, ptr) else t
+
+            proto = ctypes.CFUNCTYPE(conv(fn.restype), *map(conv, fn.argtypes))
+            return proto(ctypes.cast(fn, ctypes.c_void_p).value or 0)
+
+        for name in (
+            "FPDFText_LoadPage",
+            "FPDFText_ClosePage",
+            "FPDFText_CountChars",
+            "FPDFText_GetUnicode",
+            "FPDFText_GetTextObject",
+            "FPDFText_IsGenerated",
+            "FPDFText_HasUnicodeMapError",
+            "FPDFText_GetCharBox",
+            "FPDFText_GetLooseCharBox",
+            "FPDFText_GetCharOrigin",
+            "FPDFText_GetMatrix",
+            "FPDFTextObj_GetFontSize",
+            "FPDFTextObj_GetFont",
+            "FPDFTextObj_GetText",
+            "FPDFFont_GetDescent",
+            "FPDFFont_GetBaseFontName",
+            "FPDFFont_GetIsEmbedded",
+            "FPDFFont_GetGlyphWidth",
+            "FPDFPage_CountObjects",
+            "FPDFPage_GetObject",
+            "FPDFPageObj_GetType",
+            "FPDFPageObj_GetBounds",
+            "FPDFPageObj_GetMatrix",
+            "FPDFFormObj_CountObjects",
+            "FPDFFormObj_GetObject",
+            "FPDFPath_GetDrawMode",
+            "FPDFPath_CountSegments",
+            "FPDFPath_GetPathSegment",
+            "FPDFPathSegment_GetPoint",
+            "FPDFPathSegment_GetType",
+            "FPDFPathSegment_GetClose",
+        ):
+            setattr(self, name.replace("FPDF", "", 1), bind(name))
+        self.rect = R.FS_RECTF()
+        self.matrix = R.FS_MATRIX()
+        self.doubles = (ctypes.c_double * 6)()
+        self.floats = (ctypes.c_float * 4)()
+        self.ints = (ctypes.c_int * 2)()
+        self.name = ctypes.create_string_buffer(256)
+        self.units = (ctypes.c_ushort * 4096)()
+        self.at_rect = ctypes.addressof(self.rect)
+        self.at_matrix = ctypes.addressof(self.matrix)
+        self.at_doubles = [ctypes.addressof(self.doubles) + 8 * i for i in range(6)]
+        self.at_floats = [ctypes.addressof(self.floats) + 4 * i for i in range(4)]
+        self.at_ints = [ctypes.addressof(self.ints) + 4 * i for i in range(2)]
+        self.at_name = ctypes.addressof(self.name)
+        self.at_units = ctypes.addressof(self.units)
+        self.fonts: dict[int, tuple[FontKey, float]] = {}  # per page: see _font_info
+
+
+_API: _Api | None = None
+
+
+def preload() -> None:
+    """pypdfium2 imported (pdfium initialised) and the native calls bound, before workers fork."""
+    _api()
+
+
+def _api() -> _Api:
+    global _API
+    if _API is None:
+        _API = _Api()
+    return _API
+
+
+def _read_page(page: Any, number: int) -> PageData:
     if page.get_rotation() % 360:
         raise Fallback("rotated page")
     x0, y0, x1, y1 = page.get_mediabox()
     if x0 != 0 or y0 != 0:
         raise Fallback("page box not at the origin")
     height = float(y1)
-    textpage = R.FPDFText_LoadPage(page.raw)
+    api = _api()
+    raw = ctypes.cast(page.raw, ctypes.c_void_p).value or 0
+    api.fonts.clear()
+    textpage = api.Text_LoadPage(raw)
+    if not textpage:
+        raise Fallback("no text page")
     try:
-        edges, ruled, images, zero, blank, spaces = _walk(page.raw, textpage, height)
+        edges, ruled, images, zero, blank, spaces = _walk(api, raw, textpage, height)
         if zero:
             raise Fallback("glyph without Unicode")
-        glyphs, unmapped, drawn = _glyphs(R, textpage, height)
+        glyphs, unmapped, drawn = _glyphs(api, textpage, height)
         glyphs += spaces
     finally:
-        R.FPDFText_ClosePage(textpage)
-    if has_duplicates([{"text": g.text, "x0": g.x0, "top": g.top} for g in glyphs]):
+        api.Text_ClosePage(textpage)
+    if glyphs_have_duplicates(glyphs):
         raise Fallback("fake-bold duplicates")
     inked = [g for g in glyphs if not g.text.isspace()]
     control = sum(1 for g in inked if any(ord(c) < 32 for c in g.text))
@@ -169,38 +262,50 @@ def _read_page(page: Any, number: int) -> PageData:
     )
 
 
-def _font_key(R: Any, font: Any, buf: Any) -> FontKey:
+def _font_key(api: _Api, font: int | None) -> FontKey:
     if not font:
         return (b"", False)
-    n = R.FPDFFont_GetBaseFontName(font, buf, len(buf))
-    return (bytes(buf.raw[: max(0, min(n, len(buf)) - 1)]), bool(R.FPDFFont_GetIsEmbedded(font)))
+    got = api.fonts.get(font)
+    if got is None:
+        got = api.fonts[font] = _font_info(api, font)
+    return got[0]
 
 
-def _glyphs(R: Any, tp: Any, height: float) -> tuple[list[Glyph], int, dict[FontKey, bool]]:
+def _descent(api: _Api, font: int | None) -> float:
+    """The font's descent per unit of font size (0 without a font)."""
+    if not font:
+        return 0.0
+    got = api.fonts.get(font)
+    if got is None:
+        got = api.fonts[font] = _font_info(api, font)
+    return got[1]
+
+
+def _font_info(api: _Api, font: int) -> tuple[FontKey, float]:
+    """A font's key and descent, asked once per font handle and page (`api.fonts`, emptied per page:
+    a handle lives as long as its page's document, and the text objects of a page share a few)."""
+    buf = api.name
+    n = api.Font_GetBaseFontName(font, api.at_name, len(buf))
+    key = (bytes(buf.raw[: max(0, min(n, len(buf)) - 1)]), bool(api.Font_GetIsEmbedded(font)))
+    descent = float(api.floats[0]) if api.Font_GetDescent(font, 1.0, api.at_floats[0]) else 0.0
+    return key, descent
+
+
+def _glyphs(api: _Api, tp: int, height: float) -> tuple[list[Glyph], int, dict[FontKey, bool]]:
     """Non-generated chars with pdfminer's box: x0 = origin, x1 = origin + advance, bottom = baseline
     + descent, top = bottom + size (size = font size × the char matrix's vertical scale); the count of
-    unmapped chars; and per font whether pdfium drew (found an outline for) every inked glyph of it."""
-    n = R.FPDFText_CountChars(tp)
-    rect = R.FS_RECTF()
-    ox, oy = ctypes.c_double(), ctypes.c_double()
-    mat = R.FS_MATRIX()
-    fsize = ctypes.c_float()
-    desc = ctypes.c_float()
-    fonts: dict[int, tuple[float, float, FontKey]] = {}
+    unmapped chars; and per font whether pdfium drew (found an outline for) every inked glyph of it.
+    What is the same for every char of one text object (font, size, descent, the char matrix: pdfium
+    gives each char its object's text matrix) is asked once per object."""
+    n = api.Text_CountChars(tp)
+    rect, dbl, flt = api.rect, api.doubles, api.floats
+    at_rect, at_d, at_f = api.at_rect, api.at_doubles, api.at_floats
+    objects: dict[int, tuple[float, float, FontKey, float, float, int]] = {}
     drawn: dict[FontKey, bool] = {}
     widths: dict[tuple[int, int, float], float] = {}
-    gw = ctypes.c_float()
-    name = ctypes.create_string_buffer(256)
-    left, right, bottom, top = (ctypes.c_double() for _ in range(4))
-    # the per-char loop makes ~8 native calls a glyph: the functions and the out-parameters' refs
-    # are looked up and made once per page, not once per call
-    byref, cast, void_p = ctypes.byref, ctypes.cast, ctypes.c_void_p
-    box_refs = (byref(left), byref(right), byref(bottom), byref(top))
-    rect_ref, ox_ref, oy_ref, mat_ref = byref(rect), byref(ox), byref(oy), byref(mat)
-    get_unicode, get_object = R.FPDFText_GetUnicode, R.FPDFText_GetTextObject
-    is_generated, map_error = R.FPDFText_IsGenerated, R.FPDFText_HasUnicodeMapError
-    char_box, loose_box = R.FPDFText_GetCharBox, R.FPDFText_GetLooseCharBox
-    char_origin, char_matrix = R.FPDFText_GetCharOrigin, R.FPDFText_GetMatrix
+    get_unicode, get_object = api.Text_GetUnicode, api.Text_GetTextObject
+    is_generated, map_error = api.Text_IsGenerated, api.Text_HasUnicodeMapError
+    char_box, loose_box, char_origin = api.Text_GetCharBox, api.Text_GetLooseCharBox, api.Text_GetCharOrigin
     out: list[Glyph] = []
     unmapped = 0
     for k in range(n):
@@ -217,106 +322,102 @@ def _glyphs(R: Any, tp: Any, height: float) -> tuple[list[Glyph], int, dict[Font
             continue
         if map_error(tp, k):
             unmapped += 1
-        addr = cast(obj, void_p).value or 0
-        got = fonts.get(addr)
+        got = objects.get(obj)
         if got is None:
-            R.FPDFTextObj_GetFontSize(obj, byref(fsize))
-            font = R.FPDFTextObj_GetFont(obj)
-            d = 0.0
-            if font and R.FPDFFont_GetDescent(font, ctypes.c_float(1.0), byref(desc)):
-                d = float(desc.value)
-            got = (float(fsize.value), d, _font_key(R, font, name))
-            fonts[addr] = got
-        size_obj, d, face = got
-        if not space:
+            api.TextObj_GetFontSize(obj, at_f[0])
+            size_obj = float(flt[0])
+            font = api.TextObj_GetFont(obj)
+            mat = api.matrix
+            api.Text_GetMatrix(tp, k, api.at_matrix)
+            got = objects[obj] = (
+                size_obj,
+                _descent(api, font),
+                _font_key(api, font),
+                mat.a,
+                mat.d,
+                font or 0,
+            )
+        size_obj, d, face, ma, md, font = got
+        if not space and drawn.get(face, True):
             # an outline-less glyph's box is padded to (font size / 1000) pt high by the text page
-            char_box(tp, k, *box_refs)
-            outline = top.value - bottom.value > size_obj / 1000 + 0.01
-            drawn[face] = drawn.get(face, True) and outline
-        loose_box(tp, k, rect_ref)
-        char_origin(tp, k, ox_ref, oy_ref)
-        char_matrix(tp, k, mat_ref)
-        size = size_obj * abs(mat.d) if mat.d else float(rect.top - rect.bottom)
-        bottom_y = oy.value + d * size
-        x0 = ox.value
+            char_box(tp, k, at_d[0], at_d[1], at_d[2], at_d[3])
+            drawn[face] = dbl[3] - dbl[2] > size_obj / 1000 + 0.01
+        elif not space:
+            drawn[face] = False
+        loose_box(tp, k, at_rect)
+        char_origin(tp, k, at_d[4], at_d[5])
+        size = size_obj * abs(md) if md else float(rect.top - rect.bottom)
+        bottom_y = dbl[5] + d * size
+        x0 = dbl[4]
         # x1 = origin + advance as pdfminer has it. The loose box has it, but for a font pdfium
         # substitutes (not embedded) it takes the stand-in glyph's ink: there the font's width for
         # the char (its /W entry) is asked for
         x1 = float(rect.right)
-        if not face[1] and mat.a:
-            wkey = (addr, u, size_obj)
+        if not face[1] and ma:
+            wkey = (obj, u, size_obj)
             adv = widths.get(wkey)
             if adv is None:
-                font = R.FPDFTextObj_GetFont(obj)
-                ok = R.FPDFFont_GetGlyphWidth(font, u, ctypes.c_float(size_obj), byref(gw))
-                adv = widths[wkey] = float(gw.value) if ok and gw.value > 0 else -1.0
+                ok = api.Font_GetGlyphWidth(font or None, u, size_obj, at_f[1])
+                adv = widths[wkey] = float(flt[1]) if ok and flt[1] > 0 else -1.0
             if adv > 0:
-                x1 = x0 + adv * abs(mat.a)
+                x1 = x0 + adv * abs(ma)
         out.append(Glyph(ch, x0, height - (bottom_y + size), x1, height - bottom_y, size))
     return out, unmapped, drawn
 
 
 def _walk(
-    page: Any, textpage: Any, height: float
+    api: _Api, page: int, textpage: int, height: float
 ) -> tuple[list[Edge], bool, bool, bool, set[FontKey], list[Glyph]]:
     """Edges of every painted path (forms included), whether a line or rect exists (pdfplumber looks
     for tables only then), whether an image exists, whether a text object has an unmappable glyph, the
     fonts of text objects pdfium's text page skips (no width: blanks, or glyphs it cannot draw), and a
     space glyph at each of those objects (pdfminer keeps a lone space; the line builder reads it as a
     word gap: "13.56 %")."""
-    import pypdfium2.raw as R
-
     edges: list[Edge] = []
     state = {"ruled": False, "images": False, "zero": False}
     blank: set[FontKey] = set()
     spaces: list[Glyph] = []
-    fsize = ctypes.c_float()
-    desc = ctypes.c_float()
-    name = ctypes.create_string_buffer(256)
-    buf = (ctypes.c_ushort * 4096)()
-    box = [ctypes.c_float() for _ in range(4)]
+    box, at_box = api.floats, api.at_floats
+    units = api.units
 
-    def visit(obj: Any, ctm: tuple[float, ...]) -> None:
-        t = R.FPDFPageObj_GetType(obj)
+    def visit(obj: int, ctm: tuple[float, ...]) -> None:
+        t = api.PageObj_GetType(obj)
         if t == _PATH:
-            state["ruled"] |= _path_edges(R, obj, ctm, height, edges)
+            state["ruled"] |= _path_edges(api, obj, ctm, height, edges)
         elif t == _IMAGE:
             state["images"] = True
         elif t == _FORM:
-            m = _matrix(R, obj)
-            inner = _compose(m, ctm)
-            for j in range(R.FPDFFormObj_CountObjects(obj)):
-                visit(R.FPDFFormObj_GetObject(obj, j), inner)
+            inner = _compose(_matrix(api, obj), ctm)
+            for j in range(api.FormObj_CountObjects(obj)):
+                visit(api.FormObj_GetObject(obj, j), inner)
         elif t == _TEXT:
-            R.FPDFPageObj_GetBounds(obj, *(ctypes.byref(v) for v in box))
-            if box[2].value - box[0].value < 0.01:  # pdfium's kSizeEpsilon: not in the text page
-                font = R.FPDFTextObj_GetFont(obj)
-                blank.add(_font_key(R, font, name))
-                _a, b, c, d, e, f = _compose(_matrix(R, obj), ctm)
-                R.FPDFTextObj_GetFontSize(obj, ctypes.byref(fsize))
-                size = float(fsize.value) * abs(d)
-                dy = 0.0
-                if font and R.FPDFFont_GetDescent(font, ctypes.c_float(1.0), ctypes.byref(desc)):
-                    dy = float(desc.value) * size
+            api.PageObj_GetBounds(obj, *at_box)
+            if box[2] - box[0] < 0.01:  # pdfium's kSizeEpsilon: not in the text page
+                font = api.TextObj_GetFont(obj)
+                blank.add(_font_key(api, font))
+                _a, b, c, d, e, f = _compose(_matrix(api, obj), ctm)
+                api.TextObj_GetFontSize(obj, at_box[0])
+                size = float(box[0]) * abs(d)
+                dy = _descent(api, font) * size
                 if size > 0 and not (b or c):
                     bottom = height - (f + dy)
                     spaces.append(Glyph(" ", e, bottom - size, e, bottom, size))
                 return
             # in the text page every glyph with a Unicode or a non-zero code gives a char: an
             # object giving none holds blanks only (a run of spaces the text page collapses)
-            got = R.FPDFTextObj_GetText(obj, textpage, buf, ctypes.sizeof(buf))
-            units = min(got // 2 - 1, len(buf))
-            if any(buf[i] == 0 for i in range(units)):
+            got = api.TextObj_GetText(obj, textpage, api.at_units, ctypes.sizeof(units))
+            n = min(got // 2 - 1, len(units))
+            if n > 0 and 0 in units[:n]:
                 state["zero"] = True
 
-    for j in range(R.FPDFPage_CountObjects(page)):
-        visit(R.FPDFPage_GetObject(page, j), (1.0, 0.0, 0.0, 1.0, 0.0, 0.0))
+    for j in range(api.Page_CountObjects(page)):
+        visit(api.Page_GetObject(page, j), (1.0, 0.0, 0.0, 1.0, 0.0, 0.0))
     return edges, state["ruled"], state["images"], state["zero"], blank, spaces
 
 
-def _matrix(R: Any, obj: Any) -> tuple[float, ...]:
-    m = R.FS_MATRIX()
-    if not R.FPDFPageObj_GetMatrix(obj, ctypes.byref(m)):
+def _matrix(api: _Api, obj: int) -> tuple[float, ...]:
+    m = api.matrix
+    if not api.PageObj_GetMatrix(obj, api.at_matrix):
         return (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
     return (m.a, m.b, m.c, m.d, m.e, m.f)
 
@@ -335,28 +436,26 @@ def _compose(m: tuple[float, ...], n: tuple[float, ...]) -> tuple[float, ...]:
     )
 
 
-def _path_edges(R: Any, obj: Any, ctm: tuple[float, ...], height: float, edges: list[Edge]) -> bool:
+def _path_edges(api: _Api, obj: int, ctm: tuple[float, ...], height: float, edges: list[Edge]) -> bool:
     """pdfminer's paint_path: one subpath per moveto; ml(h) → line, a closed axis-aligned 4-point loop
     → rect, anything else → curve; then pdfplumber's line/rect/curve → edges. True if a line or rect."""
-    fill = ctypes.c_int()
-    stroke = ctypes.c_int()
-    if R.FPDFPath_GetDrawMode(obj, ctypes.byref(fill), ctypes.byref(stroke)) and not (
-        fill.value or stroke.value
-    ):
+    ints, at_i = api.ints, api.at_ints
+    if api.Path_GetDrawMode(obj, at_i[0], at_i[1]) and not (ints[0] or ints[1]):
         return False
-    a, b, c, d, e, f = _compose(_matrix(R, obj), ctm)
-    x = ctypes.c_float()
-    y = ctypes.c_float()
+    a, b, c, d, e, f = _compose(_matrix(api, obj), ctm)
+    xy, at_x, at_y = api.floats, api.at_floats[0], api.at_floats[1]
+    get_segment, get_point = api.Path_GetPathSegment, api.PathSegment_GetPoint
+    get_kind, get_close = api.PathSegment_GetType, api.PathSegment_GetClose
     subpaths: list[tuple[str, list[tuple[float, float]]]] = []
     ops = ""
     pts: list[tuple[float, float]] = []
     pending_bezier = 0
-    for i in range(R.FPDFPath_CountSegments(obj)):
-        seg = R.FPDFPath_GetPathSegment(obj, i)
-        R.FPDFPathSegment_GetPoint(seg, ctypes.byref(x), ctypes.byref(y))
-        px, py = float(x.value), float(y.value)
+    for i in range(api.Path_CountSegments(obj)):
+        seg = get_segment(obj, i)
+        get_point(seg, at_x, at_y)
+        px, py = float(xy[0]), float(xy[1])
         pt = (a * px + c * py + e, b * px + d * py + f)
-        kind = R.FPDFPathSegment_GetType(seg)
+        kind = get_kind(seg)
         if kind == _MOVETO:
             if ops:
                 subpaths.append((ops, pts))
@@ -373,7 +472,7 @@ def _path_edges(R: Any, obj: Any, ctm: tuple[float, ...], height: float, edges: 
                 pending_bezier = 0
         else:
             continue
-        if R.FPDFPathSegment_GetClose(seg) and ops:
+        if get_close(seg) and ops:
             ops += "h"
             pts.append(pts[0])
     if ops:
@@ -431,7 +530,25 @@ def _edge(kind: str, x0: float, top: float, x1: float, bottom: float, orientatio
 
 
 def _tables(edges: list[Edge]) -> list[_Table]:
-    """pdfplumber's lines strategy with its default settings, on our edges."""
+    """pdfplumber's lines strategy with its default settings, on our edges (`ruling`: the same steps
+    without pdfplumber's per-edge dict copies; pdfplumber's own functions where it declines)."""
+    groups = find_tables(edges)
+    if groups is None:
+        groups = plumber_tables(edges)
+    out: list[_Table] = []
+    for group in groups:
+        bbox = (
+            min(c[0] for c in group),
+            min(c[1] for c in group),
+            max(c[2] for c in group),
+            max(c[3] for c in group),
+        )
+        out.append(_Table(list(group), bbox))
+    return out
+
+
+def plumber_tables(edges: list[Edge]) -> list[list[tuple[float, float, float, float]]]:
+    """The cell groups of pdfplumber's own table geometry (the reference `ruling` is held to)."""
     from pdfplumber.table import (
         TableSettings,
         cells_to_tables,
@@ -453,14 +570,4 @@ def _tables(edges: list[Edge]) -> list[_Table]:
     )
     merged = filter_edges(merged, min_length=s.edge_min_length)
     points = edges_to_intersections(merged, s.intersection_x_tolerance, s.intersection_y_tolerance)
-    cells = intersections_to_cells(points)
-    out: list[_Table] = []
-    for group in cells_to_tables(cells):
-        bbox = (
-            min(c[0] for c in group),
-            min(c[1] for c in group),
-            max(c[2] for c in group),
-            max(c[3] for c in group),
-        )
-        out.append(_Table(list(group), bbox))
-    return out
+    return [list(group) for group in cells_to_tables(intersections_to_cells(points))]
