@@ -157,6 +157,12 @@ class RelationFinder:
             r"(?:人均|平均每人|平均每户|平均每次)(?P<noun>[^，,。；;：:\d]{0,6}?)(?:为|是|约)?\s*$"
         )
         self.named_rate_re = regex.compile(r"(?:" + alternation(m["named_rate"]) + r")(?:为|达到?|是)?\s*$")
+        # "比上年减少…" / "与2022年度相比，增加…": a sentence opened by nothing but the comparison
+        words = alternation(m["increase"] + m["decrease"])
+        self.compare_open = regex.compile(
+            r"^\s*(?:" + alternation(m["compare_open"]) + r")(?:上年度?|上一年度?|20\d\d年度?)?(?:同期)?"
+            r"(?:决算数?|数)?(?:相比|比较)?[，,]?\s*(?:" + words + r")?\s*$"
+        )
         self.exec_rate = regex.compile(r"(?:执行率|完成率|执行进度)(?:为|达到?)?\s*$")
         blank_units = "万元|元|%|％|亿元"
         self.blank_re = regex.compile(
@@ -860,7 +866,29 @@ class RelationFinder:
                 planned = x.qualifiers.stage in ("budget", "initial", "adjusted")
                 if x.role == "amount" and x.label == f.label and x.dimension == f.dimension and not planned:
                     return x
-        return None
+            return None
+        return self._subject_before(text, figures, i, f)
+
+    def _subject_before(self, text: str, figures: list[Figure], i: int, f: Figure) -> Figure | None:
+        """ "…财政拨款支出1213.13万元，占本年支出合计的84.22%。比上年减少140.13万元，下降10.35%": a
+        change opening its own sentence with only the comparison names no subject; it compares the one
+        amount spent (not budgeted) that the sentence just before states, if there is exactly one."""
+        start = _sentence_start(text, f.start)
+        if not self.compare_open.match(fold_width(text[start : f.start])) or start == 0:
+            return None
+        before = _sentence_start(text, start - 1)
+        if "\n\n" in text[before:start]:
+            return None
+        found = [
+            x
+            for x in _before(figures, i)
+            if before <= x.start < start
+            and x.role == "amount"
+            and x.dimension == f.dimension
+            and x.qualifiers.stage not in ("budget", "initial", "adjusted")
+            and x.id not in self._ratio_bases
+        ]
+        return found[0] if len(found) == 1 else None
 
     # -- ratios ---------------------------------------------------------------------------
     def _ratios(self, text: str, figures: list[Figure]) -> list[Relation]:
