@@ -69,3 +69,28 @@ def test_a_sentence_with_several_spent_amounts_gives_no_subject() -> None:
         "较上年增加50.00万元，增长9.99%。\n"
     )
     assert serious(lint_text(text)) == []
+
+
+# "部门收入预算3,421.22万元。其中：一般公共预算拨款…，占收入预算的95.45%": the share names its whole
+# without the 部门 its total carries; it is the breakdown's own total.
+NAMED_WHOLE = (
+    "一、收入预算\n2025年部门收入预算3,421.22万元，比2024年预算3,104.77万元增加316.45万元，增长10.19%。"
+    "其中：一般公共预算拨款3,265.40万元，占收入预算的{share}%；政府性基金预算拨款120.00万元，占3.51%；"
+    "上年结转资金35.82万元，占1.05%。\n"
+)
+
+
+def test_share_naming_its_whole_without_the_department_prefix() -> None:
+    assert serious(lint_text(NAMED_WHOLE.format(share="95.45"))) == []
+    found = serious(lint_text(NAMED_WHOLE.format(share="94.45")))
+    assert [(f.rule, f.severity.label) for f in found] == [("FL211", "error")]
+    assert {fig.text for _, fig in found[0].figures} == {"3,421.22万元", "3,265.40万元", "94.45%"}
+
+
+def test_share_naming_another_whole_is_not_the_breakdown_s() -> None:
+    # 项目支出's part as a share of 支出 (all spending) is no share of 项目支出
+    text = (
+        "一、支出\n本年支出合计1,000.00万元，其中项目支出400.00万元。项目支出中，"
+        "设备购置200.00万元，占支出的20.00%；维修100.00万元，占支出的10.00%。\n"
+    )
+    assert serious(lint_text(text)) == []

@@ -603,6 +603,12 @@ class RelationFinder:
             )
         return out
 
+    @staticmethod
+    def _names_inside(written: str, total: str) -> bool:
+        """ "占基本支出的" inside 一般公共预算基本支出's breakdown names that total; a bare "占支出的"
+        inside 项目支出's names a wider whole (all spending), never the narrower total around it."""
+        return bool(written) and written in total and (len(written) >= 4 or written == total)
+
     def _lead_whole(self, text: str, figures: list[Figure], part: Figure, idx: int) -> Figure | None:
         """ "收入预算5499.06万元，支出预算5499.06万元。…⏎支出预算中：基本支出3902.17万元，占70.96%": a bare
         占 in a sentence opened by "X中：" is a share of X, the last figure before the sentence that
@@ -708,7 +714,13 @@ class RelationFinder:
                 or label == gl
                 or (named.label and named.label == gl)
                 or stripped == gl
-                or (stripped and stripped in gl)
+                or self._names_inside(stripped, gl)
+                or any(
+                    gl == p + w
+                    for p in self.vocab.markers["own_prefix"]
+                    for w in (named.label, stripped)
+                    if w
+                )
             ):
                 return group_total
         if not label:
