@@ -499,17 +499,32 @@ def _inherit_subject_fund(figures: list[Figure], norm: str, labels: LabelReader,
     """ "非财政拨款资金年初结转20.00万元，本年收入35.20万元，支出35.00万元": a fund that opens the sentence
     is the fund of its later bare figures (本年收入, 支出; ids in `bare`), which name nothing of their own."""
     subject: str | None = None
+    side: tuple[str, str] | None = None  # (fund, what its figure totals): 财政拨款收入总计 → 收入总计
     prev: Figure | None = None
     for f in figures:
         if prev is not None and any(c in SENTENCE_STOP for c in norm[prev.end : f.start]):
-            subject = None
+            subject = side = None
         prev = f
         if f.qualifiers.fund is not None:
             opening = labels.tidy(f.raw_label)
             if labels.fund_re.match(opening):
                 subject = f.qualifiers.fund
-        elif subject is not None and f.role in ("amount", "base") and id(f) in bare:
-            f.qualifiers = replace(f.qualifiers, fund=subject)
+            if m := labels.fund_re.match(f.label):
+                side = (f.qualifiers.fund, f.label[m.end() :])
+        elif f.role in ("amount", "base"):
+            if subject is not None and id(f) in bare:
+                f.qualifiers = replace(f.qualifiers, fund=subject)
+            elif side is not None and _other_side(side[1], f.label):
+                f.qualifiers = replace(f.qualifiers, fund=side[0])
+
+
+def _other_side(side: str | None, label: str) -> bool:
+    """ "财政拨款收入总计978.19万元，支出总计978.19万元": the total of the other side of the same
+    account (收入总计 → 支出总计, 收入合计 → 支出合计) is the opening fund's too."""
+    if not side or not label or not side.endswith(("总计", "合计")):
+        return False
+    swap = {"收入": "支出", "支出": "收入"}
+    return any(side.startswith(a) and label == b + side[len(a) :] for a, b in swap.items())
 
 
 def _other_direction(generic: str, label: str, directions: list[str]) -> bool:

@@ -172,6 +172,12 @@ class RelationFinder:
             r"(?:人均|平均每人|平均每户|平均每次)(?P<noun>[^，,。；;：:\d]{0,6}?)(?:为|是|约)?\s*$"
         )
         self.named_rate_re = regex.compile(r"(?:" + alternation(m["named_rate"]) + r")(?:为|达到?|是)?\s*$")
+        # "比上年减少…" / "与2022年度相比，增加…": a sentence opened by nothing but the comparison
+        words = alternation(m["increase"] + m["decrease"])
+        self.compare_open = regex.compile(
+            r"^\s*(?:" + alternation(m["compare_open"]) + r")(?:上年度?|上一年度?|20\d\d年度?)?(?:同期)?"
+            r"(?:决算数?|数)?(?:相比|比较)?[，,]?\s*(?:" + words + r")?\s*$"
+        )
         self.exec_rate = regex.compile(r"(?:执行率|完成率|执行进度)(?:为|达到?)?\s*$")
         blank_units = "万元|元|%|％|亿元"
         self.blank_re = regex.compile(
@@ -682,6 +688,12 @@ class RelationFinder:
             )
         return out
 
+    @staticmethod
+    def _names_inside(written: str, total: str) -> bool:
+        """ "占基本支出的" inside 一般公共预算基本支出's breakdown names that total; a bare "占支出的"
+        inside 项目支出's names a wider whole (all spending), never the narrower total around it."""
+        return bool(written) and written in total and (len(written) >= 4 or written == total)
+
     def _lead_whole(self, text: str, figures: list[Figure], part: Figure, idx: int) -> Figure | None:
         """ "收入预算5499.06万元，支出预算5499.06万元。…⏎支出预算中：基本支出3902.17万元，占70.96%": a bare
         占 in a sentence opened by "X中：" is a share of X, the last figure before the sentence that
@@ -787,7 +799,13 @@ class RelationFinder:
                 or label == gl
                 or (named.label and named.label == gl)
                 or stripped == gl
-                or (stripped and stripped in gl)
+                or self._names_inside(stripped, gl)
+                or any(
+                    gl == p + w
+                    for p in self.vocab.markers["own_prefix"]
+                    for w in (named.label, stripped)
+                    if w
+                )
             ):
                 return group_total
         if not label:
@@ -958,7 +976,29 @@ class RelationFinder:
                 planned = x.qualifiers.stage in ("budget", "initial", "adjusted")
                 if x.role == "amount" and x.label == f.label and x.dimension == f.dimension and not planned:
                     return x
-        return None
+            return None
+        return self._subject_before(text, figures, i, f)
+
+    def _subject_before(self, text: str, figures: list[Figure], i: int, f: Figure) -> Figure | None:
+        """ "…财政拨款支出1213.13万元，占本年支出合计的84.22%。比上年减少140.13万元，下降10.35%": a
+        change opening its own sentence with only the comparison names no subject; it compares the one
+        amount spent (not budgeted) that the sentence just before states, if there is exactly one."""
+        start = _sentence_start(text, f.start)
+        if not self.compare_open.match(fold_width(text[start : f.start])) or start == 0:
+            return None
+        before = _sentence_start(text, start - 1)
+        if "\n\n" in text[before:start]:
+            return None
+        found = [
+            x
+            for x in _before(figures, i)
+            if before <= x.start < start
+            and x.role == "amount"
+            and x.dimension == f.dimension
+            and x.qualifiers.stage not in ("budget", "initial", "adjusted")
+            and x.id not in self._ratio_bases
+        ]
+        return found[0] if len(found) == 1 else None
 
     # -- ratios ---------------------------------------------------------------------------
     def _ratios(self, text: str, figures: list[Figure]) -> list[Relation]:
