@@ -77,6 +77,9 @@ class ScoreVocab:
     # "决策指标满分20分，得19.00分": words that make a prose score a weight, not a part of the 总分
     prose_max_words: list[str] = field(default_factory=list)
     prose_score_words: list[str] = field(default_factory=list)  # 得分: "20分，得分18.5分"
+    # a stated band rule for the 执行率 score ("执行率≥95%得10分"): FL409's rate × 分值 does not apply
+    rate_band_words: list[str] = field(default_factory=list)
+    rate_band_marks: list[str] = field(default_factory=list)
 
 
 FOLD_MEMO = 16384  # distinct labels folded and remembered (a long report has a few thousand)
@@ -279,6 +282,8 @@ def _scores(t: dict[str, object], path: Path) -> ScoreVocab:
         whole_points=_flag(t.get("whole_points", False), path, "scores.whole_points"),
         prose_max_words=words("prose_max_words"),
         prose_score_words=words("prose_score_words"),
+        rate_band_words=words("rate_band_words"),
+        rate_band_marks=words("rate_band_marks"),
     )
 
 
