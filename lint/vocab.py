@@ -79,6 +79,9 @@ class ScoreVocab:
     prose_score_words: list[str] = field(default_factory=list)  # 得分: "20分，得分18.5分"
     # "…综合得分91.5分。⏎各项得分：产出指标46.2分…": a line opened so lists the parts of the 总分 before it
     prose_openers: list[str] = field(default_factory=list)
+    # a stated band rule for the 执行率 score ("执行率≥95%得10分"): FL409's rate × 分值 does not apply
+    rate_band_words: list[str] = field(default_factory=list)
+    rate_band_marks: list[str] = field(default_factory=list)
 
 
 FOLD_MEMO = 16384  # distinct labels folded and remembered (a long report has a few thousand)
@@ -282,6 +285,8 @@ def _scores(t: dict[str, object], path: Path) -> ScoreVocab:
         prose_max_words=words("prose_max_words"),
         prose_score_words=words("prose_score_words"),
         prose_openers=words("prose_openers"),
+        rate_band_words=words("rate_band_words"),
+        rate_band_marks=words("rate_band_marks"),
     )
 
 

@@ -303,7 +303,7 @@ def _check_score_prose(rel: Relation, ctx: Context, vs: list[TableView]) -> Iter
 
 def _check_grade(rel: Relation, ctx: Context) -> Iterator[Finding]:
     """The stated grade is the band of the 总分 (bands from rules/vocabulary.toml [scores])."""
-    from lint.structure.scores import band
+    from lint.structure.scores import band, grading
 
     total = rel.role("total")
     stated = str(rel.data.get("grade", ""))
@@ -311,13 +311,15 @@ def _check_grade(rel: Relation, ctx: Context) -> Iterator[Finding]:
     if total is None or not isinstance(at, int):
         return
     sv = ctx.catalog.vocabulary.scores
+    own = rel.data.get("bands")
+    bands = {str(k): str(v) for k, v in own.items()} if isinstance(own, dict) else None
     iv = interval(total)
     # a score on a band's edge (89.995 written 90.00) may belong to either band: report only when
     # both ends of its interval fall outside the stated band
-    lo, hi = band(iv.lo, sv), band(iv.hi, sv)
+    lo, hi = band(iv.lo, sv, bands), band(iv.hi, sv, bands)
     if stated in (lo, hi) or lo is None or hi is None:
         return
-    low = next(m for n, _, m in sv.grades if n == hi)
+    low = next(m for n, _, m in grading(sv, bands) if n == hi)
     values: dict[str, object] = {
         "grade": str(rel.data.get("word", stated)),
         "score": total.text,
@@ -341,18 +343,23 @@ def _check_exec_score(rel: Relation, ctx: Context, vs: list[TableView]) -> Itera
     rate, top, score = rel.role("rate"), rel.role("max"), rel.role("score")
     if rate is None or top is None or score is None:
         return
-    r = interval(rate)
-    capped_lo = min(r.lo, HUNDRED) / HUNDRED
-    capped_hi = min(r.hi, HUNDRED) / HUNDRED
     m = interval(top)
-    lo, hi = capped_lo * m.lo, capped_hi * m.hi
     # a computed score is written to the template's precision (9.921 → 9.9), rounded or truncated
     unit = Decimal(1).scaleb(-score.decimals) * score.scale
     s = Interval(
         score.base_value - unit / 2 - ctx.extra_tolerance, score.base_value + unit + ctx.extra_tolerance
     )
-    if s.hi >= lo and s.lo <= hi:
-        return
+    rates = [interval(rate)]
+    actual, budget = rel.role("actual"), rel.role("budget")
+    if actual is not None and budget is not None:
+        q = interval(actual) / interval(budget)
+        if q is not None:
+            rates.append(q.scale(HUNDRED))  # the rate the row's own figures give (a miswritten rate: FL405)
+    for r in rates:
+        lo = min(r.lo, HUNDRED) / HUNDRED * m.lo
+        hi = min(r.hi, HUNDRED) / HUNDRED * m.hi
+        if s.hi >= lo and s.lo <= hi:
+            return
     computed = min(rate.value, HUNDRED) / HUNDRED * top.value
     shown = computed.quantize(Decimal(1).scaleb(-max(score.decimals, 2)))
     values: dict[str, object] = {

@@ -11,12 +11,13 @@ left alone.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
 from lint.model import Document
 from lint.readers.markdown import Span, fence_state, lines_above, span_table, split_lines
-from lint.readers.tables import find_unit, is_numeric
+from lint.readers.tables import block_cuts, find_unit, is_numeric
 
 _PIPE = re.compile(r"[|｜]")
 _SPACES = re.compile(r"(?: {2,}|[\u3000\t]+ *)(?=\S)")
@@ -119,7 +120,13 @@ def _cells(line: str, base: int, seps: list[tuple[int, int]]) -> list[Span]:
 
 
 def _close(block: list[_Row]) -> list[list[_Row]]:
-    """The block as a table, or nothing when it does not look like one."""
+    """The block as a table, or nothing when it does not look like one. A 自评表 written as one block
+    (fund rows, then 一级指标 … 分值 得分 rows) is a table per block, as in a Word or PDF grid: the
+    columns of the two blocks mean different things (`tables.block_cuts`)."""
+    cuts = block_cuts([[c[0] for c in r.cells] for r in block])
+    if cuts:
+        bounds = [0, *cuts, len(block)]
+        return [t for a, b in itertools.pairwise(bounds) for t in _close(block[a:b])]
     if len(block) < (3 if block and block[0].kind == "space" else 2):
         return []
     widths = [len(r.cells) for r in block]

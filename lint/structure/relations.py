@@ -471,6 +471,8 @@ class RelationFinder:
         if m is None or REFERENCE_BEFORE.match(m.group("lead")[:2]):
             return None
         named = self.labels.read(self.labels.tidy(m.group("lead")))
+        if not named.label and named.stage is not None:
+            return self._stage_lead_total(figures, f, f.start - len(gap) + m.start(), named.stage)
         if not named.label:
             return None
         # "本年收入合计2345.60万元。收入中：…": a generic lead (收入, 支出) names only its 合计/总计
@@ -499,6 +501,23 @@ class RelationFinder:
         if generic and len({x.base_value for x in found}) > 1:
             return None  # 收入总计 and 本年收入合计 both written: which one "收入中" opens is not said
         return found[0] if found else None
+
+    def _stage_lead_total(self, figures: list[Figure], f: Figure, start: int, stage: str) -> Figure | None:
+        """ "全年执行数608.00万元，执行率95.00%。执行数中，A，B": a lead-in that is all stage (执行数, 决算数)
+        names the one unlabelled amount of that stage in the sentence before; two such: unsure, none."""
+        lo = _sentence_start(self._text, max(0, start - 1))
+        found = [
+            x
+            for x in self._span(figures, lo, start)
+            if x.role == "amount"
+            and x.dimension == f.dimension
+            and not x.label
+            and x.qualifiers.stage == stage
+            and x.table is None
+            and not x.qualifiers.approx
+            and x.id not in self._ratio_bases
+        ]
+        return found[0] if len(found) == 1 else None
 
     def _score_total(self, f: Figure) -> bool:
         """A 总分 in the prose (本项目总得分92分, 自评得分为95分), not one indicator's score."""
@@ -1059,6 +1078,8 @@ class RelationFinder:
                     and _stage_matches(x.qualifiers.stage, wanted)
                 ][:1]
             numerators = [x for x in in_sentence if x.qualifiers.stage == "final"]
+            # "…执行数247.00万元，执行率95.00%，未执行部分13.00万元": what was spent stands before its rate
+            numerators = [x for x in numerators if x.start < f.start] or numerators
             carried: list[Figure] = []
             if not denominators and certainty == "inferred":
                 denominators, carried = self._previous_budgets(text, figures, start, wanted, bool(numerators))

@@ -18,7 +18,7 @@ from decimal import Decimal
 import regex
 
 from lint.model import Figure, Relation
-from lint.structure.tables import Group, TableView, norm
+from lint.structure.tables import Group, TableView, norm, rate_cols
 from lint.vocab import ScoreVocab
 
 
@@ -158,8 +158,9 @@ def score_relations(vs: list[TableView], figures: list[Figure], text: str, sv: S
                     data,
                 )
             )
+    bands = bool(sheets) and banded(text, sv)
     for sh in sheets:
-        out += _rate_rows(sh, sv) + _block_weights(sh) + _score_rates(sh, sv)
+        out += _rate_rows(sh, sv, bands) + _block_weights(sh) + _score_rates(sh, sv)
     for sh, r in outside:
         if (f := sh.score(r)) is not None and sv.rate_rows:
             blocks.setdefault(sv.rate_rows[0], []).append(f)  # 年度资金总额's score is the 预算执行率 score
@@ -250,9 +251,31 @@ def _score_rates(sh: _Sheet, sv: ScoreVocab) -> list[Relation]:
     return out
 
 
-def _rate_rows(sh: _Sheet, sv: ScoreVocab) -> list[Relation]:
-    """预算执行率/年度资金总额 row: its rate is the row's one percent figure in an 执行率/实际完成值 column."""
+CLAUSE_END = regex.compile(r"[。；;\n]")
+AWARD = regex.compile(r"得\s*\d+(?:\.\d+)?\s*分")
+
+
+def banded(text: str, sv: ScoreVocab) -> bool:
+    """Does the report state a band rule for the 执行率 score ("执行率≥95%得10分，90%-95%得8分",
+    "预算执行率按区间计分")? Then the row's score is the band's, not rate × 分值."""
+    for clause in CLAUSE_END.split(text):
+        at = clause.find("执行率")
+        if at < 0:
+            continue
+        rest = clause[at:]
+        if any(w in rest for w in sv.rate_band_words):
+            return True
+        if AWARD.search(rest) and any(w in rest for w in sv.rate_band_marks):
+            return True
+    return False
+
+
+def _rate_rows(sh: _Sheet, sv: ScoreVocab, bands: bool) -> list[Relation]:
+    """预算执行率/年度资金总额 row: its rate is the row's one percent figure in an 执行率/实际完成值 column;
+    none where the report scores the rate by bands (`bands`)."""
     out: list[Relation] = []
+    if bands:
+        return out
     for r in sh.rows:
         if not _rate_row(sh, r, sv):
             continue
@@ -264,9 +287,15 @@ def _rate_rows(sh: _Sheet, sv: ScoreVocab) -> list[Relation]:
         mf, sf = sh.weight(r), sh.score(r)
         if len(rates) == 1 and mf is not None and sf is not None:
             data: dict[str, object] = {"code": "FL409"}
-            out.append(
-                Relation("score-rate", [("rate", rates[0]), ("max", mf), ("score", sf)], sf.start, data)
-            )
+            members = [("rate", rates[0]), ("max", mf), ("score", sf)]
+            # the row's 执行数 and 全年预算数: a score worked out from them is right even when the
+            # rate beside it is miswritten (FL405 names the rate)
+            cols = rate_cols(sh.v, sh.g)
+            if cols is not None and cols[0] in [c for (rr, c), f in sh.v.cells.items() if f is rates[0]]:
+                af, bf = sh.v.cells.get((r, cols[1])), sh.v.cells.get((r, cols[2]))
+                if af is not None and bf is not None:
+                    members += [("actual", af), ("budget", bf)]
+            out.append(Relation("score-rate", members, sf.start, data))
     return out
 
 
@@ -276,8 +305,40 @@ GRADE_CUE = regex.compile(
 )
 
 
+# a grading rule, not a grade: "90分（含）以上的，评价等级为优", "80-90分为良"
+THRESHOLD = regex.compile(
+    r"\d+(?:\.\d+)?\s*分\s*(?:（含）|\(含\))?\s*(?:及?以上|以下|至|到)"
+    r"|\d+(?:\.\d+)?\s*分?\s*[-—–～~]\s*\d+(?:\.\d+)?\s*分"
+)
+RULE_CLAUSE_END = regex.compile(r"[。；;\n]")
+BAND_LOW = (
+    r"(?P<lo>\d+(?:\.\d+)?)\s*分?\s*(?:（含）|\(含\))?\s*"
+    r"(?:及?以上|(?:至|到|[-—–～~])\s*\d+(?:\.\d+)?\s*分?\s*(?:（不含）|\(不含\))?)"
+    r"(?:之间)?的?\s*[，,]?\s*(?:评价等级|自评等级|等级|等次|结果)?\s*(?:为|评为|评定为|属于|定为)?\s*[“\"「『]?"
+)
+
+
+def _clause(text: str, pos: int) -> str:
+    """The ；/。 clause around `pos`."""
+    starts = [m.end() for m in RULE_CLAUSE_END.finditer(text, max(0, pos - 200), pos)]
+    end = RULE_CLAUSE_END.search(text, pos)
+    return text[starts[-1] if starts else max(0, pos - 200) : end.start() if end else len(text)]
+
+
+def _stated_bands(text: str, sv: ScoreVocab, words: list[str]) -> dict[str, Decimal]:
+    """The lowest 总分 of each grade the report's own grading rule states ("85分（含）以上为优，70分（含）至
+    85分为良"): a report graded by a local scale is graded by it. A grade given two lows is left out."""
+    pattern = regex.compile(BAND_LOW + "(?P<grade>" + "|".join(map(regex.escape, words)) + ")")
+    lows: dict[str, set[Decimal]] = {}
+    for m in pattern.finditer(text):
+        name = next(n for n, ws, _ in sv.grades if m.group("grade") in ws)
+        lows.setdefault(name, set()).add(Decimal(m.group("lo")))
+    return {name: next(iter(v)) for name, v in lows.items() if len(v) == 1}
+
+
 def _grades(whole: Figure, text: str, sv: ScoreVocab) -> list[Relation]:
-    """Every grade the prose states after 等级为/等次为…, with the 总分 whose band it must be."""
+    """Every grade the prose states after 等级为/等次为…, with the 总分 whose band it must be; a grade
+    in a clause that sets a threshold ("90分以上的，等级为优") is the rule, not a claim."""
     out: list[Relation] = []
     words = sorted({w for _, ws, _ in sv.grades for w in ws}, key=len, reverse=True)
     if not words:
@@ -288,17 +349,30 @@ def _grades(whole: Figure, text: str, sv: ScoreVocab) -> list[Relation]:
         + "|".join(map(regex.escape, words))
         + r")(?=[”\"」』，。；;、,.\s）)]|等|级|$)"
     )
+    stated: dict[str, Decimal] | None = None
     for m in pattern.finditer(text):
+        if THRESHOLD.search(_clause(text, m.start(1))):
+            continue
+        if stated is None:
+            stated = _stated_bands(text, sv, words)
         word = m.group(1)
         name = next(n for n, ws, _ in sv.grades if word in ws)
         data: dict[str, object] = {"code": "FL408", "grade": name, "word": word, "at": m.start(1)}
+        if stated:
+            data["bands"] = {n: str(v) for n, v in stated.items()}
         out.append(Relation("score-grade", [("total", whole)], m.start(1), data))
     return out
 
 
-def band(score: Decimal, sv: ScoreVocab) -> str | None:
-    """The grade whose band holds `score` (bands from rules/vocabulary.toml)."""
-    for name, _, low in sorted(sv.grades, key=lambda g: g[2], reverse=True):
+def grading(sv: ScoreVocab, stated: dict[str, str] | None = None) -> list[tuple[str, list[str], Decimal]]:
+    """The grades with their lowest 总分: rules/vocabulary.toml's, or the report's own where it states them."""
+    own = stated or {}
+    return [(n, ws, Decimal(own[n]) if n in own else low) for n, ws, low in sv.grades]
+
+
+def band(score: Decimal, sv: ScoreVocab, stated: dict[str, str] | None = None) -> str | None:
+    """The grade whose band holds `score` (bands from rules/vocabulary.toml or the report's own)."""
+    for name, _, low in sorted(grading(sv, stated), key=lambda g: g[2], reverse=True):
         if score >= low:
             return name
     return None

@@ -731,30 +731,12 @@ def _column_members(v: TableView, g: Group, t: int, paths: dict[int, list[str]])
 def rate_columns(v: TableView) -> list[Relation]:
     out: list[Relation] = []
     for g in v.groups:
-        rates = [c for c in g.value_cols if "执行率" in v.header(c) or "完成率" in v.header(c)]
-        if len(rates) != 1:
+        cols = rate_cols(v, g)
+        if cols is None:
             continue
-        budget = [
-            c for c in g.value_cols if "预算" in v.header(c) and c not in rates and "执行" not in v.header(c)
-        ]
-        actual = [
-            c
-            for c in g.value_cols
-            if c not in rates and any(w in v.header(c) for w in ("执行数", "决算数", "实际"))
-        ]
-        if len(actual) != 1 or not budget:
-            continue
-        b = (
-            max(budget)
-            if len(budget) > 1 and any("调整" in v.header(x) or "全年" in v.header(x) for x in budget)
-            else None
-        )
-        if b is None:
-            if len(budget) != 1:
-                continue
-            b = budget[0]
+        rate, actual, b = cols
         for r in v.body:
-            rf, af, bf = v.cells.get((r, rates[0])), v.cells.get((r, actual[0])), v.cells.get((r, b))
+            rf, af, bf = v.cells.get((r, rate)), v.cells.get((r, actual)), v.cells.get((r, b))
             if rf is not None and af is not None and bf is not None:
                 out.append(
                     Relation(
@@ -765,6 +747,33 @@ def rate_columns(v: TableView) -> list[Relation]:
                     )
                 )
     return out
+
+
+def rate_cols(v: TableView, g: Group) -> tuple[int, int, int] | None:
+    """(执行率, 执行数, 全年预算数) columns of a group, when it has exactly one of each."""
+    rates = [c for c in g.value_cols if "执行率" in v.header(c) or "完成率" in v.header(c)]
+    if len(rates) != 1:
+        return None
+    budget = [
+        c for c in g.value_cols if "预算" in v.header(c) and c not in rates and "执行" not in v.header(c)
+    ]
+    actual = [
+        c
+        for c in g.value_cols
+        if c not in rates and any(w in v.header(c) for w in ("执行数", "决算数", "实际"))
+    ]
+    if len(actual) != 1 or not budget:
+        return None
+    b = (
+        max(budget)
+        if len(budget) > 1 and any("调整" in v.header(x) or "全年" in v.header(x) for x in budget)
+        else None
+    )
+    if b is None:
+        if len(budget) != 1:
+            return None
+        b = budget[0]
+    return rates[0], actual[0], b
 
 
 CHANGE_HEAD = ("增减", "增长", "变动", "同比", "增幅", "降幅")
