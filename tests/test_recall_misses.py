@@ -3,11 +3,14 @@ but not checked, each with its charitable readings kept. Written in our own word
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from conftest import flat, lint_text, serious
 
 from lint.model import Finding
 
+ROOT = Path(__file__).resolve().parent.parent
 HEAD = "2024年度项目支出绩效自评报告\n一、项目基本情况\n"
 
 
@@ -198,3 +201,16 @@ def test_a_wrong_mean_of_a_list_is_found_at_the_mean(text: str, avg: str) -> Non
     found = [f for f in _found(text) if f.rule == "FL241"]
     assert len(found) == 1, found
     assert found[0].location.offset == (HEAD + text).index(avg)
+
+
+# -- broken variants of fixtures ---------------------------------------------------------------------
+def test_a_slip_in_a_fixtures_bracket_gloss_is_found_at_its_line() -> None:
+    path = ROOT / "fixtures" / "realistic" / "14-hunan-yusuan-two-funds-nested.txt"
+    lines = path.read_text("utf-8").split("\n")
+    at = next(i for i, line in enumerate(lines) if "政府采购预算186.00万元（货物86.00万元" in line)
+    assert serious(lint_text("\n".join(lines))) == []
+    lines[at] = lines[at].replace("货物86.00万元", "货物68.00万元")
+    found = [f for f in flat(serious(lint_text("\n".join(lines)))) if f.rule == "FL201"]
+    assert len(found) == 1, found
+    assert found[0].location.line == at + 1
+    assert sorted(g.text for _, g in found[0].figures) == ["100.00万元", "186.00万元", "68.00万元"]
