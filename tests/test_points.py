@@ -44,3 +44,27 @@ def test_wrong_points_are_found(text: str, rule: str, figure: str, expected: str
 )
 def test_consistent_or_unreadable_points_are_clean(text: str) -> None:
     assert _found(text) == []
+
+
+# the base share after the points, named by its period: "B%，同比增加N个百分点，上年该比重为A%"
+BASE_AFTER = [
+    "财政拨款收入占比为90.00%，同比增加1.80个百分点，上年该比重为88.20%。",
+    "项目支出占比为35.20%，比上年下降1.30个百分点，上年为36.50%。",
+    "预算执行率97.40%，较上年提高2.1个百分点（2023年为95.30%）。",
+]
+
+
+@pytest.mark.parametrize("text", BASE_AFTER)
+def test_a_base_share_written_after_the_points_holds(text: str) -> None:
+    assert _found(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "rule", "figure"),
+    [
+        (BASE_AFTER[0].replace("增加1.80", "增加0.80"), "FL221", "0.80个百分点"),
+        (BASE_AFTER[1].replace("下降1.30", "上升1.30"), "FL223", "1.30个百分点"),
+    ],
+)
+def test_a_slip_against_a_base_share_after_the_points_is_found(text: str, rule: str, figure: str) -> None:
+    assert [(r, f) for r, f, _ in _found(text)] == [(rule, figure)]

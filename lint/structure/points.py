@@ -1,7 +1,8 @@
 """Percentage points: the difference of two shares or rates, read from one sentence.
 
-"占比由上年2.35%降至2.08%，下降0.27个百分点" and "占86.42%，比上年84.90%提高1.52个百分点" state a
-current share, a base share and their difference in points, with a direction word. Each becomes a
+"占比由上年2.35%降至2.08%，下降0.27个百分点", "占86.42%，比上年84.90%提高1.52个百分点" and "占90.00%，同比
+增加1.80个百分点，上年该比重为88.20%" state a current share, a base share and their difference in points,
+with a direction word. Each becomes a
 `change` relation (current, base, difference), so the change check reports a wrong difference
 (FL221) or a wrong direction (FL223). A points figure whose two shares are not both written in its
 sentence is left alone: its base may be anywhere.
@@ -46,7 +47,7 @@ class PointsReader:
         for i, d in enumerate(figures):
             if d.dimension != "points" or not d.direction or d.qualifiers.approx:
                 continue
-            pair = self._shares(text, figures, i)
+            pair = self._shares(text, figures, i) or self._base_after(text, figures, i)
             if pair is None:
                 continue
             current, base = pair
@@ -63,6 +64,18 @@ class PointsReader:
                 )
             )
         return out
+
+    def _base_after(self, text: str, figures: list[Figure], i: int) -> tuple[Figure, Figure] | None:
+        """(current, base) around figures[i]: "比重为90.00%，同比增加0.80个百分点，上年该比重为88.20%" — the
+        current share before the points, the base after them named by its period, in one sentence."""
+        if i < 1 or i + 1 >= len(figures):
+            return None
+        b, d, a = figures[i - 1], figures[i], figures[i + 1]
+        if a.dimension != "percent" or b.dimension != "percent" or a.qualifiers.approx or b.qualifiers.approx:
+            return None
+        if not self.lead.match(text[b.end : d.start]) or SENTENCE_STOP.search(text, b.end, a.start):
+            return None
+        return (b, a) if self.period_named.match(text[d.end : a.start]) else None
 
     def _shares(self, text: str, figures: list[Figure], i: int) -> tuple[Figure, Figure] | None:
         """(current, base): the two percent figures right before figures[i] in its sentence."""
