@@ -110,8 +110,8 @@ def lines_above(lines: list[tuple[str, int]], i: int) -> list[str]:
     """Up to two non-blank lines just above the table, nearest first, heading marks removed."""
     out: list[str] = []
     for text, _ in reversed(lines[max(0, i - 4) : i]):
-        if text.lstrip().startswith("|"):
-            break  # the row of a table just above: no title of this one
+        if text.lstrip().startswith("|") or "\t" in text.strip():
+            break  # the row of a table just above (pipe or tab): no title of this one
         if text.strip():
             out.append(_HEADING.sub("", text).strip())
         if len(out) == 2:

@@ -1657,9 +1657,6 @@ class RelationFinder:
         that lists only some adjustments (其中/主要/等) is left alone."""
         out: list[Relation] = []
         for start, end in _sentences(text, figures):
-            sentence = text[start:end]
-            if any(w in sentence for w in ("其中", "主要", "等")):
-                continue
             money = [
                 x
                 for x in self._span(figures, start, end)
@@ -1677,6 +1674,11 @@ class RelationFinder:
                 elif self.adjust_up.search(before):
                     plus.append(x)
             if len(initial) != 1 or len(adjusted) != 1 or not (plus or minus):
+                continue
+            # "…（年初预算A，年中追加B），全年执行数C，其中：基本支出…": a 其中 after the budgets breaks
+            # down another amount; one before the last of them may list only some adjustments
+            last = max(x.end for x in [*initial, *adjusted, *plus, *minus])
+            if any(w in text[start:last] for w in ("其中", "主要", "等")):
                 continue
             # "年初预算120.00万元，年中追加30.00万元，加上年结转资金6.80万元，全年预算数156.80万元": an
             # amount between the two budgets that is no adjustment (结转, 上级补助) may be one more
