@@ -21,22 +21,11 @@ PDFS = sorted([*ROOT.glob("fixtures/**/*.pdf"), *SHARED.glob("**/*.pdf")])
 
 
 def _edge(orientation: str, a: float, b: float, at: float, kind: str = "line") -> dict[str, Any]:
+    """An edge as the pdfium reader builds it (pdf_pdfium._edge), from a span a–b at one coordinate."""
     lo, hi = min(a, b), max(a, b)
     if orientation == "h":
-        x0, x1, top, bottom = lo, hi, at, at
-    else:
-        x0, x1, top, bottom = at, at, lo, hi
-    return {
-        "object_type": kind,
-        "x0": x0,
-        "x1": x1,
-        "top": top,
-        "bottom": bottom,
-        "doctop": top,
-        "width": x1 - x0,
-        "height": bottom - top,
-        "orientation": orientation,
-    }
+        return dict(pdf_pdfium._edge(kind, lo, at, hi, at, orientation))
+    return dict(pdf_pdfium._edge(kind, at, lo, at, hi, orientation))
 
 
 def _grid(xs: list[float], ys: list[float], jitter: list[float]) -> list[dict[str, Any]]:
