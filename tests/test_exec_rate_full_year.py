@@ -126,3 +126,24 @@ def test_a_lone_rate_reads_a_one_sentence_line_before() -> None:
 )
 def test_a_lone_rate_past_a_heading_or_a_paragraph_reads_nothing(text: str) -> None:
     assert _rates(text) == []
+
+
+# -- 上年结转 is one more term of the 全年预算 ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "本项目上年结转15.00万元，年初预算150.00万元，年中追加10.00万元，全年预算数175.00万元，"
+        "全年执行数168.30万元，预算执行率96.17%。",
+        "年初结转资金8.00万元，年初预算90.00万元，核减3.00万元，调整后预算95.00万元。",
+    ],
+)
+def test_a_carryover_before_the_budgets_is_no_broken_adjusted_budget_identity(text: str) -> None:
+    assert [f for f in serious(lint_text(HEAD + text)) if f.rule == "FL271"] == []
+
+
+def test_an_adjusted_budget_without_carryover_is_still_checked() -> None:
+    text = "年初预算150.00万元，年中追加10.00万元，全年预算数175.00万元，全年执行数168.30万元。"
+    (f,) = [f for f in serious(lint_text(HEAD + text)) if f.rule == "FL271"]
+    assert "175.00万元" in [g.text for _, g in f.figures]

@@ -1739,6 +1739,22 @@ class RelationFinder:
                 lo < x.start < hi and x.role == "amount" and x not in plus and x not in minus for x in money
             ):
                 continue
+            # "上年结转15.00万元，年初预算150.00万元，年中追加10.00万元，全年预算数175.00万元": a carryover
+            # written before both budgets is a term of the 全年预算 (年初 + 调整 + 结转) too
+            opening = [w for w, p in self.vocab.periods.items() if p == "opening"]
+            if any(
+                x.start < hi
+                and x not in (*initial, *adjusted, *plus, *minus)
+                and (
+                    x.qualifiers.period == "opening"
+                    or any(
+                        w in (x.label or "") or w in fold_width(text[max(start, x.start - 8) : x.start])
+                        for w in opening
+                    )
+                )
+                for x in money
+            ):
+                continue
             members = [("total", adjusted[0]), ("part", initial[0])]
             members += [("part", x) for x in plus] + [("minus", x) for x in minus]
             name = "调整预算 = 年初预算 + 调增 − 调减［adjusted_budget］"
