@@ -1139,8 +1139,15 @@ class RelationFinder:
         (年初 + 调整 + 结转), so when the 全年(调整后)预算 of the same subject is written (in the 年初预算's
         sentence, or beside a 年初预算 of the same amount) a rate naming no base is not against the 年初预算.
         Nothing when the rate's own words name the 年初 ("年初预算执行率")."""
-        words = fold_width(text[max(0, rate.start - 16) : rate.start])
-        words = words[max(words.rfind(c) for c in "，,；;。\n") + 1 :]
+        # its words: from the figure before it in its sentence ("…228.62万元，按年初预算计算，执行率为"), and
+        # a bracket right after it ("114.31%（实际支出/年初预算）")
+        lo = _sentence_start(text, rate.start)
+        before = [x for x in self._span(self._all, lo, rate.start) if x is not rate]
+        lo = max([lo, max(rate.start - 40, 0), *(x.end for x in before)])
+        words = fold_width(text[lo : rate.start])
+        after = fold_width(text[rate.end : rate.end + 30])
+        if after[:1] in "（(":
+            words += after[: min([len(after), *(i for i, c in enumerate(after) if c in "）)")]) + 1]
         initial_words = [w for w, s in self.vocab.stages.items() if s == "initial"]
         if "年初" in words or any(w in words for w in initial_words):
             return []
