@@ -2,7 +2,8 @@
 全年预算数540.00万元。\n（二）预算执行。全年执行数512.30万元，预算执行率96.73%" — the rate names no base and
 its paragraph no budget, so it is against the one 全年预算 of the two lines before (a warning: an inferred
 base); like a rate read against the sentence before (fixtures/precision/p3-05), it holds when it fits any
-budget written there (the 年初预算 is a reading a reviewer allows)."""
+budget written there but the 年初预算 beside the 全年预算 (预算执行率 = 执行数 ÷ 全年预算数: a rate naming no
+base that fits only the 年初预算 was worked out on the wrong budget, tests/test_exec_rate_full_year.py)."""
 
 from __future__ import annotations
 
@@ -34,9 +35,15 @@ def test_a_rate_under_its_own_heading_is_against_the_full_year_budget_of_the_lin
 
 def test_a_rate_on_the_full_year_budget_of_the_line_before_is_clean() -> None:
     assert _rates(LINE_BEFORE.format(r="94.87%")) == []
-    assert _rates(LINE_BEFORE.format(r="106.73%")) == []  # on the 年初预算: a reading allowed
     text = "全年预算数为300.00万元。\n截至12月31日，已支出285.00万元，资金执行率为95.00%。"
     assert _rates(text) == []
+
+
+def test_a_rate_on_the_initial_budget_of_the_line_before_is_against_the_full_year_one() -> None:
+    # 512.30 ÷ 480.00 = 106.73%: worked out on the 年初预算 written beside the 全年预算数540.00
+    (f,) = _rates(LINE_BEFORE.format(r="106.73%"))
+    assert (f.location.line, f.severity.label, f.expected) == (4, "warning", "94.87")
+    assert f.suggestion is not None and "年初预算480.00万元" in f.suggestion.reason
 
 
 def test_two_full_year_budgets_on_the_lines_before_leave_the_rate_unread() -> None:

@@ -32,14 +32,24 @@ def check(rel: Relation, ctx: Context) -> Iterator[Finding]:
     if rel.roles("plus") or rel.roles("minus"):
         yield from _implied(rel, ctx, cur, base, ratio)
         return
-    q = interval(cur) / interval(base)
-    if q is not None and q.scale(HUNDRED).meets(stated):
+    ids = rel.data.get("not_base")
+    not_base = set(ids) if isinstance(ids, (list, tuple)) else set()
+
+    def fits(x: Figure) -> bool:
+        aq = interval(cur) / interval(x)
+        return aq is not None and aq.scale(HUNDRED).meets(stated)
+
+    if base.id not in not_base and fits(base):
         return
     if rel.data.get("any_base") and any(
-        (aq := interval(cur) / interval(alt)) is not None and aq.scale(HUNDRED).meets(stated)
-        for alt in rel.roles("alternative")
+        alt.id not in not_base and fits(alt) for alt in rel.roles("alternative")
     ):
         return  # a rate that names no base holds against one of the amounts it may mean
+    on_initial = [x for x in [base, *rel.roles("alternative")] if x.id in not_base and fits(x)]
+    full = [x for x in [base, *rel.roles("alternative")] if x.qualifiers.stage == "adjusted"]
+    if on_initial and full:
+        yield _on_initial(rel, ctx, cur, full[0], on_initial[0], ratio)
+        return
     # Does the rate fit another budget figure of the same sentence? Then either the base it names is
     # wrong (the suggestion names that figure as the base) or, when the named base is the 全年预算 an
     # execution rate must use, the rate was worked out on the other figure.
@@ -82,6 +92,36 @@ def check(rel: Relation, ctx: Context) -> Iterator[Finding]:
         actual=str(ratio.value),
         arithmetic=f"{cur.text} ÷ {base.text} × 100 = {shown}",
         suggestion=suggestion,
+    )
+
+
+def _on_initial(
+    rel: Relation, ctx: Context, cur: Figure, full: Figure, initial: Figure, ratio: Figure
+) -> Finding:
+    """A rate naming no base that fits only the 年初预算 while the 全年预算 of the same subject is written:
+    an execution rate is against the 全年预算 (年初 + 调整 + 结转), so the rate was worked out on the wrong one."""
+    point = cur.base_value / full.base_value * HUNDRED if full.value else Decimal(0)
+    shown = f"{point.quantize(Decimal(1).scaleb(-max(ratio.decimals, 2)))}%"
+    zh = ctx.lang == "zh"
+    reason = (
+        f"{ratio.text} 是按{_staged(initial, ctx.lang)}计算的；执行率应以全年预算数{full.text}为基数"
+        if zh
+        else f"{ratio.text} was worked out on the {_staged(initial, ctx.lang)}; an execution rate is against "
+        f"the full-year budget {full.text}"
+    )
+    figures = [("current", cur), ("base", full), ("ratio", ratio), ("alternative", initial)]
+    return finding(
+        ctx,
+        "FL231",
+        ratio,
+        figures,
+        {"current": named(cur), "base": _staged(full, ctx.lang), "computed": shown, "ratio": ratio.text},
+        expected=shown.rstrip("%"),
+        actual=str(ratio.value),
+        arithmetic=f"{cur.text} ÷ {full.text} × 100 = {shown}（按{_staged(initial, ctx.lang)}：{ratio.text}）"
+        if zh
+        else f"{cur.text} ÷ {full.text} × 100 = {shown} (on the {_staged(initial, ctx.lang)}: {ratio.text})",
+        suggestion=Suggestion(ratio, ratio.text, shown, reason),
     )
 
 

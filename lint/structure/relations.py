@@ -28,6 +28,10 @@ from lint.vocab import Vocabulary, alternation, fold_width
 
 SENTENCE_END = regex.compile(r"[。！？!?\n]")
 PARAGRAPH_END = "\n"
+# a line opening with a heading or item number: 一、 （二） 3． 第二部分
+NUMBERED_LINE = regex.compile(
+    r"\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．)）]|第)"
+)
 LIST_BOUNDARY = regex.compile(r"[。；;！？!?]")
 COLON_BREAK = regex.compile(r"[:：][ \t]*\n(?=[^\n]*$)")
 # "其中：⏎一般公共预算收入21,940.96万元，占99.94%；⏎其他资金14.39万元，占0.06%；": a list set one item a
@@ -1123,16 +1127,46 @@ class RelationFinder:
             elif named is not None and named.stage == "budget" and len(denominators) > 1:
                 # "调整预算为60.00万元，年初预算50.00万元，…完成预算的98.7%": a bare 预算 may mean either
                 data["any_base"] = True
-            out.append(
-                Relation(
-                    "ratio",
-                    [("current", numerators[-1]), ("base", denominators[-1]), ("ratio", f)]
-                    + [("alternative", x) for x in others],
-                    f.start,
-                    data,
-                    certainty,
-                )
-            )
+            members = [("current", numerators[-1]), ("base", denominators[-1]), ("ratio", f)]
+            members += [("alternative", x) for x in others]
+            if certainty == "inferred" and not data["named"]:
+                data["not_base"] = self._initial_not_base(text, f, members)
+            out.append(Relation("ratio", members, f.start, data, certainty))
+        return out
+
+    def _initial_not_base(self, text: str, rate: Figure, members: list[tuple[str, Figure]]) -> list[int]:
+        """Ids of the 年初预算 among a rate's budgets that cannot be its base: 预算执行率 = 执行数 ÷ 全年预算数
+        (年初 + 调整 + 结转), so when the 全年(调整后)预算 of the same subject is written (in the 年初预算's
+        sentence, or beside a 年初预算 of the same amount) a rate naming no base is not against the 年初预算.
+        Nothing when the rate's own words name the 年初 ("年初预算执行率")."""
+        # its words: from the figure before it in its sentence ("…228.62万元，按年初预算计算，执行率为"), and
+        # a bracket right after it ("114.31%（实际支出/年初预算）")
+        lo = _sentence_start(text, rate.start)
+        before = [x for x in self._span(self._all, lo, rate.start) if x is not rate]
+        lo = max([lo, max(rate.start - 40, 0), *(x.end for x in before)])
+        words = fold_width(text[lo : rate.start])
+        after = fold_width(text[rate.end : rate.end + 30])
+        if after[:1] in "（(":
+            words += after[: min([len(after), *(i for i, c in enumerate(after) if c in "）)")]) + 1]
+        initial_words = [w for w, s in self.vocab.stages.items() if s == "initial"]
+        if "年初" in words or any(w in words for w in initial_words):
+            return []
+        budgets = [x for r, x in members if r in ("base", "alternative")]
+        fulls = [x for x in budgets if x.qualifiers.stage == "adjusted" and x.dimension == "money"]
+        out: list[int] = []
+        for x in budgets:
+            if x.qualifiers.stage != "initial" or x.dimension != "money":
+                continue
+            for full in fulls:
+                lo, hi = _sentence_start(text, full.start), _sentence_end(text, full.end)
+                beside = [
+                    y
+                    for y in self._span(self._all, lo, hi)
+                    if y.dimension == "money" and y.qualifiers.stage == "initial"
+                ]
+                if any(y is x or y.base_value == x.base_value for y in beside):
+                    out.append(x.id)
+                    break
         return out
 
     def _previous_budgets(
@@ -1188,9 +1222,17 @@ class RelationFinder:
         ):
             return None  # "上年同类项目执行率为94.0%": another year's rate, its figures not written here
         lo = start
+        crossed = False
         for _ in range(2):
-            if lo <= 0 or text[lo - 1] == PARAGRAPH_END:
+            if lo <= 0:
                 break
+            if text[lo - 1] == PARAGRAPH_END:
+                # "…实际支出312.45万元。\n预算执行率为96.61%。": a rate alone on its line reads the line
+                # just before it, once, when that line is prose of the same section (no heading between)
+                if crossed or lo != start or not self._prose_line_before(text, start):
+                    break
+                crossed = True
+                lo -= 1  # past the line break: "。\n" ends one sentence, not two
             lo = _sentence_start(text, lo - 1)
         if lo == start:
             return None
@@ -1216,7 +1258,7 @@ class RelationFinder:
                 return None
             members = [("current", same[1]), ("base", same[0]), ("ratio", rate)]
             return Relation("ratio", members, rate.start, {"named": ""}, "inferred")
-        last = _sentence_start(text, start - 1)
+        last = _sentence_start(text, start - (2 if crossed else 1))
         spent = [
             x
             for x in window
@@ -1241,7 +1283,23 @@ class RelationFinder:
         ]
         members = [("current", spent[0]), ("base", full[-1]), ("ratio", rate)]
         members += [("alternative", x) for x in others]
-        return Relation("ratio", members, rate.start, {"named": "", "any_base": True}, "inferred")
+        data: dict[str, object] = {"named": "", "any_base": True}
+        data["not_base"] = self._initial_not_base(text, rate, members)
+        return Relation("ratio", members, rate.start, data, "inferred")
+
+    def _prose_line_before(self, text: str, start: int) -> bool:
+        """Whether the line before the line starting at `start` is prose the line continues: that line
+        is not blank and ends a sentence (a heading line does not), neither line opens with a heading
+        number ("（二）项目支出", "3．预算执行率…": a new section or item), and the line before does not
+        open a breakdown ("其中：中央资金…": a part's figures, while the rate may be the whole's)."""
+        if start < 2 or text[start - 1] != "\n" or text[start - 2] == "\n":
+            return False
+        prev = fold_width(text[text.rfind("\n", 0, start - 1) + 1 : start - 1].strip())
+        if not prev or prev[-1] not in "。；;！!":
+            return False
+        if any(prev.startswith(w) for w in self.vocab.markers.get("breakdown", [])):
+            return False
+        return not any(NUMBERED_LINE.match(line) for line in (prev, fold_width(text[start : start + 12])))
 
     @staticmethod
     def _stages(figures: list[Figure]) -> set[str | None]:
@@ -1686,6 +1744,22 @@ class RelationFinder:
             lo, hi = sorted((initial[0].start, adjusted[0].start))
             if any(
                 lo < x.start < hi and x.role == "amount" and x not in plus and x not in minus for x in money
+            ):
+                continue
+            # "上年结转15.00万元，年初预算150.00万元，年中追加10.00万元，全年预算数175.00万元": a carryover
+            # written before both budgets is a term of the 全年预算 (年初 + 调整 + 结转) too
+            opening = [w for w, p in self.vocab.periods.items() if p == "opening"]
+            if any(
+                x.start < hi
+                and x not in (*initial, *adjusted, *plus, *minus)
+                and (
+                    x.qualifiers.period == "opening"
+                    or any(
+                        w in (x.label or "") or w in fold_width(text[max(start, x.start - 8) : x.start])
+                        for w in opening
+                    )
+                )
+                for x in money
             ):
                 continue
             members = [("total", adjusted[0]), ("part", initial[0])]
