@@ -76,3 +76,19 @@ def test_partial_lists_that_hold_raise_nothing() -> None:
     assert (
         serious(lint_text(HEAD + "基本支出512.30万元，其中：人员经费441.10万元，公用经费71.20万元。\n")) == []
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "三个乡镇新建数量为12个、15个、9个，全县五个乡镇平均新建11个。",
+        "三个乡镇分别新建12个、15个和9个，全县乡镇平均新建11个。",
+    ],
+)
+def test_one_value_of_a_list_is_no_total_or_count_of_a_later_average(text: str) -> None:
+    assert serious(lint_text(HEAD + text + "\n")) == []
+
+
+def test_average_of_a_total_and_a_count_is_still_checked() -> None:
+    found = _found("本年接待来访群众1,200人次，共计30批次，平均每批次50人次。")
+    assert [(r, s) for r, s, _, _ in found] == [("FL241", "error")]

@@ -1435,6 +1435,10 @@ class RelationFinder:
                 total = self._average_total(text, figures, i)
             if total is None:
                 continue
+            if self._list_item(text, total) or self._list_item(text, count):
+                # "三个乡镇新建12个、15个、9个，全县五个乡镇平均新建11个": one value of a list is neither
+                # the total nor the count of an average written after it
+                continue
             members = [("total", total), ("count", count), ("average", f)]
             if not named_unit:
                 members += [("alternative", x) for x in counts if x is not count]
@@ -1447,6 +1451,21 @@ class RelationFinder:
                 members += [("other", x) for x in counts if x is not count]
             out.append(Relation("average", members, f.start))
         return out
+
+    def _list_item(self, text: str, x: Figure) -> bool:
+        """Is x one value of a run like "12个、15个、9个" (a neighbour of its unit, only a list
+        separator between)?"""
+        i = self._index.get(id(x))
+        if i is None:
+            return False
+        for j in (i - 1, i + 1):
+            if 0 <= j < len(self._all):
+                y = self._all[j]
+                a, b = (y, x) if j < i else (x, y)
+                gap = text[a.end : b.start]
+                if y.unit == x.unit and gap.strip() and LIST_GAP.fullmatch(gap):
+                    return True
+        return False
 
     def _list_means(self, text: str, figures: list[Figure]) -> list[Relation]:
         """ "各期参训人数分别为120人、85人、96人、101人，平均每期参训100.5人": an average written right
