@@ -92,3 +92,16 @@ def test_one_value_of_a_list_is_no_total_or_count_of_a_later_average(text: str) 
 def test_average_of_a_total_and_a_count_is_still_checked() -> None:
     found = _found("本年接待来访群众1,200人次，共计30批次，平均每批次50人次。")
     assert [(r, s) for r, s, _, _ in found] == [("FL241", "error")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "政府采购支出总额1,286.54万元，其中：政府采购货物支出412.36万元、政府采购工程支出705.00万元、"
+        "政府采购服务支出159.18万元。",
+        "经自评，该项目总得分为93.6分，其中：预算执行率得分9.6分，产出指标得分47.5分，效益指标得分27.0分，"
+        "满意度指标得分9.1分。",
+    ],
+)
+def test_procurement_and_score_splits_short_of_their_whole_stay_serious(text: str) -> None:
+    assert [f.rule for f in serious(lint_text(HEAD + text + "\n"))] == ["FL201"]

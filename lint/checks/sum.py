@@ -109,6 +109,9 @@ def _bare_partial(rel: Relation, parts: list[Figure], ctx: Context) -> bool:
     marker = fold_label(str(rel.data.get("marker", "")), "：:")
     if rel.data.get("closed") or marker not in vocab.markers.get("bare_partial", []):
         return False
+    total = rel.role("total")
+    if total is not None and total.dimension in ("points", "score"):
+        return False  # a 总得分's 其中 lists its indicators' scores: the template's whole split
     labels = [vocab.canonical(p.label) for p in parts if p.label]
     for split in vocab.markers.get("complete_split", []):
         names = [[vocab.canonical(w) for w in part.split("|")] for part in split.split("+")]
