@@ -21,9 +21,10 @@ def test_additional_clause_after_comma_is_no_part() -> None:
 
 
 def test_list_before_the_additional_clause_is_still_checked() -> None:
-    found = _serious(STAFF.format(b="8", sep="；"))
+    # parts above the whole (24 + 10 > 33): a bare 其中 falling short is only info (test_partial_lists)
+    found = _serious(STAFF.format(b="10", sep="；"))
     assert [(r, t) for r, t, _ in found] == [("FL201", "33人")]
-    assert found[0][2] == ["33人", "24人", "8人"]
+    assert found[0][2] == ["33人", "24人", "10人"]
 
 
 RETIRED = "一、人员情况\n本单位核定编制71人，实有在编职工62人，其中管理人员8人，专业技术人员{b}人，工勤技能人员10人，退休职工28人。\n"

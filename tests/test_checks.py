@@ -33,7 +33,9 @@ def test_sum_one_unit_off_is_info() -> None:
     # parts written to the cent in 元 add to 1.00万元; the total says 1.01万元: one last-place unit
     r = lint_text("合计1.01万元，其中：甲5000.00元，乙5000.00元。")
     assert codes(r) == ["FL202"] and r.findings[0].severity.label == "info"
-    assert codes(lint_text("合计1.03万元，其中：甲5000.00元，乙5000.00元。")) == ["FL201"]
+    # three units off is an error where the list is certainly the whole: 分别为, or parts above the whole
+    assert codes(lint_text("合计1.03万元，分别为：甲5000.00元，乙5000.00元。")) == ["FL201"]
+    assert codes(lint_text("合计0.97万元，其中：甲5000.00元，乙5000.00元。")) == ["FL201"]
 
 
 def test_sum_partial_list_short_of_total_is_not_an_error() -> None:
@@ -44,7 +46,8 @@ def test_sum_partial_list_short_of_total_is_not_an_error() -> None:
 
 def test_sum_short_list_introduced_by_han_is_a_warning() -> None:
     # domain.md §1: 其中/包括 with an amount for every item is the whole breakdown; 含 may name some
-    assert codes(lint_text("项目支出200万元，其中：物业管理费33万元、网络维护费79万元。")) == ["FL201"]
+    # 包括 with an amount for every item is the whole breakdown
+    assert codes(lint_text("项目支出200万元，包括：物业管理费33万元、网络维护费79万元。")) == ["FL201"]
     r = lint_text("项目支出200万元，含物业管理费33万元、网络维护费79万元。")
     assert codes(r) == ["FL203"]
     assert codes(

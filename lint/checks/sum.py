@@ -7,8 +7,10 @@ from decimal import Decimal
 
 from lint.checks.base import Context, disjoint, finding, graded, named
 from lint.checks.culprit import first_repair
-from lint.model import Figure, Finding, Relation
+from lint.identities import identities_for
+from lint.model import Figure, Finding, Relation, Severity
 from lint.tolerance import Interval, fmt_value, interval, unit_of
+from lint.vocab import fold_label
 
 
 def run(ctx: Context) -> Iterator[Finding]:
@@ -51,6 +53,7 @@ def check(rel: Relation, ctx: Context, shares: dict[int, Relation]) -> Iterator[
     complete = bool(rel.data.get("complete")) or rel.kind == "identity" or _shares_cover(parts, shares)
     diff = point - total.base_value
     exact = whole or (total.exact and all(p.exact for p in parts))
+    loose = False
     # 舍位尾差: written figures a single last-place unit apart; counts are exact, never 尾差.
     if not exact and abs(diff) <= unit:
         code = "FL202"
@@ -58,6 +61,8 @@ def check(rel: Relation, ctx: Context, shares: dict[int, Relation]) -> Iterator[
         return
     elif short and not complete:
         code = "FL203"
+    elif short and rel.kind == "sum" and _bare_partial(rel, parts, ctx):
+        code, loose = "FL203", True
     else:
         code = str(rel.data.get("code", "FL201")) if rel.kind == "identity" else "FL201"
     candidates = [(total, point / total.scale)]
@@ -91,7 +96,28 @@ def check(rel: Relation, ctx: Context, shares: dict[int, Relation]) -> Iterator[
         suggestion=suggestion,
     )
     found.anchor = total.location
+    if loose:
+        found.severity = Severity.INFO
     yield found
+
+
+def _bare_partial(rel: Relation, parts: list[Figure], ctx: Context) -> bool:
+    """A bare 其中 whose items are not a known complete split of the whole (rules/vocabulary.toml
+    [markers] complete_split): 说明s often name only the largest items, so a shortfall is at most info."""
+    ids = identities_for(ctx.catalog)
+    vocab = ids.vocab
+    marker = fold_label(str(rel.data.get("marker", "")), "：:")
+    if rel.data.get("closed") or marker not in vocab.markers.get("bare_partial", []):
+        return False
+    total = rel.role("total")
+    if total is not None and total.dimension in ("points", "score"):
+        return False  # a 总得分's 其中 lists its indicators' scores: the template's whole split
+    labels = [vocab.canonical(p.label) for p in parts if p.label]
+    for split in vocab.markers.get("complete_split", []):
+        names = [[vocab.canonical(w) for w in part.split("|")] for part in split.split("+")]
+        if all(any(n in lab for n in part for lab in labels) for part in names):
+            return False
+    return True
 
 
 def _shares_cover(parts: list[Figure], shares: dict[int, Relation]) -> bool:

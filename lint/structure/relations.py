@@ -85,7 +85,7 @@ RATIO_BASE_AFTER = regex.compile(r"\s*的\s*\d")
 RESPECTIVE_LIST = regex.compile(r"(?:分别为|分别是|分别得|依次为|分别达到?)[:：]?\s*")
 LIST_GAP = regex.compile(r"\s*(?:[、，,]|和|及|与)?\s*")
 MEAN_BEFORE = regex.compile(
-    r"[，,；;]\s*(?:(?P<n>\d+|[一二两三四五六七八九十]+)\s*(?:项|个|期|次|家|所|类)[^，,。；;\d]{0,6}?)?"
+    r"[，,；;]\s*(?:[^，,。；;\d]{0,4}?(?P<n>\d+|[一二两三四五六七八九十]+)\s*(?:项|个|期|次|家|所|类)[^，,。；;\d]{0,6}?)?"
     r"平均[^，,。；;\d]{0,10}$"
 )
 # "860.52万元（基本支出612.40万元": a bracket opened right after an amount, then a label
@@ -208,6 +208,7 @@ class RelationFinder:
         relations: list[Relation] = []
         groups = self._split_sides(text, prose, self._breakdowns(text, prose))
         groups = [h for g in groups for h in self._partitions(text, g)]
+        groups = [g for g in groups if not _counts_members(text, g)]
         # a part's stage is its total's until qualifiers are inherited (after relations are read)
         self._parent_stage = {p.id: g.total.qualifiers.stage for g in groups for p in g.parts}
         self._whole_of = {id(p): g.total for g in groups for p in g.parts}
@@ -630,10 +631,12 @@ class RelationFinder:
             # an inferred whole: only a list closed by 其他… says it is the whole breakdown
             partial, complete = not residual, residual
         data: dict[str, object] = {"marker": g.marker, "partial": partial, "complete": complete}
+        if residual:
+            data["closed"] = True  # a residual item (其他…) says the list is all of the whole
         scored, whole = self._score_parts(text, g)
         if scored:
             # "总得分92分。其中：产出45分，效益27分，满意度9分，预算执行10分": the 一级指标 make up the 总分
-            data.update(partial=False, complete=True, whole_points=whole)
+            data.update(partial=False, complete=True, closed=True, whole_points=whole)
         if g.glossed:
             data.update(partial=tail.startswith("等"), complete=True)
         if g.lead_in:
@@ -1490,6 +1493,10 @@ class RelationFinder:
                 total = self._average_total(text, figures, i)
             if total is None:
                 continue
+            if self._list_item(text, total) or self._list_item(text, count):
+                # "三个乡镇新建12个、15个、9个，全县五个乡镇平均新建11个": one value of a list is neither
+                # the total nor the count of an average written after it
+                continue
             members = [("total", total), ("count", count), ("average", f)]
             if not named_unit:
                 members += [("alternative", x) for x in counts if x is not count]
@@ -1502,6 +1509,21 @@ class RelationFinder:
                 members += [("other", x) for x in counts if x is not count]
             out.append(Relation("average", members, f.start))
         return out
+
+    def _list_item(self, text: str, x: Figure) -> bool:
+        """Is x one value of a run like "12个、15个、9个" (a neighbour of its unit, only a list
+        separator between)?"""
+        i = self._index.get(id(x))
+        if i is None:
+            return False
+        for j in (i - 1, i + 1):
+            if 0 <= j < len(self._all):
+                y = self._all[j]
+                a, b = (y, x) if j < i else (x, y)
+                gap = text[a.end : b.start]
+                if y.unit == x.unit and gap.strip() and LIST_GAP.fullmatch(gap):
+                    return True
+        return False
 
     def _list_means(self, text: str, figures: list[Figure]) -> list[Relation]:
         """ "各期参训人数分别为120人、85人、96人、101人，平均每期参训100.5人": an average written right
@@ -1848,6 +1870,19 @@ def _completes(g: Group, f: Figure) -> bool:
     """Does f make an unfinished breakdown add up? "一般公共服务支出856.30万元，其中：行政运行
     612.30万元、一般行政管理事务200.00万元；专项普查活动44.00万元": the list goes on past the ；."""
     return not g.holds() and f.dimension == g.total.dimension and Group(g.total, [*g.parts, f]).holds()
+
+
+def _counts_members(text: str, g: Group) -> bool:
+    """ "三个乡镇的新建数量分别为12个、15个、9个": a count written before its noun (三个乡镇) says how many
+    members the list has, one value each; it is not the total of their values. Read so when the list
+    holds as many values as the count, or values of another unit (五个监管所…分别为210批、185批)."""
+    t = g.total
+    if t.dimension not in ("count", "people") or not g.parts:
+        return False
+    after = text[t.end : t.end + 1]
+    if not after or not ("\u4e00" <= after <= "\u9fff"):
+        return False  # "新建供水点30个，分别为…": the count closes its clause, it is a total
+    return len(g.parts) == t.value or any(p.unit != t.unit for p in g.parts)
 
 
 def _in_open_bracket(text: str, start: int, pos: int) -> bool:
