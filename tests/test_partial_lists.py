@@ -105,29 +105,3 @@ def test_average_of_a_total_and_a_count_is_still_checked() -> None:
 )
 def test_procurement_and_score_splits_short_of_their_whole_stay_serious(text: str) -> None:
     assert [f.rule for f in serious(lint_text(HEAD + text + "\n"))] == ["FL201"]
-
-
-@pytest.mark.parametrize(
-    ("body", "culprit"),
-    [
-        # 99.32 written 99.23: the gap (0.09) is exactly two swapped digits of one item
-        (
-            "项目支出318.51万元，其中：信息化建设费126.35万元，物业管理费92.84万元，宣传费99.23万元。",
-            "99.23万元",
-        ),
-        # the total's digits swapped (3,851 for 3,815): the items are all of it after all
-        ("全年受理申请3851件，其中：线上办理2460件，窗口办理1355件。", "3851件"),
-    ],
-)
-def test_bare_qizhong_short_by_a_swap_of_digits_is_a_warning_at_the_swapped_figure(
-    body: str, culprit: str
-) -> None:
-    r = lint_text(HEAD + body + "\n")
-    [f] = [f for f in r.findings if f.rule.startswith("FL20")]
-    assert (f.rule, f.severity.label) == ("FL201", "warning")
-    assert f.suggestion is not None and f.suggestion.figure.text == culprit
-
-
-def test_bare_qizhong_short_by_an_arbitrary_gap_stays_info() -> None:
-    found = _found("机关运行经费支出60.35万元，其中：办公费20.12万元，差旅费10.48万元。")
-    assert [(r, s) for r, s, _, _ in found] == [("FL203", "info")]

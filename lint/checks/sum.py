@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from lint.checks.base import Context, disjoint, finding, graded, named
-from lint.checks.culprit import REASON_SWAP, first_repair
+from lint.checks.culprit import first_repair
 from lint.identities import identities_for
 from lint.model import Figure, Finding, Relation, Severity
 from lint.tolerance import Interval, fmt_value, interval, unit_of
@@ -71,11 +71,6 @@ def check(rel: Relation, ctx: Context, shares: dict[int, Relation]) -> Iterator[
             sign = 1 if role == "part" else -1
             candidates.append((p, (p.base_value - sign * diff) / p.scale))
     suggestion = first_repair(candidates, ctx.lang, ctx.repeats)
-    typo = loose and suggestion is not None and suggestion.reason == REASON_SWAP[ctx.lang]
-    if typo:
-        # a bare 其中 that falls short by exactly two swapped digits of one figure: a complete list with
-        # a typo is likelier than a partial one whose gap happens to have that shape (a warning, not info)
-        code, loose = "FL201", False
     terms = " + ".join(p.text for r, p in rel.members if r == "part")
     minus = "".join(f" − {p.text}" for r, p in rel.members if r == "minus")
     sep = "；" if ctx.lang == "zh" else "; "
@@ -103,8 +98,6 @@ def check(rel: Relation, ctx: Context, shares: dict[int, Relation]) -> Iterator[
     found.anchor = total.location
     if loose:
         found.severity = Severity.INFO
-    elif typo:
-        found.severity = Severity.WARNING
     yield found
 
 
