@@ -38,9 +38,9 @@ def test_count_closing_its_clause_is_still_a_total() -> None:
     assert [(r, s, t) for r, s, t, _ in found] == [("FL201", "error", "30个")]
 
 
-def test_bare_qizhong_short_of_its_whole_is_info() -> None:
+def test_bare_qizhong_short_of_its_whole_is_a_warning_not_an_error() -> None:
     found = _found("本年机关运行经费支出60万元，其中办公费20万元，差旅费10万元。")
-    assert found == [("FL203", "info", "60万元", ["60万元", "20万元", "10万元"])]
+    assert found == [("FL203", "warning", "60万元", ["60万元", "20万元", "10万元"])]
 
 
 def test_bare_qizhong_above_its_whole_is_an_error() -> None:
@@ -72,7 +72,7 @@ def test_known_complete_split_short_of_its_whole_stays_an_error(text: str, total
 
 def test_partial_lists_that_hold_raise_nothing() -> None:
     text = "项目支出430.20万元，其中食品安全抽检经费126.00万元，特种设备检验经费88.50万元。"
-    assert _found(text) == [("FL203", "info", "430.20万元", ["430.20万元", "126.00万元", "88.50万元"])]
+    assert _found(text) == [("FL203", "warning", "430.20万元", ["430.20万元", "126.00万元", "88.50万元"])]
     assert (
         serious(lint_text(HEAD + "基本支出512.30万元，其中：人员经费441.10万元，公用经费71.20万元。\n")) == []
     )

@@ -8,7 +8,7 @@ from decimal import Decimal
 from lint.checks.base import Context, disjoint, finding, graded, named
 from lint.checks.culprit import first_repair
 from lint.identities import identities_for
-from lint.model import Figure, Finding, Relation, Severity
+from lint.model import Figure, Finding, Relation
 from lint.tolerance import Interval, fmt_value, interval, unit_of
 from lint.vocab import fold_label
 
@@ -53,16 +53,13 @@ def check(rel: Relation, ctx: Context, shares: dict[int, Relation]) -> Iterator[
     complete = bool(rel.data.get("complete")) or rel.kind == "identity" or _shares_cover(parts, shares)
     diff = point - total.base_value
     exact = whole or (total.exact and all(p.exact for p in parts))
-    loose = False
     # 舍位尾差: written figures a single last-place unit apart; counts are exact, never 尾差.
     if not exact and abs(diff) <= unit:
         code = "FL202"
     elif short and rel.data.get("partial"):
         return
-    elif short and not complete:
+    elif short and (not complete or (rel.kind == "sum" and _bare_partial(rel, parts, ctx))):
         code = "FL203"
-    elif short and rel.kind == "sum" and _bare_partial(rel, parts, ctx):
-        code, loose = "FL203", True
     else:
         code = str(rel.data.get("code", "FL201")) if rel.kind == "identity" else "FL201"
     candidates = [(total, point / total.scale)]
@@ -96,14 +93,13 @@ def check(rel: Relation, ctx: Context, shares: dict[int, Relation]) -> Iterator[
         suggestion=suggestion,
     )
     found.anchor = total.location
-    if loose:
-        found.severity = Severity.INFO
     yield found
 
 
 def _bare_partial(rel: Relation, parts: list[Figure], ctx: Context) -> bool:
     """A bare 其中 whose items are not a known complete split of the whole (rules/vocabulary.toml
-    [markers] complete_split): 说明s often name only the largest items, so a shortfall is at most info."""
+    [markers] complete_split): 说明s sometimes name only the largest items, so a shortfall is FL203 (a warning: that the list is
+    complete is one inferred link), not an error; the seed's lists still raise it when a figure changes."""
     ids = identities_for(ctx.catalog)
     vocab = ids.vocab
     marker = fold_label(str(rel.data.get("marker", "")), "：:")
