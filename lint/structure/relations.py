@@ -23,15 +23,12 @@ import regex
 from lint.extract.labels import LabelReader
 from lint.extract.numbers import parse_chinese
 from lint.model import Figure, Relation
+from lint.structure.sections import LEVELS
 from lint.tolerance import Interval, interval
 from lint.vocab import Vocabulary, alternation, fold_width
 
 SENTENCE_END = regex.compile(r"[。！？!?\n]")
 PARAGRAPH_END = "\n"
-# a line opening with a heading or item number: 一、 （二） 3． 第二部分
-NUMBERED_LINE = regex.compile(
-    r"\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．)）]|第)"
-)
 LIST_BOUNDARY = regex.compile(r"[。；;！？!?]")
 COLON_BREAK = regex.compile(r"[:：][ \t]*\n(?=[^\n]*$)")
 # "其中：⏎一般公共预算收入21,940.96万元，占99.94%；⏎其他资金14.39万元，占0.06%；": a list set one item a
@@ -182,6 +179,8 @@ class RelationFinder:
             r"^\s*(?:" + alternation(m["compare_open"]) + r")(?:上年度?|上一年度?|20\d\d年度?)?(?:同期)?"
             r"(?:决算数?|数)?(?:相比|比较)?[，,]?\s*(?:" + words + r")?\s*$"
         )
+        # "财政资金支出" is the spent amount of the fund a rate names (财政资金执行率)
+        self.spent_suffix = regex.compile("(?:" + alternation(m.get("spent_suffix", ["支出"])) + ")$")
         self.exec_rate = regex.compile(r"(?:执行率|完成率|执行进度)(?:为|达到?)?\s*$")
         blank_units = "万元|元|%|％|亿元"
         self.blank_re = regex.compile(
@@ -1246,7 +1245,7 @@ class RelationFinder:
         ]
         words = fold_width(text[max(0, rate.start - 16) : rate.start])
         words = words[max(words.rfind(c) for c in "，,；;") + 1 :]
-        suffix = regex.compile("(?:" + alternation(self.vocab.markers.get("spent_suffix", ["支出"])) + ")$")
+        suffix = self.spent_suffix
         same = [
             x
             for x in window
@@ -1275,7 +1274,9 @@ class RelationFinder:
         )
         # the 全年(调整)预算; a bare 预算 when no 年初预算 is beside it
         full = [x for x in budgets if x.qualifiers.stage == "adjusted"] or [
-            x for x in budgets if x.qualifiers.stage == "budget" and "initial" not in self._stages(budgets)
+            x
+            for x in budgets
+            if x.qualifiers.stage == "budget" and all(y.qualifiers.stage != "initial" for y in budgets)
         ]
         if len({x.base_value for x in spent}) != 1 or len({x.base_value for x in full}) != 1:
             return None
@@ -1302,11 +1303,9 @@ class RelationFinder:
             return False
         if any(prev.startswith(w) for w in self.vocab.markers.get("breakdown", [])):
             return False
-        return not any(NUMBERED_LINE.match(line) for line in (prev, fold_width(text[start : start + 12])))
-
-    @staticmethod
-    def _stages(figures: list[Figure]) -> set[str | None]:
-        return {x.qualifiers.stage for x in figures}
+        # a line opening with a heading or item number (一、 （二） 3． 第二部分): the outline's own patterns
+        lines = (prev, fold_width(text[start : start + 12]))
+        return not any(p.match(line) for line in lines for _, p in LEVELS)
 
     def _line_before_budget(
         self, text: str, figures: list[Figure], start: int
