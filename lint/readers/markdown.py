@@ -15,8 +15,7 @@ from lint.readers.tables import (
     guess_header_rows,
     guess_label_cols,
     guess_unit,
-    is_prose_line,
-    is_unit_line,
+    title_above,
 )
 
 _FENCE = re.compile(r" {0,3}(`{3,}|~{3,})")
@@ -100,8 +99,7 @@ def span_table(rows: list[list[Span | None]], above: list[str], start: int, end:
         for r, row in enumerate(rows)
     ]
     header_rows = max(1, guess_header_rows(grid))
-    title = next((t for t in above if not is_unit_line(t)), "")
-    title = "" if is_prose_line(title) else title
+    title = title_above(above)
     unit = guess_unit(grid, header_rows, above)
     return Table(cells, header_rows, guess_label_cols(grid, header_rows), None, title, unit, start, end)
 

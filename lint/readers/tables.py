@@ -179,6 +179,13 @@ def is_prose_line(text: str) -> bool:
     return "。" in t or len(t) > _TITLE_MAX
 
 
+def title_above(above: list[str]) -> str:
+    """A table's title from the lines just above it, nearest first: the first that is not a unit
+    declaration, unless that is prose (then the table has none)."""
+    title = next((t for t in above if not is_unit_line(t)), "")
+    return "" if is_prose_line(title) else title
+
+
 def one_line(text: str, keep_tabs: bool = False) -> str:
     """Cell and paragraph text must not break the one-line-per-paragraph/row layout. A Word
     paragraph keeps its tabs: a table typed with tab stops is read as a text table."""
@@ -247,8 +254,7 @@ class FlowBuilder:
         end = self._pos - 1
         headers = guess_header_rows(rows) if header_rows is None else header_rows
         above = self._above[-2:][::-1]
-        title = caption or next((t for t in above if not is_unit_line(t)), "")
-        title = "" if not caption and is_prose_line(title) else title
+        title = caption or title_above(above)
         unit = guess_unit(rows, headers, [caption, *above] if caption else above)
         labels = guess_label_cols(rows, headers)
         self.tables.append(Table(cells, headers, labels, None, title, unit, start, end))
