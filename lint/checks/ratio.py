@@ -45,11 +45,17 @@ def check(rel: Relation, ctx: Context) -> Iterator[Finding]:
         alt.id not in not_base and fits(alt) for alt in rel.roles("alternative")
     ):
         return  # a rate that names no base holds against one of the amounts it may mean
-    on_initial = [x for x in [base, *rel.roles("alternative")] if x.id in not_base and fits(x)]
-    full = [x for x in [base, *rel.roles("alternative")] if x.qualifiers.stage == "adjusted"]
+    figures = [(r, f) for r, f in rel.members if r != "alternative"]
+    base_name = named(base)
+    alternatives = rel.roles("alternative")
+    on_initial = [x for x in [base, *alternatives] if x.id in not_base and fits(x)]
+    full = [x for x in [base, *alternatives] if x.qualifiers.stage == "adjusted"]
     if on_initial and full:
-        yield _on_initial(rel, ctx, cur, full[0], on_initial[0], ratio)
-        return
+        # a rate naming no base that fits only the 年初预算 while the 全年预算 of the same subject is
+        # written: it is against the 全年预算, and was worked out on the 年初预算 (the reason below)
+        base, alternatives = full[0], on_initial[:1]
+        figures = [("current", cur), ("base", base), ("ratio", ratio), ("alternative", on_initial[0])]
+        base_name = _staged(base, ctx.lang)
     # Does the rate fit another budget figure of the same sentence? Then either the base it names is
     # wrong (the suggestion names that figure as the base) or, when the named base is the 全年预算 an
     # execution rate must use, the rate was worked out on the other figure.
@@ -59,18 +65,28 @@ def check(rel: Relation, ctx: Context) -> Iterator[Finding]:
     else:
         point = cur.base_value / base.base_value * HUNDRED
         shown = f"{point.quantize(Decimal(1).scaleb(-max(ratio.decimals, 2)))}%"
-    for alt in rel.roles("alternative"):
+    arithmetic = f"{cur.text} ÷ {base.text} × 100 = {shown}"
+    for alt in alternatives:
         aq = interval(cur) / interval(alt)
         if aq is None or not aq.scale(HUNDRED).meets(stated):
             continue
         if base.qualifiers.stage == "adjusted" and base.value:
             # 执行率 = 执行数 ÷ 全年预算数 (年初 + 调整 + 结转): the base named is the right one, so the
             # rate was worked out on another figure (当年下达, 本年收入) and the rate is what is wrong
-            other = f"{alt.label}{alt.text}" if alt.label else _staged(alt, ctx.lang)
+            staged = (
+                not alt.label or alt.qualifiers.stage == "initial"
+            )  # 年初预算200.00万元, not 项目200.00万元
+            other = _staged(alt, ctx.lang) if staged else f"{alt.label}{alt.text}"
             reason = (
-                f"{ratio.text} 是按 {other} 计算的；执行率应以全年预算数为基数"
+                f"{ratio.text} 是按 {other} 计算的；执行率应以全年预算数{base.text}为基数"
                 if ctx.lang == "zh"
-                else f"{ratio.text} was worked out on {other}; an execution rate is against the full-year budget"
+                else f"{ratio.text} was worked out on {other}; an execution rate is against the full-year "
+                f"budget {base.text}"
+            )
+            arithmetic += (
+                f"（按{_staged(alt, ctx.lang)}：{ratio.text}）"
+                if ctx.lang == "zh"
+                else f" (on the {_staged(alt, ctx.lang)}: {ratio.text})"
             )
             suggestion = Suggestion(ratio, ratio.text, shown, reason)
             break
@@ -86,42 +102,12 @@ def check(rel: Relation, ctx: Context) -> Iterator[Finding]:
         ctx,
         "FL231",
         ratio,
-        [(r, f) for r, f in rel.members if r != "alternative"],
-        {"current": named(cur), "base": named(base), "computed": shown, "ratio": ratio.text},
+        figures,
+        {"current": named(cur), "base": base_name, "computed": shown, "ratio": ratio.text},
         expected=shown.rstrip("%") if base.value else None,
         actual=str(ratio.value),
-        arithmetic=f"{cur.text} ÷ {base.text} × 100 = {shown}",
+        arithmetic=arithmetic,
         suggestion=suggestion,
-    )
-
-
-def _on_initial(
-    rel: Relation, ctx: Context, cur: Figure, full: Figure, initial: Figure, ratio: Figure
-) -> Finding:
-    """A rate naming no base that fits only the 年初预算 while the 全年预算 of the same subject is written:
-    an execution rate is against the 全年预算 (年初 + 调整 + 结转), so the rate was worked out on the wrong one."""
-    point = cur.base_value / full.base_value * HUNDRED if full.value else Decimal(0)
-    shown = f"{point.quantize(Decimal(1).scaleb(-max(ratio.decimals, 2)))}%"
-    zh = ctx.lang == "zh"
-    reason = (
-        f"{ratio.text} 是按{_staged(initial, ctx.lang)}计算的；执行率应以全年预算数{full.text}为基数"
-        if zh
-        else f"{ratio.text} was worked out on the {_staged(initial, ctx.lang)}; an execution rate is against "
-        f"the full-year budget {full.text}"
-    )
-    figures = [("current", cur), ("base", full), ("ratio", ratio), ("alternative", initial)]
-    return finding(
-        ctx,
-        "FL231",
-        ratio,
-        figures,
-        {"current": named(cur), "base": _staged(full, ctx.lang), "computed": shown, "ratio": ratio.text},
-        expected=shown.rstrip("%"),
-        actual=str(ratio.value),
-        arithmetic=f"{cur.text} ÷ {full.text} × 100 = {shown}（按{_staged(initial, ctx.lang)}：{ratio.text}）"
-        if zh
-        else f"{cur.text} ÷ {full.text} × 100 = {shown} (on the {_staged(initial, ctx.lang)}: {ratio.text})",
-        suggestion=Suggestion(ratio, ratio.text, shown, reason),
     )
 
 
