@@ -63,6 +63,12 @@ def _plain(s: str) -> str:
     return DROP.sub("", fold(s))
 
 
+def _heading_plain(ln: Line) -> str:
+    """A body line's _plain without its numbering (its own fold, made once in the layout, when it has none)."""
+    rest = OPENING.sub("", ln.content)
+    return DROP.sub("", ln.folded) if rest == ln.content else _plain(rest)
+
+
 def contents_marks(
     text: str, layout: Layout, endings: list[str], stand_ins: list[str] | None = None
 ) -> list[Mark]:
@@ -88,10 +94,10 @@ def contents_marks(
     if len(entries) > MAX_ENTRIES:
         entries = []  # no report's contents are this long: a misread or hostile input
     body_lines = [ln for ln in layout.lines if ln.content and (not ln.toc or ln.number in repeats)]
-    joined = "".join(_plain(ln.content) for ln in body_lines)
+    joined = "".join(DROP.sub("", ln.folded) for ln in body_lines)
     marks: list[Mark] = []
     cut_at: set[int] = set()
-    titles = {_plain(OPENING.sub("", ln.content)) for ln in body_lines if len(ln.content) <= MAX_HEADING}
+    titles = {_heading_plain(ln) for ln in body_lines if len(ln.content) <= MAX_HEADING}
     owners = [_plain(w) for w in stand_ins or [] if w]
 
     def found(title: str) -> bool:
@@ -142,7 +148,7 @@ def _cut_heading(body_lines: list[Line], title: str) -> Line | None:
     for ln in body_lines:
         if not ln.body or ln.tabbed:
             continue
-        t = _plain(OPENING.sub("", ln.content))
+        t = _heading_plain(ln)
         if len(t) >= MIN_TITLE and title.startswith(t) and 0 < len(title) - len(t) <= 3:
             return ln
     return None
@@ -161,7 +167,7 @@ def _cut_endings(layout: Layout, endings: list[str], done: set[int]) -> list[Mar
         if t.line in done:
             continue
         ln = layout.line(t.line)
-        s = _plain(ln.content)
+        s = DROP.sub("", ln.folded)
         for head, sep, word, e in split:
             if not sep or not word or s.endswith(e):
                 continue
@@ -172,7 +178,7 @@ def _cut_endings(layout: Layout, endings: list[str], done: set[int]) -> list[Mar
             if cut is None:
                 continue
             nxt = next((x for x in layout.lines[t.line :] if x.content), None)
-            if nxt is not None and (s + _plain(nxt.content)).find(e, len(s) - cut) >= 0:
+            if nxt is not None and (s + DROP.sub("", nxt.folded)).find(e, len(s) - cut) >= 0:
                 break  # wrapped: the next line holds the rest
             start = ln.start + ln.indent
             whole = ln.content.rstrip() + e[cut:]  # "国有资产占用情况说" → "国有资产占用情况说明"

@@ -53,6 +53,7 @@ class Line:
     tabbed: bool  # holds a tab: a table row the reader did not recognise
     note: bool = False  # an item of a note under a table ("注：1.…" and the "2.…" lines after it)
     row: bool = False  # reads as a table row: a numbered label followed by amounts in columns
+    folded: str = ""  # `content` folded (fold): made once here, read by the key, titles and contents
 
     @property
     def body(self) -> bool:
@@ -99,9 +100,21 @@ class Layout:
         return self.lines[number - 1]
 
 
+# Full-width ASCII and the ideographic space, each mapped to its compatibility decomposition: NFKC
+# decomposes them to exactly these characters first, so NFKC(text) = NFKC(text.translate(WIDE)), and
+# most lines of a Chinese report are already NFKC once these are mapped (the normalisation is skipped).
+WIDE = {c: unicodedata.normalize("NFKD", chr(c)) for c in [*range(0xFF01, 0xFF5F), 0x3000]}
+
+
+def nfkc(text: str) -> str:
+    """unicodedata.normalize("NFKC", text), without normalising lines that need only WIDE."""
+    text = text.translate(WIDE)
+    return text if unicodedata.is_normalized("NFKC", text) else unicodedata.normalize("NFKC", text)
+
+
 def fold(text: str) -> str:
     """Full-width → half-width, quotes and spaces removed: how headings and keywords are compared."""
-    return QUOTES.sub("", unicodedata.normalize("NFKC", text))
+    return QUOTES.sub("", nfkc(text))
 
 
 def opening(text: str) -> str:
@@ -121,19 +134,7 @@ def read_layout(doc: Document, headings: list[Heading]) -> Layout:
     table_lines = _table_lines(doc)
     notes = _note_lines(raw)
     lines = [
-        Line(
-            n,
-            starts[n - 1],
-            s.strip(),
-            len(s) - len(s.lstrip()),
-            _toc_key(s.strip()),
-            n in toc,
-            n in table_lines,
-            "\t" in s,
-            n in notes,
-            _row_like(s.strip()),
-        )
-        for n, s in enumerate(raw, start=1)
+        _line(n, starts[n - 1], s, n in toc, n in table_lines, n in notes) for n, s in enumerate(raw, start=1)
     ]
     # the title block and the signature: where a report date stands on its own
     nonempty = [ln.number for ln in lines if ln.content and ln.body]
@@ -150,7 +151,27 @@ def read_layout(doc: Document, headings: list[Heading]) -> Layout:
         opening=opening(doc.text),
         blank=not doc.text.strip(),
         title=_title_block(lines, headings),
-        prose=fold("\n".join(ln.content for ln in lines if ln.body and not ln.tabbed)),
+        # = fold of the lines joined: fold drops the line breaks, and NFKC never reads across one
+        prose="".join(ln.folded for ln in lines if ln.body and not ln.tabbed),
+    )
+
+
+def _line(number: int, start: int, raw: str, toc: bool, table: bool, note: bool) -> Line:
+    """One line, folded once: its key, the section titles and the contents read the same fold."""
+    content = raw.strip()
+    folded = fold(content)
+    return Line(
+        number,
+        start,
+        content,
+        len(raw) - len(raw.lstrip()),
+        _toc_key(content, folded),
+        toc,
+        table,
+        "\t" in raw,
+        note,
+        _row_like(content),
+        folded,
     )
 
 
@@ -183,10 +204,10 @@ def _table_lines(doc: Document) -> set[int]:
 # table of contents
 
 
-def _toc_key(line: str) -> str:
-    s = LEADER.sub("", line)
-    s = PAGE_END.sub("", s)
-    return fold(s).rstrip("0123456789")
+def _toc_key(line: str, folded: str | None = None) -> str:
+    """`line` without leaders and page number, folded (`folded`: fold(line), when already made)."""
+    s = PAGE_END.sub("", LEADER.sub("", line))
+    return (folded if folded is not None and s == line else fold(s)).rstrip("0123456789")
 
 
 def _heading_like(line: str) -> bool:
@@ -370,14 +391,14 @@ def _titles(lines: list[Line], headings: list[Heading]) -> list[TitleLine]:
                     continue
                 out.append(TitleLine(ln.number, h.level, fold(h.marker + h.title)))
                 continue
-            out.append(TitleLine(ln.number, h.level, fold(s)))
+            out.append(TitleLine(ln.number, h.level, ln.folded))
         elif (
             len(s) <= 30
             and not UNNUMBERED_EXCLUDE.search(s)
             and not s.endswith("表")
             and (not before or before[-1] in "。；;：:！？!?）)" or _heading_like(before))
         ):
-            out.append(TitleLine(ln.number, None, fold(s)))
+            out.append(TitleLine(ln.number, None, ln.folded))
     return out
 
 
