@@ -80,6 +80,7 @@ class FigureExtractor:
     def __init__(self, vocab: Vocabulary | None = None) -> None:
         self.vocab = vocab or default_vocabulary()
         self.pattern = _build_pattern(self.vocab)
+        self.placeholders = "ph" in self.pattern.groupindex  # the vocabulary names placeholder characters
         self.labels = label_reader(self.vocab)
         v = self.vocab
         self.inc_re = regex.compile(r"(?:" + alternation(v.markers["increase"]) + r")(?:了|为|达到?|约)?\s*$")
@@ -167,7 +168,7 @@ class FigureExtractor:
             k = bisect.bisect_right(span_starts, start) - 1
             if k >= 0 and reach[k] > start:
                 continue
-            placeholder = bool(m.groupdict().get("ph"))
+            placeholder = self.placeholders and bool(m.group("ph"))
             # a figure written as a placeholder ("XXX万元") is kept, marked, so that structure can drop
             # every relation that reads it; it is never a value to check
             parsed = self._placeholder(m) if placeholder else self._value(m, norm, start)
@@ -181,7 +182,7 @@ class FigureExtractor:
             approx = (
                 bool(noise) or bool(m.group("infix").strip(" " + JOIN)) or self._approx(norm, num_start, end)
             )
-            role, direction = self._role(norm, clause, dim, end)
+            role, direction = self._role(norm, norm[clause_start:num_start], dim, end)
             info = self._label(text, norm, clause, num_start, end, dim, role)
             period = _period(info.period, year)
             fig = Figure(
@@ -218,8 +219,9 @@ class FigureExtractor:
             if info.bare:
                 bare.add(id(fig))
             prev_end = end
-        _inherit_generic_labels(out, norm, self.labels)
-        _inherit_subject_fund(out, norm, self.labels, bare)
+        ends = _SentenceEnds(norm)
+        _inherit_generic_labels(out, norm, ends, self.labels)
+        _inherit_subject_fund(out, ends, self.labels, bare)
         return out
 
     def _placeholder(self, m: regex.Match[str]) -> tuple[Decimal, int, str, str, Decimal, int, str | None]:
@@ -306,7 +308,8 @@ class FigureExtractor:
         return bool(self.approx_after.match(UNGLOSSED.sub("", norm[end : end + 8])))
 
     def _role(self, norm: str, clause: str, dim: str, end: int) -> tuple[str, int]:
-        c = fold_width(clause).replace(JOIN, "")
+        """`clause`: the figure's clause, width-folded (a slice of `norm`)."""
+        c = clause.replace(JOIN, "")
         if dim == "points":
             # "提高1.8个百分点" is a difference of two rates, never a growth rate; its direction is kept
             # for the points relation (lint/structure/points.py)
@@ -459,12 +462,29 @@ def _following_noun(text: str, end: int) -> str:
     return noun[:10] if noun and all(_is_cjk(c) or c.isalnum() for c in noun) else ""
 
 
-def _inherit_generic_labels(figures: list[Figure], norm: str, labels: LabelReader) -> None:
+class _SentenceEnds:
+    """Where the sentences of a text end, found once: does one end between two figures? (a bisect,
+    not a scan of the text between every two neighbours)"""
+
+    def __init__(self, norm: str) -> None:
+        self.at = [m.start() for m in _SENTENCE_END.finditer(norm)]
+
+    def between(self, start: int, end: int) -> bool:
+        i = bisect.bisect_left(self.at, start)
+        return i < len(self.at) and self.at[i] < end
+
+
+_SENTENCE_END = regex.compile(f"[{regex.escape(SENTENCE_STOP)}]")
+
+
+def _inherit_generic_labels(
+    figures: list[Figure], norm: str, ends: _SentenceEnds, labels: LabelReader
+) -> None:
     """Inherit a generic label: "三公经费预算支出为0.79万元，决算支出为0.14万元": 0.14's label 支出 is 三公经费's;
     so is a label that names only a stage ("预算为9.50万元，决算6.38万元")."""
     prev: Figure | None = None
     for f in figures:
-        if prev is not None and any(c in SENTENCE_STOP for c in norm[prev.end : f.start]):
+        if prev is not None and ends.between(prev.end, f.start):
             prev = None
         if f.role not in ("amount", "base"):
             continue
@@ -495,14 +515,16 @@ def _inherit_generic_labels(figures: list[Figure], norm: str, labels: LabelReade
         prev = f
 
 
-def _inherit_subject_fund(figures: list[Figure], norm: str, labels: LabelReader, bare: set[int]) -> None:
+def _inherit_subject_fund(
+    figures: list[Figure], ends: _SentenceEnds, labels: LabelReader, bare: set[int]
+) -> None:
     """ "非财政拨款资金年初结转20.00万元，本年收入35.20万元，支出35.00万元": a fund that opens the sentence
     is the fund of its later bare figures (本年收入, 支出; ids in `bare`), which name nothing of their own."""
     subject: str | None = None
     side: tuple[str, str] | None = None  # (fund, what its figure totals): 财政拨款收入总计 → 收入总计
     prev: Figure | None = None
     for f in figures:
-        if prev is not None and any(c in SENTENCE_STOP for c in norm[prev.end : f.start]):
+        if prev is not None and ends.between(prev.end, f.start):
             subject = side = None
         prev = f
         if f.qualifiers.fund is not None:
