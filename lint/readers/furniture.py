@@ -33,8 +33,11 @@ ENDS_SENTENCE = tuple("。！？；：!?;:")
 MIN_TITLE = 6  # a shorter first line (a bare name) is too common to be taken for a running header
 
 
+SPACE_RUN = regex.compile(r"\s+")
+
+
 def _squash(s: str) -> str:
-    return regex.sub(r"\s+", "", s)
+    return SPACE_RUN.sub("", s)
 
 
 def drop_furniture(text: str) -> Edited:
@@ -51,7 +54,7 @@ def drop_furniture(text: str) -> Edited:
             continue
         if PAGE_LINE.fullmatch(ln):
             drop.add(i)
-        elif len(title) >= MIN_TITLE:
+        elif len(title) >= MIN_TITLE and title[0] in ln:  # a running header starts as the title does
             bare = TRAILING_PAGE.sub("", ln)
             if _squash(bare) == title:
                 drop.add(i)
