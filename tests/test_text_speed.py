@@ -1,0 +1,54 @@
+"""The text pipeline's speed-ups give what the plain forms they replace give (issue 10 item 4)."""
+
+from __future__ import annotations
+
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from lint.extract.figures import SENTENCE_STOP, _SentenceEnds
+from lint.structure.layout import fold, nfkc
+from lint.vocab import FULLWIDTH, fold_width
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+TEXTS = sorted(p for p in FIXTURES.rglob("*") if p.suffix in (".txt", ".md"))
+ODD = ["", "Ａ\u0301", "ｶﾞ", "①（二）　…", "ﬁ", "\u00b4x", "２０２４年　１２．５％", "e\u0301\u0301", "＂‘’＂"]
+
+
+def _lines() -> list[str]:
+    out = list(ODD)
+    for p in TEXTS:
+        out += p.read_text(encoding="utf-8", errors="replace").split("\n")
+    return out
+
+
+def test_nfkc_is_unicodedata_nfkc() -> None:
+    for line in _lines():
+        assert nfkc(line) == unicodedata.normalize("NFKC", line), line
+
+
+def test_fold_of_joined_lines_is_the_folds_joined() -> None:
+    """Layout.prose joins the lines' folds: fold drops line breaks and NFKC never reads across one."""
+    for p in TEXTS[:60]:
+        lines = [ln.strip() for ln in p.read_text(encoding="utf-8", errors="replace").split("\n")]
+        assert fold("\n".join(lines)) == "".join(fold(ln) for ln in lines), p
+
+
+@pytest.mark.parametrize("text", ["", "１２．５％，－３", "−１＋２　３", *ODD])
+def test_fold_width_is_translate(text: str) -> None:
+    assert fold_width(text) == text.translate(FULLWIDTH)
+
+
+def test_fold_width_on_fixtures() -> None:
+    for p in TEXTS:
+        text = p.read_text(encoding="utf-8", errors="replace")
+        assert fold_width(text) == text.translate(FULLWIDTH), p
+
+
+def test_sentence_ends_between() -> None:
+    text = "一。二！三?四\n五，六；七。。"
+    ends = _SentenceEnds(text)
+    for a in range(len(text) + 1):
+        for b in range(len(text) + 1):
+            assert ends.between(a, b) == any(c in SENTENCE_STOP for c in text[a:b]), (a, b)
