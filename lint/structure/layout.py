@@ -108,6 +108,8 @@ WIDE = {c: unicodedata.normalize("NFKD", chr(c)) for c in [*range(0xFF01, 0xFF5F
 
 def nfkc(text: str) -> str:
     """unicodedata.normalize("NFKC", text), without normalising lines that need only WIDE."""
+    if unicodedata.is_normalized("NFKC", text):
+        return text  # (then it holds no WIDE character either)
     text = text.translate(WIDE)
     return text if unicodedata.is_normalized("NFKC", text) else unicodedata.normalize("NFKC", text)
 
@@ -345,9 +347,9 @@ def _row_like(content: str) -> bool:
     and no sentence punctuation. One amount with decimals standing apart at the end is a row too, whose
     other column was blank ("四、住房保障支出 58.20" under "三、其他收入 38.60 三、卫生健康支出 47.30"):
     a title never ends in a money cell (a contents line ends in a page number, never in decimals)."""
-    if not any(level >= 1 and p.match(content) for level, p in LEVELS):
+    if ROW_PUNCT.search(content):  # first: it rules out most prose lines in one search
         return False
-    if ROW_PUNCT.search(content):
+    if not any(level >= 1 and p.match(content) for level, p in LEVELS):
         return False
     cells = CELL_NUMBER.findall(content)
     if cells and content.endswith(cells[-1]) and regex.search(r"[.．][0-9０-９]+%?$", cells[-1]):

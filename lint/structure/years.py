@@ -109,6 +109,8 @@ def line_years(lines: list[str], starts: list[int]) -> list[YearMention]:
     comparisons, then as-of dates."""
     out: list[YearMention] = []
     for ln, line in enumerate(lines, start=1):
+        if "年" not in line:
+            continue  # every pattern below reads a year written with 年
         base = starts[ln - 1]
         for pattern, kind in GLOSSES:
             for m in pattern.finditer(line):
