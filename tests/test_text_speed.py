@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 
 from lint.extract.figures import SENTENCE_STOP, _SentenceEnds
+from lint.extract.numbers import _SPACES, OCR_ZERO, noise_of
+from lint.extract.wraps import JOIN, LABEL_END, LABEL_END_LONGEST
 from lint.structure.layout import fold, nfkc
 from lint.vocab import FULLWIDTH, fold_width
 
@@ -52,3 +54,22 @@ def test_sentence_ends_between() -> None:
     for a in range(len(text) + 1):
         for b in range(len(text) + 1):
             assert ends.between(a, b) == any(c in SENTENCE_STOP for c in text[a:b]), (a, b)
+
+
+def test_label_end_searched_in_the_last_characters() -> None:
+    for line in _lines():
+        s = line.strip()
+        tail = LABEL_END.search(s, max(0, len(s) - LABEL_END_LONGEST))
+        assert bool(tail) == bool(LABEL_END.search(s)), s
+
+
+@pytest.mark.parametrize("written", ["1,234.56", "0", "1O5.00", "1 234.56", "6,8\n60", "12 .5", "٣٤"])
+@pytest.mark.parametrize("footnote", [False, True])
+def test_noise_of_fast_path(written: str, footnote: bool) -> None:
+    slow = next(
+        (n for n, cs in (("ocr", OCR_ZERO), ("spaced", _SPACES)) if any(c in cs for c in written)), None
+    )
+    slow = (
+        slow or ("cut" if "\n" in written or JOIN in written else None) or ("footnote" if footnote else None)
+    )
+    assert noise_of(written, footnote) == slow

@@ -49,7 +49,7 @@ def parse_arabic(text: str) -> tuple[Decimal, int] | None:
     """'1,210.48' → (Decimal('1210.48'), 2); None for a run of more than MAX_DIGITS digits.
     Input is already width-folded."""
     cleaned = text.replace(",", "")
-    if sum(c.isdigit() for c in cleaned.lstrip("0.")) > MAX_DIGITS:
+    if len(cleaned) > MAX_DIGITS and sum(c.isdigit() for c in cleaned.lstrip("0.")) > MAX_DIGITS:
         return None
     try:
         value = Decimal(cleaned)
@@ -108,6 +108,8 @@ _TO_ZERO = str.maketrans({c: "0" for c in OCR_ZERO} | {c: "" for c in _SPACES + 
 
 def noise_of(written: str, footnote: bool) -> str | None:
     """What makes a number as written uncertain: ocr | spaced | cut | footnote (the first found)."""
+    if not written.strip("0123456789,."):  # digits and separators only: most numbers, at once
+        return "footnote" if footnote else None
     if any(c in OCR_ZERO for c in written):
         return "ocr"
     if any(c in _SPACES for c in written):

@@ -39,6 +39,7 @@ CELL_SEPARATOR = regex.compile(r"[|｜\t\u3000]|\S {2,}\S")  # pipes, tabs, wide
 UNIT_OPENS = regex.compile(r"(?:万元|亿元|元|%|％|个百分点)(?![\p{Han}]{0,1}[：:])")
 # "其中：人员经费⏎235.16万元": a clause that stops after a label, then an amount opening the next line
 LABEL_END = regex.compile(r"(?:其中|包括|分别为)?[：:，,]?\p{Han}{2,12}$")
+LABEL_END_LONGEST = 3 + 1 + 12  # a LABEL_END match is in a line's last 16 characters: it is searched there
 PROSE_CLAUSE = regex.compile(
     r"\d[\d.,]*\s*(?:万元|亿元|元)[，,；;]?[^。；;！!？?]*(?:其中|包括|分别为)?[：:，,][^。；;！!？?\d]*$"
 )
@@ -83,7 +84,7 @@ def _cut_figure(body: str, nxt: str) -> bool:
     if body[-1:].isdigit() and UNIT_OPENS.match(nxt):
         return True
     return bool(
-        LABEL_END.search(body)
+        LABEL_END.search(body, max(0, len(body) - LABEL_END_LONGEST))
         and PROSE_CLAUSE.search(body)
         and not OPENS_BLOCK.match(body)
         and AMOUNT_OPENS.match(nxt)
