@@ -91,6 +91,8 @@ def _split(line: str, base: int, index: int) -> _Row | None:
             return None  # Markdown's |---|---| row: a border, not a row
         return _row("pipe", cells, index)
     seps = [(m.start(), m.end()) for m in _SPACES.finditer(line) if line[: m.start()].strip()]
+    if not seps:
+        return None  # one cell: no row (most prose lines end here)
     cells = _cells(line, base, seps)
     if any(len(c[0]) > MAX_SPACE_CELL for c in cells):
         return None
@@ -123,6 +125,8 @@ def _close(block: list[_Row]) -> list[list[_Row]]:
     """The block as a table, or nothing when it does not look like one. A 自评表 written as one block
     (fund rows, then 一级指标 … 分值 得分 rows) is a table per block, as in a Word or PDF grid: the
     columns of the two blocks mean different things (`tables.block_cuts`)."""
+    if len(block) < 2:
+        return []  # (no cut either: a block is cut only after its first row)
     cuts = block_cuts([[c[0] for c in r.cells] for r in block])
     if cuts:
         bounds = [0, *cuts, len(block)]

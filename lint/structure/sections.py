@@ -19,6 +19,7 @@ LEVELS: list[tuple[int, regex.Pattern[str]]] = [
     (4, regex.compile(r"^\s*(?P<o>[（(])(?P<n>[0-9０-９]{1,2})(?P<c>[）)])")),
     (5, regex.compile(r"^\s*(?P<n>[①-⑳])")),
 ]
+TO_ASCII = str.maketrans(FULL_DIGITS, "0123456789")
 TITLE_STOP = regex.compile(r"[。；;：:，,]")
 SENTENCE = regex.compile(r"[。；;]")
 
@@ -37,7 +38,7 @@ class Heading:
 def _number(text: str) -> int | None:
     if len(text) == 1 and "①" <= text <= "⑳":  # before isdigit(): "①".isdigit() is True
         return ord(text) - ord("①") + 1
-    text = text.translate(str.maketrans(FULL_DIGITS, "0123456789"))
+    text = text.translate(TO_ASCII)
     if text.isascii() and text.isdigit():
         return int(text)
     return parse_chinese(text)
@@ -68,9 +69,8 @@ def outline(text: str) -> list[Heading]:
             n = _number(m.group("n"))
             if n is None:
                 continue
-            style = (m.groupdict().get("d") or "") or (
-                (m.groupdict().get("o") or "") + (m.groupdict().get("c") or "")
-            )
+            groups = m.groupdict()
+            style = (groups.get("d") or "") or ((groups.get("o") or "") + (groups.get("c") or ""))
             rest = line[m.end() :].strip()
             stop = TITLE_STOP.search(rest)
             title = rest[: stop.start()] if stop else rest
