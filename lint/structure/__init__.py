@@ -128,9 +128,9 @@ def _inherit_qualifiers(relations: list[Relation]) -> None:
         tq = total.qualifiers
         for part in rel.roles("part"):
             q = part.qualifiers
-            part.qualifiers = replace(
-                q, stage=q.stage or tq.stage, period=q.period or tq.period, fund=q.fund or tq.fund
-            )
+            stage, period, fund = q.stage or tq.stage, q.period or tq.period, q.fund or tq.fund
+            if (stage, period, fund) != q.key():  # (most parts already say what their total says)
+                part.qualifiers = replace(q, stage=stage, period=period, fund=fund)
 
 
 def _apply_defaults(figures: list[Figure], stage: str | None) -> None:
