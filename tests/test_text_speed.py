@@ -6,10 +6,12 @@ import unicodedata
 from pathlib import Path
 
 import pytest
+import regex
 
 from lint.extract.figures import SENTENCE_STOP, _SentenceEnds
 from lint.extract.numbers import _SPACES, OCR_ZERO, noise_of
 from lint.extract.wraps import JOIN, LABEL_END, LABEL_END_LONGEST
+from lint.structure.inline import WRITTEN
 from lint.structure.layout import fold, nfkc
 from lint.vocab import FULLWIDTH, fold_width
 
@@ -73,3 +75,11 @@ def test_noise_of_fast_path(written: str, footnote: bool) -> None:
         slow or ("cut" if "\n" in written or JOIN in written else None) or ("footnote" if footnote else None)
     )
     assert noise_of(written, footnote) == slow
+
+
+def test_inline_level3_lookahead_changes_no_match() -> None:
+    plain = regex.compile(r"(?<![0-9０-９.．])(?P<w>[0-9]{1,9}|[０-９]{1,9})[、．.](?![0-9０-９])")
+    for p in TEXTS:
+        text = p.read_text(encoding="utf-8", errors="replace")
+        got = [m.span() for m in WRITTEN[3].finditer(text, overlapped=True)]
+        assert got == [m.span() for m in plain.finditer(text, overlapped=True)], p

@@ -22,7 +22,8 @@ WRITTEN: dict[int, regex.Pattern[str]] = {
     0: regex.compile(rf"第(?P<w>[{CN}0-9]{{1,9}})部分"),
     1: regex.compile(rf"(?<![{CN}])(?P<w>[{CN}0-9]{{1,9}})[、．.]"),
     2: regex.compile(rf"[（(](?P<w>[{CN}0-9]{{1,9}})[）)]"),
-    3: regex.compile(r"(?<![0-9０-９.．])(?P<w>[0-9]{1,9}|[０-９]{1,9})[、．.](?![0-9０-９])"),
+    # (the lookahead first: the scan then skips to digits instead of trying the look-behind everywhere)
+    3: regex.compile(r"(?=[0-9０-９])(?<![0-9０-９.．])(?P<w>[0-9]{1,9}|[０-９]{1,9})[、．.](?![0-9０-９])"),
     4: regex.compile(r"[（(](?P<w>[0-9]{1,9}|[０-９]{1,9})[）)]"),
     5: regex.compile(r"(?P<w>[①-⑳])"),
 }
