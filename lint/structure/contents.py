@@ -163,11 +163,15 @@ def _cut_endings(layout: Layout, endings: list[str], done: set[int]) -> list[Mar
     split = [
         (head, sep, word, _plain(head + word)) for head, sep, word in (e.partition("|") for e in endings)
     ]
+    # the characters a title cut inside an ending's word may end with: others are not tried
+    last_chars = {c for head, _, _, e in split for c in e[len(head) : len(e) - 1]}
     for t in layout.titles:
         if t.line in done:
             continue
         ln = layout.line(t.line)
         s = DROP.sub("", ln.folded)
+        if s[-1:] not in last_chars:
+            continue
         for head, sep, word, e in split:
             if not sep or not word or s.endswith(e):
                 continue
