@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, replace
 from lint.extract import Extraction
 from lint.extract.labels import label_reader
 from lint.extract.wraps import JOIN
-from lint.model import Document, Figure, Relation
+from lint.model import Document, Figure, Qualifiers, Relation
 from lint.structure.blanks import blank_cell_relations
 from lint.structure.contents import contents_marks
 from lint.structure.hygiene import HygieneReader, Mark
@@ -134,7 +134,10 @@ def _inherit_qualifiers(relations: list[Relation]) -> None:
 
 
 def _apply_defaults(figures: list[Figure], stage: str | None) -> None:
+    done: dict[Qualifiers, Qualifiers] = {}  # frozen, so figures qualified alike may share one
     for f in figures:
         q = f.qualifiers
         if q.stage is None or q.period is None:
-            f.qualifiers = replace(q, stage=q.stage or stage, period=q.period or "current")
+            if q not in done:
+                done[q] = replace(q, stage=q.stage or stage, period=q.period or "current")
+            f.qualifiers = done[q]
