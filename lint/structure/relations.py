@@ -849,7 +849,7 @@ class RelationFinder:
         wanted = {label, named.label} - {""}
         pool = [f for w in wanted for f in self._by_label.get(w, [])]
         if not pool:
-            pool = [f for lbl, figs in self._by_label.items() for f in figs if _names_same(lbl, wanted)]
+            pool = [f for lbl, figs in self._by_label.items() if _names_same(lbl, wanted) for f in figs]
         candidates = [
             x
             for x in sorted(pool, key=lambda x: x.start)
