@@ -1165,10 +1165,14 @@ def item_relations(
     """FL404 for the 科目 paragraphs: a figure under “A（类）B（款）C（项）” and its 一般公共预算 table cell."""
     out: list[Relation] = []
     headed = _headed_paths(figures)
+    paths: dict[str, tuple[str, ...]] = {}  # heading line → item_path: the figures under one share it
     for f in figures:
         if not f.section or f.table is not None:
             continue
-        path = item_path(heading_line(f, text)) or headed.get(f.section[-1], ())
+        line = heading_line(f, text)
+        if line not in paths:
+            paths[line] = item_path(line)
+        path = paths[line] or headed.get(f.section[-1], ())
         item = _item_figure(f, doc_stage, path)
         if item is None:
             continue
