@@ -83,10 +83,6 @@ class Recheck:
         self.ctx = ctx
         self.static = _static(ctx)
         index = _Index(self.static, ctx.extra_tolerance)
-        # figures of the breakdowns stated for a total, by the total's label and group
-        stated: dict[tuple[str, GroupKey], set[int]] = defaultdict(set)
-        for total, items in self.static.breakdowns:
-            stated[self._where(total)] |= {total.id} | {p.id for p in items}
         ids = identities_for(ctx.catalog)
         self.groups: list[tuple[Identity, GroupKey, list[Figure], list[dict[GroupKey, list[Figure]]]]] = []
         self.reading: dict[int, list[int]] = defaultdict(list)  # figure id → the groups reading it
@@ -97,20 +93,17 @@ class Recheck:
             parts = [index.slot(p.variants, ident.within) for p in ident.parts] if totals else []
             for key, total_figs in totals.items():
                 reads = {f.id for f in total_figs} | {f.id for by_key in parts for f in by_key.get(key, [])}
-                for f in total_figs:
-                    reads |= stated.get(self._where(f), set())
+                for f in total_figs:  # the breakdowns that may cover the group (`_Index.covered`)
+                    reads |= {x.id for t, parts in self.static.stated(f) for x in (t, *parts)}
                 for fid in reads:
                     self.reading[fid].append(len(self.groups))
                 self.groups.append((ident, key, total_figs, parts))
-        self.found = [self._check(index, i) for i in range(len(self.groups))]
+        self.index = index  # reads every value when it is asked
+        self.found = [self._check(i) for i in range(len(self.groups))]
         self.all = self._first(self.found)
 
-    def _where(self, f: Figure) -> tuple[str, GroupKey]:
-        label, key, _ = self.static.fact(f, "document")
-        return label, key
-
-    def _check(self, index: _Index, i: int) -> tuple[frozenset[int] | None, list[Finding]]:
-        rel = index.instance(*self.groups[i])
+    def _check(self, i: int) -> tuple[frozenset[int] | None, list[Finding]]:
+        rel = self.index.instance(*self.groups[i])
         if rel is None:
             return None, []
         return frozenset(f.id for _, f in rel.members), list(sum_check.check(rel, self.ctx, {}))
@@ -129,10 +122,9 @@ class Recheck:
         again = self.reading.get(changed.id, [])
         if not again:
             return self.all
-        index = _Index(self.static, self.ctx.extra_tolerance)
         found = list(self.found)
         for i in again:
-            found[i] = self._check(index, i)
+            found[i] = self._check(i)
         return self._first(found)
 
 
@@ -169,6 +161,7 @@ class _Static:
             total = rel.role("total")
             if total is not None:
                 self.breakdowns.append((total, rel.roles("part")))
+        self._stated: dict[tuple[str, GroupKey], list[tuple[Figure, list[Figure]]]] | None = None
         self._zero: dict[str, bool] = {}
         self._windows: str | None = None
         self._fund_words: dict[str, tuple[str, ...]] = {}
@@ -214,6 +207,20 @@ class _Static:
         if where is None:
             where = self._where[key] = (self.canon(f.label), self.group_key(f, within))
         return (*where, f.base_value)
+
+    def where(self, f: Figure) -> tuple[str, GroupKey]:
+        """(canonical label, group) of a figure over the whole document: its fact without the value."""
+        label, key, _ = self.fact(f, "document")
+        return label, key
+
+    def stated(self, total: Figure) -> list[tuple[Figure, list[Figure]]]:
+        """The breakdowns the text states for a total of this label and group (their values are read
+        where they are compared)."""
+        if self._stated is None:
+            self._stated = defaultdict(list)
+            for t, parts in self.breakdowns:
+                self._stated[self.where(t)].append((t, parts))
+        return self._stated.get(self.where(total), [])
 
     def said_zero(self, variants: tuple[str, ...]) -> bool:
         """The report says 无<part> / <part>为零 (no figure needed for a part it does not have)."""
@@ -266,17 +273,12 @@ class _Static:
 
 
 class _Index:
-    """The document's figures by canonical label (`_Static`), with the facts its stated breakdowns
-    cover at the figures' current values."""
+    """The document's figures by canonical label (`_Static`), read at the figures' current values."""
 
     def __init__(self, static: _Static, extra: Decimal) -> None:
         self.static = static
         self.extra = extra
         self.title = static.title
-        self.stated: list[tuple[Fact, set[Fact]]] = [
-            (static.fact(total, "document"), {static.fact(p, "document") for p in parts})
-            for total, parts in static.breakdowns
-        ]
 
     def fact(self, f: Figure, within: str) -> Fact:
         return self.static.fact(f, within)
@@ -377,9 +379,12 @@ class _Index:
         """The text itself states this breakdown (same total, these parts among its parts)."""
         if any(r == "minus" for r, _ in members):
             return False
-        total = self.fact(members[0][1], "document")
+        total = members[0][1]
         parts = {self.fact(f, "document") for r, f in members[1:]}
-        return any(t == total and parts <= stated for t, stated in self.stated)
+        return any(
+            t.base_value == total.base_value and parts <= {self.fact(p, "document") for p in stated}
+            for t, stated in self.static.stated(total)
+        )
 
 
 def _one(figs: list[Figure]) -> Figure | None:
