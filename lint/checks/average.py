@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from lint.checks.base import Context, disjoint, finding, named, per_relation
+from lint.checks.base import Context, disjoint, finding, named, per_relation, relation_units
 from lint.model import Finding, Relation, Suggestion
 from lint.tolerance import Interval, fmt_value, interval
 
@@ -107,3 +107,4 @@ def check(rel: Relation, ctx: Context) -> Iterator[Finding]:
 
 
 run = per_relation("average", check)
+units = relation_units("average", check)

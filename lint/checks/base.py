@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import partial
+from typing import Protocol
 
 from lint.catalog import Catalog
 from lint.model import Document, Figure, Finding, Location, Relation, Severity, Suggestion
@@ -32,6 +34,78 @@ class Context:
             clusters = [c for figs in groups.values() for c in scope_clusters(figs, self.analysis.scopes)]
             self._repeats = {f.id: figs for figs in clusters for f in figs}
         return self._repeats
+
+
+@dataclass
+class Unit:
+    """A piece of a numeric check that reads the values of the figures `reads` (ids) alone: the
+    culprit search (lint/checks/recheck.py) re-runs it only when it changes one of them. `reads` need
+    not hold a figure a suggestion merely names (a repeat elsewhere): a re-run is judged by which
+    findings it yields (rule, figures, severity), never by their messages."""
+
+    reads: frozenset[int]
+    run: Callable[[], Iterable[Finding]]
+
+
+class Recheck(Protocol):
+    """A check kind's findings worked out again after one figure's value changed (causes.py)."""
+
+    def findings(self, changed: Figure) -> list[Finding]: ...
+
+
+class Units:
+    """A kind's units run once at the document's values, then only those reading a changed figure."""
+
+    def __init__(self, units: list[Unit]) -> None:
+        self.units = units
+        self.found = [list(u.run()) for u in units]
+        self.all = [f for fs in self.found for f in fs]
+        self.reading: dict[int, list[int]] = {}  # figure id → the units reading it
+        for i, u in enumerate(units):
+            for fid in u.reads:
+                self.reading.setdefault(fid, []).append(i)
+
+    def findings(self, changed: Figure) -> list[Finding]:
+        again = self.reading.get(changed.id, [])
+        if not again:
+            return self.all
+        old = {id(f) for i in again for f in self.found[i]}
+        kept = [f for f in self.all if id(f) not in old] if old else list(self.all)
+        return kept + [f for i in again for f in self.units[i].run()]
+
+
+def figures_of(rel: Relation) -> frozenset[int]:
+    """Every figure a relation holds: its members and any figure in its data (a table's alternative
+    readings of its parts)."""
+    out = {f.id for _, f in rel.members}
+    stack: list[object] = list(rel.data.values())
+    while stack:
+        x = stack.pop()
+        if isinstance(x, Figure):
+            out.add(x.id)
+        elif isinstance(x, list | tuple):
+            stack.extend(x)
+        elif isinstance(x, dict):
+            stack.extend(x.values())
+    return frozenset(out)
+
+
+def relation_units(
+    kind: str, check: Callable[[Relation, Context], Iterator[Finding]]
+) -> Callable[[Context], list[Unit]]:
+    """`per_relation`'s work as units, one per relation of the kind, reading the relation's figures."""
+
+    def units(ctx: Context) -> list[Unit]:
+        rels = [rel for rel in ctx.analysis.relations if rel.kind == kind]
+        return [Unit(figures_of(rel), partial(_graded_check, check, rel, ctx)) for rel in rels]
+
+    return units
+
+
+def _graded_check(
+    check: Callable[[Relation, Context], Iterator[Finding]], rel: Relation, ctx: Context
+) -> Iterator[Finding]:
+    return graded(rel, check(rel, ctx))
 
 
 def per_relation(

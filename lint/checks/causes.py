@@ -14,7 +14,7 @@ import itertools
 from collections.abc import Callable, Iterator
 from decimal import Decimal, InvalidOperation
 
-from lint.checks.base import Context
+from lint.checks.base import Context, Recheck
 from lint.checks.culprit import REASON_DIGIT, REASON_SHIFT, REASON_SWAP, repair
 from lint.checks.repeat import turned
 from lint.model import Figure, Finding, Severity, Suggestion
@@ -31,6 +31,20 @@ MAX_CANDIDATES = 60  # re-checks per file: a document full of errors is not sear
 
 def _key(f: Finding) -> Key:
     return (f.rule, frozenset(x.id for _, x in f.figures))
+
+
+class _Keys:
+    """`_key` of each finding, worked out once: the findings of the units a change leaves alone are
+    the same objects at every candidate (the finding is kept so that its id is never reused)."""
+
+    def __init__(self) -> None:
+        self.known: dict[int, tuple[Finding, Key]] = {}
+
+    def __call__(self, f: Finding) -> Key:
+        got = self.known.get(id(f))
+        if got is None or got[0] is not f:
+            got = self.known[id(f)] = (f, _key(f))
+        return got[1]
 
 
 def _serious(findings: list[Finding]) -> list[Finding]:
@@ -152,12 +166,12 @@ def _typos(f: Figure) -> list[Decimal]:
     return [v for v in values if v != abs(f.value)]
 
 
-def _lenient(findings: list[Finding]) -> set[Key]:
+def _lenient(findings: list[Finding], key: Callable[[Finding], Key] = _key) -> set[Key]:
     """Relations of the numeric checks that hold only on a charitable reading (an info: a share
     accepted because the shares were rounded to make 100%). A change that needs one is a worse
     repair than one after which everything holds plainly: 0.45 → 0.55 would repair a sum but leave
     its share 0.06% standing only as 舍位平衡."""
-    return {_key(f) for f in findings if f.severity == Severity.INFO and f.figures and f.rule[2] in "24"}
+    return {key(f) for f in findings if f.severity == Severity.INFO and f.figures and f.rule[2] in "24"}
 
 
 def _shifts(f: Figure, exact: Decimal, near: Decimal) -> list[Decimal]:
@@ -206,12 +220,9 @@ def _plausibility(f: Figure, v: Decimal, lang: str) -> int:
     return 0
 
 
-def attribute(ctx: Context, findings: list[Finding], rerun: Callable[[], list[Finding]]) -> list[Finding]:
-    """Name the culprit of each group of findings that one change explains (see the module doc)."""
-    serious = [f for f in _serious(findings) if f.rule[2] in "24"]
-    if not serious:
-        return findings
-    before = {_key(f) for f in _serious(findings)}
+def _candidates(serious: list[Finding], confirmed: set[int]) -> list[tuple[Figure, Decimal]]:
+    """The changes to try, at most MAX_CANDIDATES: for each figure of a failing relation, the value
+    that repairs it (and the slips of the pen near it), then each check's own suggestion."""
     tried: dict[tuple[int, Decimal], set[Key] | None] = {}
     candidates: list[tuple[Figure, Decimal]] = []
     for fd in serious:
@@ -243,21 +254,35 @@ def attribute(ctx: Context, findings: list[Finding], rerun: Callable[[], list[Fi
             if (s.figure.id, v) not in tried and v != s.figure.value:
                 tried[(s.figure.id, v)] = None
                 candidates.append((s.figure, v))
+    return [(fig, v) for fig, v in candidates if fig.id not in confirmed][:MAX_CANDIDATES]
+
+
+def attribute(ctx: Context, findings: list[Finding], recheck: Callable[[], Recheck]) -> list[Finding]:
+    """Name the culprit of each group of findings that one change explains (see the module doc).
+    `recheck()` runs the numeric checks at the document's values; its `findings(fig)` gives them
+    again with `fig` changed (lint/checks/recheck.py: only what reads `fig` is run again)."""
+    serious = [f for f in _serious(findings) if f.rule[2] in "24"]
+    if not serious:
+        return findings
+    before = {_key(f) for f in _serious(findings)}
     confirmed = _confirmed(ctx)
-    candidates = [(fig, v) for fig, v in candidates if fig.id not in confirmed][:MAX_CANDIDATES]
+    candidates = _candidates(serious, confirmed)
     checked = {(fig.id, v) for fig, v in candidates}
     involved = {fd_key: fd for fd in serious if (fd_key := _key(fd))}
     fixes: dict[tuple[int, Decimal], set[Key]] = {}
     strain: dict[tuple[int, Decimal], int] = {}  # relations holding only leniently after the change
+    numeric = recheck() if candidates else None
+    key = _Keys()
     for fig, v in candidates:
+        assert numeric is not None
         old = fig.value
         fig.value = v
         try:
-            again = rerun()
+            again = numeric.findings(fig)
         finally:
             fig.value = old
-        after = {_key(f) for f in _serious(again)}
-        strain[(fig.id, v)] = len(_lenient(again))
+        after = {key(f) for f in _serious(again)}
+        strain[(fig.id, v)] = len(_lenient(again, key))
         if after - before:
             continue  # breaks a relation that holds
         mine = {k for k in involved if fig.id in k[1]}

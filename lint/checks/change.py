@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from lint.checks.base import Context, disjoint, finding, named, per_relation
+from lint.checks.base import Context, disjoint, finding, named, per_relation, relation_units
 from lint.checks.culprit import first_repair
 from lint.model import Figure, Finding, Relation
 from lint.tolerance import HUNDRED, Interval, fmt_value, interval
@@ -242,3 +242,4 @@ def _direction_finding(ctx: Context, rel: Relation, rate: Figure, ratio: Interva
 
 
 run = per_relation("change", check)
+units = relation_units("change", check)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from lint.checks.base import Context, finding, per_relation
+from lint.checks.base import Context, finding, per_relation, relation_units
 from lint.model import Finding, Relation
 
 
@@ -43,3 +43,4 @@ def check(rel: Relation, ctx: Context) -> Iterator[Finding]:
 
 
 run = per_relation("count", check)
+units = relation_units("count", check)

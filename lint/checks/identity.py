@@ -52,10 +52,7 @@ def run(ctx: Context) -> Iterator[Finding]:
     ids = identities_for(ctx.catalog)
     if not ids.identities:
         return
-    static = ctx.memo.get("identity")
-    if not isinstance(static, _Static) or static.vocab is not ids.vocab:
-        static = ctx.memo["identity"] = _Static(ctx.analysis, ids.vocab)
-    index = _Index(static, ctx.extra_tolerance)
+    index = _Index(_static(ctx), ctx.extra_tolerance)
     reported: set[frozenset[int]] = set()
     for ident in ids.identities:
         if ident.applies_to and not any(w in index.title for w in ident.applies_to):
@@ -66,6 +63,69 @@ def run(ctx: Context) -> Iterator[Finding]:
                 continue
             reported.add(key)
             yield from sum_check.check(rel, ctx, {})
+
+
+def _static(ctx: Context) -> _Static:
+    static = ctx.memo.get("identity")
+    vocab = identities_for(ctx.catalog).vocab
+    if not isinstance(static, _Static) or static.vocab is not vocab:
+        static = ctx.memo["identity"] = _Static(ctx.analysis, vocab)
+    return static
+
+
+class Recheck:
+    """`run` worked out again after one figure's value changed (lint/checks/recheck.py), one group
+    of an identity at a time. A group reads every figure of its slots (a label written with two
+    values is skipped) and the breakdowns the text states for its totals (`_Index.covered`); the
+    first group to yield a set of figures reports it, as in `run`."""
+
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
+        self.static = _static(ctx)
+        index = _Index(self.static, ctx.extra_tolerance)
+        ids = identities_for(ctx.catalog)
+        self.groups: list[tuple[Identity, GroupKey, list[Figure], list[dict[GroupKey, list[Figure]]]]] = []
+        self.reading: dict[int, list[int]] = defaultdict(list)  # figure id → the groups reading it
+        for ident in ids.identities:
+            if ident.applies_to and not any(w in index.title for w in ident.applies_to):
+                continue
+            totals = index.slot(ident.total, ident.within)
+            parts = [index.slot(p.variants, ident.within) for p in ident.parts] if totals else []
+            for key, total_figs in totals.items():
+                reads = {f.id for f in total_figs} | {f.id for by_key in parts for f in by_key.get(key, [])}
+                for f in total_figs:  # the breakdowns that may cover the group (`_Index.covered`)
+                    reads |= {x.id for t, parts in self.static.stated(f) for x in (t, *parts)}
+                for fid in reads:
+                    self.reading[fid].append(len(self.groups))
+                self.groups.append((ident, key, total_figs, parts))
+        self.index = index  # reads every value when it is asked
+        self.found = [self._check(i) for i in range(len(self.groups))]
+        self.all = self._first(self.found)
+
+    def _check(self, i: int) -> tuple[frozenset[int] | None, list[Finding]]:
+        rel = self.index.instance(*self.groups[i])
+        if rel is None:
+            return None, []
+        return frozenset(f.id for _, f in rel.members), list(sum_check.check(rel, self.ctx, {}))
+
+    @staticmethod
+    def _first(found: list[tuple[frozenset[int] | None, list[Finding]]]) -> list[Finding]:
+        reported: set[frozenset[int]] = set()
+        out: list[Finding] = []
+        for key, fs in found:
+            if key is not None and key not in reported:
+                reported.add(key)
+                out += fs
+        return out
+
+    def findings(self, changed: Figure) -> list[Finding]:
+        again = self.reading.get(changed.id, [])
+        if not again:
+            return self.all
+        found = list(self.found)
+        for i in again:
+            found[i] = self._check(i)
+        return self._first(found)
 
 
 class _Static:
@@ -101,6 +161,7 @@ class _Static:
             total = rel.role("total")
             if total is not None:
                 self.breakdowns.append((total, rel.roles("part")))
+        self._stated: dict[tuple[str, GroupKey], list[tuple[Figure, list[Figure]]]] | None = None
         self._zero: dict[str, bool] = {}
         self._windows: str | None = None
         self._fund_words: dict[str, tuple[str, ...]] = {}
@@ -146,6 +207,20 @@ class _Static:
         if where is None:
             where = self._where[key] = (self.canon(f.label), self.group_key(f, within))
         return (*where, f.base_value)
+
+    def where(self, f: Figure) -> tuple[str, GroupKey]:
+        """(canonical label, group) of a figure over the whole document: its fact without the value."""
+        label, key, _ = self.fact(f, "document")
+        return label, key
+
+    def stated(self, total: Figure) -> list[tuple[Figure, list[Figure]]]:
+        """The breakdowns the text states for a total of this label and group (their values are read
+        where they are compared)."""
+        if self._stated is None:
+            self._stated = defaultdict(list)
+            for t, parts in self.breakdowns:
+                self._stated[self.where(t)].append((t, parts))
+        return self._stated.get(self.where(total), [])
 
     def said_zero(self, variants: tuple[str, ...]) -> bool:
         """The report says 无<part> / <part>为零 (no figure needed for a part it does not have)."""
@@ -198,17 +273,12 @@ class _Static:
 
 
 class _Index:
-    """The document's figures by canonical label (`_Static`), with the facts its stated breakdowns
-    cover at the figures' current values."""
+    """The document's figures by canonical label (`_Static`), read at the figures' current values."""
 
     def __init__(self, static: _Static, extra: Decimal) -> None:
         self.static = static
         self.extra = extra
         self.title = static.title
-        self.stated: list[tuple[Fact, set[Fact]]] = [
-            (static.fact(total, "document"), {static.fact(p, "document") for p in parts})
-            for total, parts in static.breakdowns
-        ]
 
     def fact(self, f: Figure, within: str) -> Fact:
         return self.static.fact(f, within)
@@ -225,63 +295,75 @@ class _Index:
         if not totals:
             return
         parts = [self.slot(p.variants, ident.within) for p in ident.parts]
-        signed = any(p.sign < 0 for p in ident.parts)
         for key, total_figs in totals.items():
-            total = _one(total_figs)
-            if total is None:
-                continue  # the same total written with different values: the repeat rule's job
-            members: list[tuple[str, Figure]] = [("total", total)]
-            complete = True
-            conflict = False
-            required_missing = False
-            maybe: list[int] = []  # members that are optional parts
-            for p, by_key in zip(ident.parts, parts, strict=True):
-                figs = by_key.get(key, [])
-                if not figs:
-                    if p.variants[0] in ident.optional:
-                        continue  # a part the report may leave out when it is nil (结余分配)
-                    zero = self.said_zero(p.variants)
-                    complete = complete and zero
-                    required_missing = required_missing or not zero
-                    continue
-                fig = _one(figs)
-                if fig is None:
-                    conflict = True
-                    break
+            rel = self.instance(ident, key, total_figs, parts)
+            if rel is not None:
+                yield rel
+
+    def instance(
+        self,
+        ident: Identity,
+        key: GroupKey,
+        total_figs: list[Figure],
+        parts: list[dict[GroupKey, list[Figure]]],
+    ) -> Relation | None:
+        """The identity over one group of figures, when it is to be checked there."""
+        signed = any(p.sign < 0 for p in ident.parts)
+        total = _one(total_figs)
+        if total is None:
+            return None  # the same total written with different values: the repeat rule's job
+        members: list[tuple[str, Figure]] = [("total", total)]
+        complete = True
+        conflict = False
+        required_missing = False
+        maybe: list[int] = []  # members that are optional parts
+        for p, by_key in zip(ident.parts, parts, strict=True):
+            figs = by_key.get(key, [])
+            if not figs:
                 if p.variants[0] in ident.optional:
-                    maybe.append(len(members))
-                members.append(("part" if p.sign > 0 else "minus", fig))
-            present = len(members) - 1
-            if conflict or present == 0 or (present < 2 and not complete):
+                    continue  # a part the report may leave out when it is nil (结余分配)
+                zero = self.said_zero(p.variants)
+                complete = complete and zero
+                required_missing = required_missing or not zero
                 continue
-            if required_missing and signed:
-                continue  # with a subtracted part, a missing part can move the sum either way
-            if len({f.id for _, f in members}) != len(members):
-                continue
-            if self.covered(members, ident.within):
-                continue
-            t = interval(total, self.extra)
-            s = _sum(members, self.extra)
-            if not complete and not s.lo > t.hi:
-                continue  # parts missing: only parts that already exceed the total are wrong
-            if self.another_reading_holds(members, maybe, t):
-                continue  # the total may leave out an optional part the report writes (年终结转结余)
-            required = [p for p in ident.parts if p.variants[0] not in ident.optional]
-            if len(required) == 1 and len(members) == 2 and members[1][0] == "part" and s.hi < t.lo:
-                # a one-part identity (收入总计 = 支出总计) is symmetric: put the larger side first
-                members = [("total", members[1][1]), ("part", total)]
-            yield Relation(
-                kind="identity",
-                members=members,
-                anchor=total.start,
-                data={
-                    "code": ident.code,
-                    "name": f"{ident.formula()}［{ident.name}］",
-                    "complete": True,
-                    "identity": ident.name,
-                    "source": ident.source,
-                },
-            )
+            fig = _one(figs)
+            if fig is None:
+                conflict = True
+                break
+            if p.variants[0] in ident.optional:
+                maybe.append(len(members))
+            members.append(("part" if p.sign > 0 else "minus", fig))
+        present = len(members) - 1
+        if conflict or present == 0 or (present < 2 and not complete):
+            return None
+        if required_missing and signed:
+            return None  # with a subtracted part, a missing part can move the sum either way
+        if len({f.id for _, f in members}) != len(members):
+            return None
+        if self.covered(members, ident.within):
+            return None
+        t = interval(total, self.extra)
+        s = _sum(members, self.extra)
+        if not complete and not s.lo > t.hi:
+            return None  # parts missing: only parts that already exceed the total are wrong
+        if self.another_reading_holds(members, maybe, t):
+            return None  # the total may leave out an optional part the report writes (年终结转结余)
+        required = [p for p in ident.parts if p.variants[0] not in ident.optional]
+        if len(required) == 1 and len(members) == 2 and members[1][0] == "part" and s.hi < t.lo:
+            # a one-part identity (收入总计 = 支出总计) is symmetric: put the larger side first
+            members = [("total", members[1][1]), ("part", total)]
+        return Relation(
+            kind="identity",
+            members=members,
+            anchor=total.start,
+            data={
+                "code": ident.code,
+                "name": f"{ident.formula()}［{ident.name}］",
+                "complete": True,
+                "identity": ident.name,
+                "source": ident.source,
+            },
+        )
 
     def another_reading_holds(self, members: list[tuple[str, Figure]], maybe: list[int], t: Interval) -> bool:
         """An optional part that is written may or may not be inside the total (总决算: 支出总计 before
@@ -297,9 +379,12 @@ class _Index:
         """The text itself states this breakdown (same total, these parts among its parts)."""
         if any(r == "minus" for r, _ in members):
             return False
-        total = self.fact(members[0][1], "document")
+        total = members[0][1]
         parts = {self.fact(f, "document") for r, f in members[1:]}
-        return any(t == total and parts <= stated for t, stated in self.stated)
+        return any(
+            t.base_value == total.base_value and parts <= {self.fact(p, "document") for p in stated}
+            for t, stated in self.static.stated(total)
+        )
 
 
 def _one(figs: list[Figure]) -> Figure | None:

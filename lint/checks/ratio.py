@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from lint.checks.base import Context, finding, named, per_relation
+from lint.checks.base import Context, finding, named, per_relation, relation_units
 from lint.model import Figure, Finding, Relation, Suggestion
 from lint.tolerance import HUNDRED, fmt_value, interval
 
@@ -157,3 +157,4 @@ def _implied(rel: Relation, ctx: Context, cur: Figure, initial: Figure, ratio: F
 
 
 run = per_relation("ratio", check)
+units = relation_units("ratio", check)

@@ -9,8 +9,9 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from decimal import Decimal
+from functools import partial
 
-from lint.checks.base import Context, finding
+from lint.checks.base import Context, Unit, finding
 from lint.model import Figure, Finding, Suggestion
 from lint.structure.scopes import Scope
 from lint.tolerance import interval
@@ -52,6 +53,11 @@ def key(f: Figure) -> RepeatKey:
 def run(ctx: Context) -> Iterator[Finding]:
     for cluster in _clusters(ctx):
         yield from _check(cluster, ctx)
+
+
+def units(ctx: Context) -> list[Unit]:
+    """`run` as units (lint/checks/recheck.py): a cluster reads its own figures alone."""
+    return [Unit(frozenset(f.id for f in c), partial(_check, c, ctx)) for c in _clusters(ctx)]
 
 
 def _clusters(ctx: Context) -> list[list[Figure]]:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from decimal import ROUND_HALF_UP, Decimal
+from functools import partial
 
-from lint.checks.base import Context, disjoint, finding, graded, named
+from lint.checks.base import Context, Unit, Units, disjoint, figures_of, finding, graded, named
 from lint.checks.culprit import first_repair
 from lint.model import Figure, Finding, Relation
 from lint.tolerance import HUNDRED, interval, interval_sum
@@ -24,7 +25,11 @@ def run(ctx: Context) -> Iterator[Finding]:
     yield from shares_total(relations, ctx)
     for rel in relations:
         if rel.kind == "share-implied":
-            yield from graded(rel, implied(rel, ctx))
+            yield from _implied(rel, ctx)
+
+
+def _implied(rel: Relation, ctx: Context) -> Iterator[Finding]:
+    return graded(rel, implied(rel, ctx))
 
 
 def implied(rel: Relation, ctx: Context) -> Iterator[Finding]:
@@ -170,27 +175,104 @@ def shares_total(relations: list[Relation], ctx: Context) -> Iterator[Finding]:
     """For a breakdown whose parts add up, the shares of all its parts must add up to 100%."""
     by_part = {r.members[0][1].id: r for r in relations if r.kind == "share"}
     for rel in relations:
-        if rel.kind != "sum":
-            continue
-        total = rel.role("total")
-        parts = rel.roles("part")
-        if total is None or len(parts) < 2 or not all(p.id in by_part for p in parts):
-            continue
-        if any(by_part[p.id].role("whole") is not total for p in parts):
-            continue
-        if not interval_sum(parts).meets(interval(total)):
-            continue  # the sum check reports this breakdown already
-        shares = [sh for p in parts if (sh := by_part[p.id].role("share")) is not None]
-        if interval_sum(shares, ctx.extra_tolerance).contains(HUNDRED):
-            continue
-        written = sum((sh.value for sh in shares), Decimal(0))
-        yield finding(
-            ctx,
-            "FL212",
-            shares[-1] or total,
-            [("total", total)] + [("share", sh) for sh in shares if sh is not None],
-            {"sum": f"{written}%"},
-            expected="100",
-            actual=str(written),
-            arithmetic=" + ".join(sh.text for sh in shares if sh is not None) + f" = {written}% ≠ 100%",
-        )
+        if rel.kind == "sum":
+            yield from _shares_total(rel, by_part, ctx)
+
+
+def _shares_total(rel: Relation, by_part: dict[int, Relation], ctx: Context) -> Iterator[Finding]:
+    total = rel.role("total")
+    parts = rel.roles("part")
+    if total is None or len(parts) < 2 or not all(p.id in by_part for p in parts):
+        return
+    if any(by_part[p.id].role("whole") is not total for p in parts):
+        return
+    if not interval_sum(parts).meets(interval(total)):
+        return  # the sum check reports this breakdown already
+    shares = [sh for p in parts if (sh := by_part[p.id].role("share")) is not None]
+    if interval_sum(shares, ctx.extra_tolerance).contains(HUNDRED):
+        return
+    written = sum((sh.value for sh in shares), Decimal(0))
+    yield finding(
+        ctx,
+        "FL212",
+        shares[-1] or total,
+        [("total", total)] + [("share", sh) for sh in shares if sh is not None],
+        {"sum": f"{written}%"},
+        expected="100",
+        actual=str(written),
+        arithmetic=" + ".join(sh.text for sh in shares if sh is not None) + f" = {written}% ≠ 100%",
+    )
+
+
+class Recheck:
+    """The share checks worked out again after one figure's value changed (lint/checks/recheck.py).
+    A share relation reads its own figures and its siblings' shares (舍位平衡), and inherits the
+    reason of another share of the same fact (part, whole and share values): it is checked again
+    when it or a sibling holds the changed figure, or when the reason kept for its fact changes."""
+
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
+        relations = ctx.analysis.relations
+        self.shares = [r for r in relations if r.kind == "share"]
+        siblings = _siblings(relations, self.shares)
+        self.siblings = [siblings.get(id(r), []) for r in self.shares]
+        self.reasons = [self._reason(i) for i in range(len(self.shares))]
+        self.facts = [_fact(r) for r in self.shares]
+        self.by_fact = {fact: why for fact, why in zip(self.facts, self.reasons, strict=True) if why}
+        self.used = [
+            why or self.by_fact.get(fact) for fact, why in zip(self.facts, self.reasons, strict=True)
+        ]
+        self.found = [self._check(i, self.used[i]) for i in range(len(self.shares))]
+        self.holders: dict[tuple[Decimal, ...], list[int]] = {}
+        self.reading: dict[int, list[int]] = {}  # figure id → the share relations reading it
+        for i, rel in enumerate(self.shares):
+            self.holders.setdefault(self.facts[i], []).append(i)
+            for fid in {f.id for _, f in rel.members} | {f.id for f in self.siblings[i]}:
+                self.reading.setdefault(fid, []).append(i)
+        by_part = {r.members[0][1].id: r for r in self.shares}
+        rest = [
+            Unit(
+                figures_of(rel).union(
+                    *(figures_of(by_part[p.id]) for p in rel.roles("part") if p.id in by_part)
+                ),
+                partial(_shares_total, rel, by_part, ctx),
+            )
+            for rel in relations
+            if rel.kind == "sum"
+        ]
+        rest += [
+            Unit(figures_of(rel), partial(_implied, rel, ctx))
+            for rel in relations
+            if rel.kind == "share-implied"
+        ]
+        self.rest = Units(rest)
+
+    def _reason(self, i: int) -> str | None:
+        return _rounding_reason(self.shares[i], self.siblings[i], self.ctx.lang)
+
+    def _check(self, i: int, reason: str | None) -> list[Finding]:
+        rel = self.shares[i]
+        return list(graded(rel, check(rel, self.ctx, reason)))
+
+    def findings(self, changed: Figure) -> list[Finding]:
+        out = self.rest.findings(changed)
+        direct = self.reading.get(changed.id, [])
+        if not direct:
+            return out + [f for fs in self.found for f in fs]
+        reasons = {i: self._reason(i) for i in direct}
+        facts = {i: _fact(self.shares[i]) for i in direct}
+        touched = {self.facts[i] for i in direct} | set(facts.values())
+        by_fact: dict[tuple[Decimal, ...], str | None] = {}
+        for fact in touched:
+            held = [i for i in self.holders.get(fact, []) if i not in reasons]
+            held = sorted(held + [i for i, f in facts.items() if f == fact])
+            why = [r for i in held if (r := reasons.get(i, self.reasons[i]))]
+            by_fact[fact] = why[-1] if why else None  # the last share of the fact with a reason
+        again = set(direct) | {i for fact in touched for i in self.holders.get(fact, [])}
+        found = list(self.found)
+        for i in again:
+            fact = facts.get(i, self.facts[i])
+            used = reasons.get(i, self.reasons[i]) or by_fact[fact]
+            if i in reasons or used != self.used[i]:
+                found[i] = self._check(i, used)
+        return out + [f for fs in found for f in fs]

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from decimal import Decimal
+from functools import partial
 
-from lint.checks.base import Context, disjoint, finding, graded, named
+from lint.checks.base import Context, Unit, disjoint, figures_of, finding, graded, named
 from lint.checks.culprit import first_repair
 from lint.identities import identities_for
 from lint.model import Figure, Finding, Relation
@@ -18,6 +19,23 @@ def run(ctx: Context) -> Iterator[Finding]:
     for rel in ctx.analysis.relations:
         if rel.kind in ("sum", "identity"):
             yield from graded(rel, check(rel, ctx, shares))
+
+
+def units(ctx: Context) -> list[Unit]:
+    """`run` as units (lint/checks/recheck.py): a breakdown reads its figures and the shares written
+    for its parts (the shares adding up to 100% say the list is complete)."""
+    shares = _shares_by_part(ctx.analysis.relations)
+    out = []
+    for rel in ctx.analysis.relations:
+        if rel.kind in ("sum", "identity"):
+            parts = [p for r, p in rel.members if r in ("part", "minus")]
+            reads = figures_of(rel).union(*(figures_of(shares[p.id]) for p in parts if p.id in shares))
+            out.append(Unit(reads, partial(_graded, rel, ctx, shares)))
+    return out
+
+
+def _graded(rel: Relation, ctx: Context, shares: dict[int, Relation]) -> Iterator[Finding]:
+    return graded(rel, check(rel, ctx, shares))
 
 
 def _shares_by_part(relations: list[Relation]) -> dict[int, Relation]:

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from decimal import Decimal
+from functools import partial
 
-from lint.checks.base import Context, disjoint, finding
+from lint.checks.base import Context, Unit, disjoint, figures_of, finding
 from lint.checks.culprit import first_repair
 from lint.model import Figure, Finding, Relation
 from lint.structure.tables import TableView
@@ -23,22 +24,32 @@ ROUNDING_UNITS = 2  # 舍位平衡: a cent or two
 def run(ctx: Context) -> Iterator[Finding]:
     vs = ctx.analysis.table_views
     for rel in _distinct(ctx):
-        if rel.kind == "table-sum":
-            yield from _check_sum(rel, ctx, vs)
-        elif rel.kind == "table-repeat":
-            yield from _check_repeat(rel, ctx, vs)
-        elif rel.kind == "table-rate":
-            yield from _check_rate(rel, ctx, vs)
-        elif rel.kind == "table-score":
-            yield from _check_score(rel, ctx, vs)
-        elif rel.kind == "score-prose":
-            yield from _check_score_prose(rel, ctx, vs)
-        elif rel.kind == "score-grade":
-            yield from _check_grade(rel, ctx)
-        elif rel.kind == "score-rate":
-            yield from _check_exec_score(rel, ctx, vs)
-        elif rel.kind == "table-blank":
-            yield from _check_blank(rel, ctx)
+        yield from _check(rel, ctx, vs)
+
+
+def units(ctx: Context) -> list[Unit]:
+    """`run` as units (lint/checks/recheck.py): each relation reads its own figures alone."""
+    vs = ctx.analysis.table_views
+    return [Unit(figures_of(rel), partial(_check, rel, ctx, vs)) for rel in _distinct(ctx)]
+
+
+def _check(rel: Relation, ctx: Context, vs: list[TableView]) -> Iterator[Finding]:
+    if rel.kind == "table-sum":
+        yield from _check_sum(rel, ctx, vs)
+    elif rel.kind == "table-repeat":
+        yield from _check_repeat(rel, ctx, vs)
+    elif rel.kind == "table-rate":
+        yield from _check_rate(rel, ctx, vs)
+    elif rel.kind == "table-score":
+        yield from _check_score(rel, ctx, vs)
+    elif rel.kind == "score-prose":
+        yield from _check_score_prose(rel, ctx, vs)
+    elif rel.kind == "score-grade":
+        yield from _check_grade(rel, ctx)
+    elif rel.kind == "score-rate":
+        yield from _check_exec_score(rel, ctx, vs)
+    elif rel.kind == "table-blank":
+        yield from _check_blank(rel, ctx)
 
 
 def _distinct(ctx: Context) -> list[Relation]:
