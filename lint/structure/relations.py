@@ -1366,7 +1366,9 @@ class RelationFinder:
         ]
         if any(x.qualifiers.approx for x in money):
             return None
+        carry: list[Figure] = []
         other = False
+        opening = [w for w, p in self.vocab.periods.items() if p == "opening"]
         for x in money:
             if x is cur or x is initial[0]:
                 continue
@@ -1375,14 +1377,21 @@ class RelationFinder:
                 minus.append(x)
             elif self.adjust_up.search(before):
                 plus.append(x)
+            elif x.role == "amount" and (
+                x.qualifiers.period == "opening" or any(w in (x.label or "") or w in before for w in opening)
+            ):
+                # "…年中追加45.00万元，上年结转15.00万元，实际支出…": the carryover is the third term of
+                # the 全年预算 (年初 + 调整 + 结转); a rate on 年初 + 调整 alone stays a reading
+                carry.append(x)
             else:
                 other = True
         if not plus and not minus:
             return None
-        if other:
+        if other or len(carry) > 1:
             return False
         members = [("current", cur), ("base", initial[0])]
-        members += [("plus", x) for x in plus] + [("minus", x) for x in minus] + [("ratio", rate)]
+        members += [("plus", x) for x in plus] + [("minus", x) for x in minus]
+        members += [("carry", x) for x in carry] + [("ratio", rate)]
         return Relation("ratio", members, rate.start, {"named": "", "implied_base": True}, "inferred")
 
     def _named_rates(self, text: str, figures: list[Figure]) -> list[Relation]:
@@ -1741,8 +1750,13 @@ class RelationFinder:
                 for x in self._span(figures, start, end)
                 if x.dimension == "money" and not x.qualifiers.approx
             ]
-            initial = [x for x in money if x.qualifiers.stage == "initial" and x.role == "amount"]
             adjusted = [x for x in money if x.qualifiers.stage == "adjusted" and x.role == "amount"]
+            initial = [
+                x
+                for x in money
+                if x.qualifiers.stage == "initial"
+                and (x.role == "amount" or self._stage_bracket(text, adjusted, x))
+            ]
             plus, minus = [], []
             for x in money:
                 if x in adjusted or x in initial:
@@ -1767,6 +1781,18 @@ class RelationFinder:
                 lo < x.start < hi and x.role == "amount" and x not in plus and x not in minus for x in money
             ):
                 continue
+            # "全年预算数X（年初预算A，年中追加B，上年结转C）": any other amount in the bracket may be a term
+            if adjusted[0].start < initial[0].start:
+                shut = [
+                    i
+                    for i in (text.find("）", initial[0].end, end), text.find(")", initial[0].end, end))
+                    if i > 0
+                ]
+                close = min(shut, default=end)
+                if any(
+                    initial[0].start < x.start < close and x not in plus and x not in minus for x in money
+                ):
+                    continue
             # "上年结转15.00万元，年初预算150.00万元，年中追加10.00万元，全年预算数175.00万元": a carryover
             # written before both budgets is a term of the 全年预算 (年初 + 调整 + 结转) too
             opening = [w for w, p in self.vocab.periods.items() if p == "opening"]
@@ -1788,6 +1814,16 @@ class RelationFinder:
             name = "调整预算 = 年初预算 + 调增 − 调减［adjusted_budget］"
             out.append(Relation("identity", members, adjusted[0].start, {"code": "FL271", "name": name}))
         return out
+
+    @staticmethod
+    def _stage_bracket(text: str, adjusted: list[Figure], x: Figure) -> bool:
+        """Whether `x` opens a bracket written right after the one 全年(调整)预算 of its sentence:
+        "全年预算数1,268.50万元（年初预算1,096.20万元，年中追加…）" gives that budget's stages, though a
+        bracketed amount is otherwise a side note (role other)."""
+        if len(adjusted) != 1 or not 0 < adjusted[0].end <= x.start:
+            return False
+        between = fold_width(text[adjusted[0].end : x.start]).strip()
+        return between[:1] in ("(", "（") and not any(c in between[1:] for c in "，,。；;：:()（）")
 
     # -- enumerations ---------------------------------------------------------------------
     def _enumerations(self, text: str, figures: list[Figure]) -> list[Relation]:
