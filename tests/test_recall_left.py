@@ -51,3 +51,64 @@ def test_a_full_year_budget_whose_bracketed_stages_do_not_add_up_is_found(
     assert len(found) == 1, _found(text)
     assert total in _texts(found[0]) and "年初预算" in found[0].message
     assert found[0].expected == expected
+
+
+# -- what was saved against the budget: 比预算节约X / 较预算节约X / 结余X = budget − spent -------------------
+SAVED_CLEAN = [
+    "项目全年预算资金86.00万元，实际支出78.35万元，比预算节约7.65万元，预算执行率91.10%。",
+    "本年预算安排40.00万元，实际支出36.80万元，较预算节约3.20万元。",
+    "项目预算52.00万元，实际支出49.18万元，结余2.82万元，已按规定上缴财政。",
+    # 节约 of another item (a purchase against its ceiling price) is no difference of these two
+    "项目预算52.00万元，实际支出49.18万元。通过公开招标，设备采购较控制价节约资金4.20万元。",
+    # a 结余 of the year's accounts (年末结转和结余) is its own figure, not budget − spent
+    "全年预算52.00万元，实际支出49.18万元，年末结转和结余12.30万元。",
+]
+
+
+@pytest.mark.parametrize("text", SAVED_CLEAN)
+def test_savings_against_the_budget_that_hold_raise_nothing(text: str) -> None:
+    assert _found(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "saved"),
+    [
+        (SAVED_CLEAN[0].replace("7.65万元", "7.56万元"), "7.56万元"),
+        (SAVED_CLEAN[1].replace("3.20万元", "2.30万元"), "2.30万元"),
+        (SAVED_CLEAN[2].replace("2.82万元", "2.28万元"), "2.28万元"),
+    ],
+)
+def test_savings_against_the_budget_that_do_not_hold_are_found(text: str, saved: str) -> None:
+    found = _found(text)
+    assert len(found) == 1, found
+    assert saved in _texts(found[0])
+
+
+# -- a lone 执行率 right after a heading that names it, or right after a 其中 line ----------------------
+LONE_CLEAN = [
+    "（一）资金安排\n本项目全年预算146.00万元，截至12月31日实际支出138.70万元。\n（二）预算执行率\n执行率为95.00%。",
+    "全年预算资金980.00万元，全年实际支出931.00万元。\n其中：乡镇卫生院支出570.40万元，村卫生室支出360.60万元。\n"
+    "执行率为95.00%。",
+    # a heading that names something else opens a new subject: its rate is not read from before it
+    "（一）资金安排\n本项目全年预算146.00万元，实际支出138.70万元。\n（二）资金到位情况\n到位率为90.00%。",
+    "（一）资金安排\n本项目全年预算146.00万元，实际支出138.70万元。\n（二）绩效目标完成情况\n完成率为96.00%。",
+    # a 其中 line with budgets of its own: the rate may be a part's, nothing is read
+    "全年预算资金980.00万元，实际支出931.00万元。\n其中：中央资金预算600.00万元，支出588.00万元。\n执行率为98.00%。",
+]
+LONE_BROKEN = [
+    (LONE_CLEAN[0].replace("95.00%", "96.00%"), "96.00%"),
+    (LONE_CLEAN[1].replace("95.00%", "96.00%"), "96.00%"),
+]
+
+
+@pytest.mark.parametrize("text", LONE_CLEAN)
+def test_a_lone_rate_after_a_heading_or_a_breakdown_line_that_holds_raises_nothing(text: str) -> None:
+    assert _found(text) == []
+
+
+@pytest.mark.parametrize(("text", "rate"), LONE_BROKEN)
+def test_a_lone_rate_after_a_heading_or_a_breakdown_line_is_checked(text: str, rate: str) -> None:
+    found = _found(text)
+    assert [f.rule for f in found] == ["FL231"], found
+    assert found[0].severity.label == "warning" and found[0].expected == "95.00"
+    assert rate in _texts(found[0])

@@ -294,7 +294,9 @@ class FigureExtractor:
 
     def _approx(self, norm: str, num_start: int, end: int) -> bool:
         before = norm[max(0, num_start - 4) : num_start]
-        if before.endswith(tuple(self.vocab.approx_before)):
+        if before.endswith(tuple(self.vocab.approx_before)) and not before.endswith(
+            tuple(self.vocab.not_approx_before)
+        ):
             return True
         # "80（含）-90分的项目", "单价50万元（含）以上": either end of a range, or a bound, is no amount
         if RANGE_START.match(norm, end, end + 16) or (  # anchored: a bounded window
