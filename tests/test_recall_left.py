@@ -112,3 +112,58 @@ def test_a_lone_rate_after_a_heading_or_a_breakdown_line_is_checked(text: str, r
     assert [f.rule for f in found] == ["FL231"], found
     assert found[0].severity.label == "warning" and found[0].expected == "95.00"
     assert rate in _texts(found[0])
+
+
+# -- one amount written in 亿元 and in 万元/元 under two labels that name it ------------------------------
+UNITS_CLEAN = [
+    "2024年度，本部门整体支出1.36亿元。\n（一）预算执行情况\n全年预算14,120.00万元，全年实际支出13,560.25万元，"
+    "预算执行率96.04%。",
+    "部门整体支出4.73亿元。\n（一）支出决算情况\n全年实际支出473,216,905.10元。",
+    # income in 亿元 beside spending in 万元: two facts
+    "全年部门收入1.52亿元，全年实际支出13,560.25万元。",
+    # several things called 实际支出 (each project's): which one the 亿元 restates is not said
+    "本部门整体支出1.36亿元。甲项目预算9,000.00万元，实际支出8,800.00万元；乙项目预算5,000.00万元，"
+    "实际支出4,760.25万元。",
+    # one project's 实际支出 near the size of the whole: its sentence names the project
+    "本部门整体支出1.36亿元。\n（一）重点项目\n公路养护项目预算12,000.00万元，实际支出11,760.25万元。",
+]
+
+
+@pytest.mark.parametrize("text", UNITS_CLEAN)
+def test_an_amount_restated_in_yi_that_agrees_raises_nothing(text: str) -> None:
+    assert _found(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong", "other"),
+    [
+        (UNITS_CLEAN[0].replace("1.36亿元", "1.26亿元"), "1.26亿元", "13,560.25万元"),
+        (UNITS_CLEAN[1].replace("4.73亿元", "4.37亿元"), "4.37亿元", "473,216,905.10元"),
+    ],
+)
+def test_an_amount_restated_in_yi_that_disagrees_is_found(text: str, wrong: str, other: str) -> None:
+    found = _found(text)
+    assert [f.rule for f in found] == ["FL261"], found
+    assert found[0].severity.label == "warning"  # two labels read as one fact: an inferred link
+    assert _texts(found[0]) == [wrong, other]
+
+
+# -- families that already read right: kept by a test ---------------------------------------------------
+def test_one_figure_for_both_grand_totals_is_checked_on_each_side() -> None:
+    text = (
+        "2024年度收入、支出总计均为2,146.80万元。本年收入合计1,892.30万元，年初结转和结余254.50万元。"
+        "本年支出合计1,978.20万元，年末结转和结余168.60万元。"
+    )
+    assert _found(text) == []
+    assert _found(text.replace("168.60", "186.60"))
+    assert _found(text.replace("254.50", "245.50"))
+
+
+def test_a_total_written_after_its_parts_closes_the_list() -> None:
+    text = "政府采购支出：货物类86.40万元、工程类120.35万元、服务类54.20万元，合计260.95万元。"
+    assert _found(text) == []
+    (f,) = _found(text.replace("260.95", "266.95"))
+    assert f.rule == "FL201" and "266.95万元" in _texts(f)
+    # a 合计 of some of the items (a different list) is no total of the whole list
+    near = text + "其中工程类、服务类合计174.55万元。"
+    assert _found(near) == []
