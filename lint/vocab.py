@@ -119,6 +119,7 @@ class Vocabulary:
     flow_words: list[str]  # a count after these counts this year's purchases/disposals (购置, 报废 …)
     approx_before: list[str]
     approx_after: list[str]
+    not_approx_before: list[str]
     restated: list[str]  # 同口径/可比/剔除: a change on a restated basis ([qualifiers] restated)
     title_final: list[str]
     title_budget: list[str]
@@ -235,6 +236,7 @@ def parse_vocabulary(data: dict[str, object], path: Path) -> Vocabulary:
         ),
         approx_before=_words(quals.get("approx_before", []), path, "qualifiers.approx_before"),
         approx_after=_words(quals.get("approx_after", []), path, "qualifiers.approx_after"),
+        not_approx_before=_words(quals.get("not_approx_before", []), path, "qualifiers.not_approx_before"),
         restated=_words(quals.get("restated", []), path, "qualifiers.restated"),
         title_final=_words(quals.get("title_final", []), path, "qualifiers.title_final"),
         title_budget=_words(quals.get("title_budget", []), path, "qualifiers.title_budget"),

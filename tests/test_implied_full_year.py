@@ -19,6 +19,9 @@ CLEAN = [
     "本项目年初预算1,000.00万元，年中追加200.00万元，实际支出1,080.00万元，完成年初预算的108.00%。",
     # a 结转 may be one more term of the 全年预算: the clause does not give it whole, nothing is read
     "年初预算1,000.00万元，追加200.00万元，上年结转100.00万元，实际支出1,080.00万元，预算执行率83.08%。",
+    # a rate on 年初 + 追加 without the 结转 is a reading some templates use: not reported
+    "年初预算1,000.00万元，追加200.00万元，上年结转100.00万元，实际支出1,080.00万元，预算执行率90.00%。",
+    "项目年初预算320.00万元，年中追加45.00万元，上年结转资金15.00万元，实际支出361.00万元，预算执行率95.00%。",
 ]
 
 BROKEN = [
@@ -26,6 +29,9 @@ BROKEN = [
     (CLEAN[0].replace("90.00%", "108.00%"), "108.00%", "90.00", True),
     (CLEAN[1].replace("95.00%", "106.40%"), "106.40%", "95.00", True),
     (CLEAN[2].replace("95.00%", "97.50%"), "97.50%", "95.00", False),
+    # the 全年预算 = 年初 + 追加 + 上年结转, none of it written as one figure (recall-left item 1)
+    (CLEAN[4].replace("83.08%", "86.08%"), "86.08%", "83.08", False),
+    (CLEAN[6].replace("95.00%", "96.00%"), "96.00%", "95.00", False),
 ]
 
 

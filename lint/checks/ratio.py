@@ -113,7 +113,7 @@ def check(rel: Relation, ctx: Context) -> Iterator[Finding]:
 
 def _implied(rel: Relation, ctx: Context, cur: Figure, initial: Figure, ratio: Figure) -> Iterator[Finding]:
     """An execution rate against a 全年预算 the text gives only in parts: 年初 + 追加 − 调减."""
-    plus, minus = rel.roles("plus"), rel.roles("minus")
+    plus, minus, carry = rel.roles("plus"), rel.roles("minus"), rel.roles("carry")
     base = interval(initial)
     value = initial.base_value
     for x in plus:
@@ -121,12 +121,19 @@ def _implied(rel: Relation, ctx: Context, cur: Figure, initial: Figure, ratio: F
     for x in minus:
         base, value = base - interval(x), value - x.base_value
     stated = interval(ratio, ctx.extra_tolerance)
+    # a carryover (上年结转) is a term of the 全年预算; a rate on the year's own budget alone is a reading
+    q = interval(cur) / base
+    if carry and q is not None and q.scale(HUNDRED).meets(stated):
+        return
+    for x in carry:
+        base, value = base + interval(x), value + x.base_value
     q = interval(cur) / base
     if value <= 0 or q is None or q.scale(HUNDRED).meets(stated):
         return
     point = cur.base_value / value * HUNDRED
     shown = f"{point.quantize(Decimal(1).scaleb(-max(ratio.decimals, 2)))}%"
-    terms = initial.text + "".join(f" + {x.text}" for x in plus) + "".join(f" − {x.text}" for x in minus)
+    terms = initial.text + "".join(f" + {x.text}" for x in (*plus, *carry))
+    terms += "".join(f" − {x.text}" for x in minus)
     full = fmt_value(value, initial)
     suggestion = None
     on_initial = interval(cur) / interval(initial)

@@ -12,12 +12,15 @@ from decimal import Decimal
 from functools import partial
 
 from lint.checks.base import Context, Unit, finding
-from lint.model import Figure, Finding, Suggestion
+from lint.identities import identities_for
+from lint.model import Figure, Finding, Severity, Suggestion
 from lint.structure.scopes import Scope
 from lint.tolerance import interval
 
 # Counts need long labels: short ones (产生办件) name different things in different paragraphs.
 MIN_LABEL = {"money": 2, "people": 6, "count": 6}
+# a 亿元 restatement this near its 万元/元 amount is a slip in it; farther, it may be another thing
+NEAR = (Decimal(3) / 4, Decimal(4) / 3)
 
 
 def _eligible(f: Figure, generic: set[str]) -> bool:
@@ -53,11 +56,77 @@ def key(f: Figure) -> RepeatKey:
 def run(ctx: Context) -> Iterator[Finding]:
     for cluster in _clusters(ctx):
         yield from _check(cluster, ctx)
+    yield from _restated_in_yi(ctx, _whole_spent(ctx))
+
+
+def _whole_spent(ctx: Context) -> list[Figure]:
+    """The prose amounts naming the year's whole spending ([markers] whole_spent) with no subject of
+    their own. Labels and scopes alone pick them, so the culprit search's re-runs reuse them."""
+    words = set(identities_for(ctx.catalog).vocab.markers.get("whole_spent", []))
+    scopes = ctx.analysis.scopes
+    picked = [
+        f
+        for f in ctx.analysis.figures
+        if f.table is None
+        and f.dimension == "money"
+        and f.role == "amount"
+        and not f.qualifiers.approx
+        and not f.scoped
+        and f.raw_label in words
+        and scopes.get(f.id, Scope()).fund is None
+    ]
+    generic = ctx.analysis.generic_labels
+
+    def own_subject(f: Figure) -> bool:
+        """Whether f's line names another subject before it ("甲项目预算9,000.00万元，实际支出…"), or its
+        heading, lead-in or breakdown does: the 实际支出 is that thing's, not the whole's."""
+        s = scopes.get(f.id, Scope())
+        if s.subject is not None or s.parent is not None or s.lead:
+            return True
+        return any(
+            g.location.line == f.location.line
+            and g.start < f.start
+            and g.dimension == "money"
+            and g.label
+            and g.label not in generic
+            and not any(w.startswith(g.label) for w in words)
+            for g in ctx.analysis.figures
+        )
+
+    return [f for f in picked if f.unit == "亿元" or not own_subject(f)]
+
+
+def _restated_in_yi(ctx: Context, picked: list[Figure]) -> Iterator[Finding]:
+    """ "本部门整体支出1.26亿元" against "全年实际支出13,560.25万元": the year's whole spending written
+    rounded in 亿元 under one of its names and in 万元/元 under another is one fact, when every such
+    万元/元 figure of the same stage and period agrees on one value and the two are of one size (within
+    a third: a slip, not another thing). Two labels read as one: a warning."""
+    for yi in [f for f in picked if f.unit == "亿元"]:
+        q = yi.qualifiers
+        fine = [
+            f
+            for f in picked
+            if f.unit != "亿元" and (f.qualifiers.stage, f.qualifiers.period) == (q.stage, q.period)
+        ]
+        if not fine or len({f.base_value for f in fine}) != 1 or not fine[0].base_value > 0:
+            continue
+        if interval(yi, ctx.extra_tolerance).meets(interval(fine[0], ctx.extra_tolerance)):
+            continue
+        if not NEAR[0] < yi.base_value / fine[0].base_value < NEAR[1]:
+            continue
+        found = _disagreement(ctx, "FL261", yi, fine[0], None)
+        found.certainty = "inferred"
+        found.severity = min(found.severity, Severity.WARNING)
+        yield found
 
 
 def units(ctx: Context) -> list[Unit]:
-    """`run` as units (lint/checks/recheck.py): a cluster reads its own figures alone."""
-    return [Unit(frozenset(f.id for f in c), partial(_check, c, ctx)) for c in _clusters(ctx)]
+    """`run` as units (lint/checks/recheck.py): a cluster reads its own figures alone, the 亿元
+    restatement the whole-spending amounts."""
+    spent = _whole_spent(ctx)
+    return [Unit(frozenset(f.id for f in c), partial(_check, c, ctx)) for c in _clusters(ctx)] + [
+        Unit(frozenset(f.id for f in spent), partial(_restated_in_yi, ctx, spent))
+    ]
 
 
 def _clusters(ctx: Context) -> list[list[Figure]]:

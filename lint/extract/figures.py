@@ -101,6 +101,7 @@ class FigureExtractor:
         )
         self.bracket_breakdown = regex.compile(r"^\s*(?:其中|含|包括)")
         self.approx_before = tuple(v.approx_before)
+        self.not_approx_before = tuple(v.not_approx_before)
         self.approx_after = regex.compile(r"^(?:" + alternation(v.approx_after) + ")")
         self.ratio_re = regex.compile(
             r"(?:完成|达到|为|占|是)[^，,。；;]{0,14}的\s*$|(?:执行率|完成率|执行进度)(?:为|达到?)?\s*$"
@@ -297,7 +298,7 @@ class FigureExtractor:
 
     def _approx(self, norm: str, num_start: int, end: int) -> bool:
         before = norm[max(0, num_start - 4) : num_start]
-        if before.endswith(self.approx_before):
+        if before.endswith(self.approx_before) and not before.endswith(self.not_approx_before):
             return True
         # "80（含）-90分的项目", "单价50万元（含）以上": either end of a range, or a bound, is no amount
         if RANGE_START.match(norm, end, end + 16) or (  # anchored: a bounded window

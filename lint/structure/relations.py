@@ -227,6 +227,7 @@ class RelationFinder:
         relations += self._enumerations(text, prose)
         relations += self._trailing_totals(text, prose, groups)
         relations += self._adjusted_budgets(text, prose)
+        relations += self._left_over(text, prose)
         relations += self._blanks(text)
         return relations
 
@@ -1225,22 +1226,26 @@ class RelationFinder:
             return None  # "上年同类项目执行率为94.0%": another year's rate, its figures not written here
         lo = start
         crossed = False
+        hi = start  # the window ends here: past a skipped heading or 其中 line, before it
         for _ in range(2):
             if lo <= 0:
                 break
             if text[lo - 1] == PARAGRAPH_END:
                 # "…实际支出312.45万元。\n预算执行率为96.61%。": a rate alone on its line reads the line
                 # just before it, once, when that line is prose of the same section (no heading between)
-                if crossed or lo != start or not self._prose_line_before(text, start):
+                if crossed or lo != start:
+                    break
+                stop = self._line_before_rate(text, figures, start, rate)
+                if stop is None:
                     break
                 crossed = True
-                lo -= 1  # past the line break: "。\n" ends one sentence, not two
+                lo = hi = stop  # past the line break: "。\n" ends one sentence, not two
             lo = _sentence_start(text, lo - 1)
         if lo == start:
             return None
         window = [
             x
-            for x in self._span(figures, lo, start)
+            for x in self._span(figures, lo, hi)
             if x.role == "amount" and x.dimension == "money" and x.table is None and not x.qualifiers.approx
         ]
         words = fold_width(text[max(0, rate.start - 16) : rate.start])
@@ -1260,7 +1265,7 @@ class RelationFinder:
                 return None
             members = [("current", same[1]), ("base", same[0]), ("ratio", rate)]
             return Relation("ratio", members, rate.start, {"named": ""}, "inferred")
-        last = _sentence_start(text, start - (2 if crossed else 1))
+        last = _sentence_start(text, hi - 1)
         spent = [
             x
             for x in window
@@ -1291,10 +1296,38 @@ class RelationFinder:
         data["not_base"] = self._initial_not_base(text, rate, members)
         return Relation("ratio", members, rate.start, data, "inferred")
 
-    def _prose_line_before(self, text: str, start: int) -> bool:
+    def _line_before_rate(self, text: str, figures: list[Figure], start: int, rate: Figure) -> int | None:
+        """Where the prose line a lone rate reads ends (its line break), or None: the line just before
+        the rate's (_prose_line_before); else the line before that, past one line between that is a
+        heading naming the rate ("（二）预算执行率"/"预算执行情况" before "执行率为95.00%") or a 其中 line
+        of parts that writes no budget ("其中：乡镇卫生院支出…": the rate is then the whole's)."""
+        if self._prose_line_before(text, start):
+            return start - 1
+        if start < 2 or text[start - 1] != "\n":
+            return None
+        top = text.rfind("\n", 0, start - 1)
+        if top < 1 or text[top - 1] == "\n":
+            return None
+        between = fold_width(text[top + 1 : start - 1].strip())
+        m = RATE_WORD.search(fold_width(text[max(start, rate.start - 8) : rate.start]))
+        inside = self._span(figures, top + 1, start - 1)
+        if any(between.startswith(w) for w in self.vocab.markers.get("breakdown", [])):
+            if any(x.dimension == "money" and _stage_matches(x.qualifiers.stage, "budget") for x in inside):
+                return None
+        elif not (
+            any(p.match(between) for _, p in LEVELS)
+            and m
+            and (m.group(1) + "率" in between or "预算" + m.group(1) in between)
+            and not inside
+        ):
+            return None  # "（二）绩效目标完成情况" before "完成率为…" opens another subject
+        return top if self._prose_line_before(text, top + 1, own=False) else None
+
+    def _prose_line_before(self, text: str, start: int, own: bool = True) -> bool:
         """Whether the line before the line starting at `start` is prose the line continues: that line
-        is not blank and ends a sentence (a heading line does not), neither line opens with a heading
-        number ("（二）项目支出", "3．预算执行率…": a new section or item), and the line before does not
+        is not blank and ends a sentence (a heading line does not), neither line (with `own` False: not
+        the line before) opens with a heading number ("（二）项目支出", "3．预算执行率…": a new section or
+        item), and the line before does not
         open a breakdown ("其中：中央资金…": a part's figures, while the rate may be the whole's)."""
         if start < 2 or text[start - 1] != "\n" or text[start - 2] == "\n":
             return False
@@ -1304,7 +1337,7 @@ class RelationFinder:
         if any(prev.startswith(w) for w in self.vocab.markers.get("breakdown", [])):
             return False
         # a line opening with a heading or item number (一、 （二） 3． 第二部分): the outline's own patterns
-        lines = (prev, fold_width(text[start : start + 12]))
+        lines = (prev, fold_width(text[start : start + 12])) if own else (prev,)
         return not any(p.match(line) for line in lines for _, p in LEVELS)
 
     def _line_before_budget(
@@ -1366,7 +1399,9 @@ class RelationFinder:
         ]
         if any(x.qualifiers.approx for x in money):
             return None
+        carry: list[Figure] = []
         other = False
+        opening = [w for w, p in self.vocab.periods.items() if p == "opening"]
         for x in money:
             if x is cur or x is initial[0]:
                 continue
@@ -1375,14 +1410,21 @@ class RelationFinder:
                 minus.append(x)
             elif self.adjust_up.search(before):
                 plus.append(x)
+            elif x.role == "amount" and (
+                x.qualifiers.period == "opening" or any(w in (x.label or "") or w in before for w in opening)
+            ):
+                # "…年中追加45.00万元，上年结转15.00万元，实际支出…": the carryover is the third term of
+                # the 全年预算 (年初 + 调整 + 结转); a rate on 年初 + 调整 alone stays a reading
+                carry.append(x)
             else:
                 other = True
         if not plus and not minus:
             return None
-        if other:
+        if other or len(carry) > 1:
             return False
         members = [("current", cur), ("base", initial[0])]
-        members += [("plus", x) for x in plus] + [("minus", x) for x in minus] + [("ratio", rate)]
+        members += [("plus", x) for x in plus] + [("minus", x) for x in minus]
+        members += [("carry", x) for x in carry] + [("ratio", rate)]
         return Relation("ratio", members, rate.start, {"named": "", "implied_base": True}, "inferred")
 
     def _named_rates(self, text: str, figures: list[Figure]) -> list[Relation]:
@@ -1741,8 +1783,13 @@ class RelationFinder:
                 for x in self._span(figures, start, end)
                 if x.dimension == "money" and not x.qualifiers.approx
             ]
-            initial = [x for x in money if x.qualifiers.stage == "initial" and x.role == "amount"]
             adjusted = [x for x in money if x.qualifiers.stage == "adjusted" and x.role == "amount"]
+            initial = [
+                x
+                for x in money
+                if x.qualifiers.stage == "initial"
+                and (x.role == "amount" or self._stage_bracket(text, adjusted, x))
+            ]
             plus, minus = [], []
             for x in money:
                 if x in adjusted or x in initial:
@@ -1767,6 +1814,18 @@ class RelationFinder:
                 lo < x.start < hi and x.role == "amount" and x not in plus and x not in minus for x in money
             ):
                 continue
+            # "全年预算数X（年初预算A，年中追加B，上年结转C）": any other amount in the bracket may be a term
+            if adjusted[0].start < initial[0].start:
+                shut = [
+                    i
+                    for i in (text.find("）", initial[0].end, end), text.find(")", initial[0].end, end))
+                    if i > 0
+                ]
+                close = min(shut, default=end)
+                if any(
+                    initial[0].start < x.start < close and x not in plus and x not in minus for x in money
+                ):
+                    continue
             # "上年结转15.00万元，年初预算150.00万元，年中追加10.00万元，全年预算数175.00万元": a carryover
             # written before both budgets is a term of the 全年预算 (年初 + 调整 + 结转) too
             opening = [w for w, p in self.vocab.periods.items() if p == "opening"]
@@ -1788,6 +1847,40 @@ class RelationFinder:
             name = "调整预算 = 年初预算 + 调增 − 调减［adjusted_budget］"
             out.append(Relation("identity", members, adjusted[0].start, {"code": "FL271", "name": name}))
         return out
+
+    # -- 预算 = 实际支出 + 结余 ---------------------------------------------------------------
+    def _left_over(self, text: str, figures: list[Figure]) -> list[Relation]:
+        """ "项目预算52.00万元，实际支出49.18万元，结余2.82万元": what a budget leaves after what was spent of
+        it, when the sentence before the 结余 writes exactly one budget and one spent amount (another
+        amount there — 到位, 结转, 下达 — may be what the 结余 is of). One inferred link: a warning."""
+        words = set(self.vocab.markers.get("left_over", []))
+        out: list[Relation] = []
+        for f in figures:
+            if f.dimension != "money" or f.role != "amount" or f.qualifiers.approx or f.label not in words:
+                continue
+            lo = _sentence_start(text, f.start)
+            money = [x for x in self._span(figures, lo, f.start) if x.dimension == "money"]
+            if len(money) != 2 or any(x.role != "amount" or x.qualifiers.approx for x in money):
+                continue
+            budget, spent = money
+            if not _stage_matches(budget.qualifiers.stage, "budget") or spent.qualifiers.stage != "final":
+                continue
+            if any(w in spent.label for w in self.vocab.markers.get("not_spent", [])):
+                continue
+            members = [("total", budget), ("part", spent), ("part", f)]
+            name = "预算 = 实际支出 + 结余［budget_left_over］"
+            out.append(Relation("identity", members, f.start, {"code": "FL272", "name": name}, "inferred"))
+        return out
+
+    @staticmethod
+    def _stage_bracket(text: str, adjusted: list[Figure], x: Figure) -> bool:
+        """Whether `x` opens a bracket written right after the one 全年(调整)预算 of its sentence:
+        "全年预算数1,268.50万元（年初预算1,096.20万元，年中追加…）" gives that budget's stages, though a
+        bracketed amount is otherwise a side note (role other)."""
+        if len(adjusted) != 1 or not 0 < adjusted[0].end <= x.start:
+            return False
+        between = fold_width(text[adjusted[0].end : x.start]).strip()
+        return between[:1] in ("(", "（") and not any(c in between[1:] for c in "，,。；;：:()（）")
 
     # -- enumerations ---------------------------------------------------------------------
     def _enumerations(self, text: str, figures: list[Figure]) -> list[Relation]:
@@ -1911,6 +2004,10 @@ def _split_items(body: str) -> list[str] | None:
     if any(not it or len(it) > 40 for it in items):
         return None
     return items
+
+
+# "预算执行率为" → 执行: the word a lone rate names, which a heading just above it may name too
+RATE_WORD = regex.compile(r"(\p{Han}{2})率[为达是:：]*\s*$")
 
 
 def _sentences(text: str, figures: list[Figure]) -> list[tuple[int, int]]:
