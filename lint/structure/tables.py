@@ -25,6 +25,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import regex
 
@@ -56,6 +57,7 @@ FIRST_ORDINAL = regex.compile(r"^(?:一[、.．]|[（(]一[)）]|[（(]1[)）]|1
 QUOTE_CHARS = regex.compile(r"[“”\"‘’「」]")
 
 
+@lru_cache(maxsize=16384)  # labels and headers recur across rows, tables and prose: fold each once
 def norm(text: str) -> str:
     """Fold width, drop spaces and quotes: labels compared across tables and prose."""
     t = SPACE.sub("", fold_width(text))
@@ -1025,6 +1027,7 @@ TOTAL_COLUMN = regex.compile(
 OTHER_FUNDS = ("政府性基金", "国有资本")
 
 
+@lru_cache(maxsize=4096)  # asked for every prose figure's label and heading line, which recur
 def item_path(title: str) -> tuple[str, ...]:
     """The 类/款/项 names an item heading is about, or () when it names no whole 科目 path (a 项 name
     cut short ends neither with （项） nor with a closing quote or punctuation)."""
@@ -1165,14 +1168,10 @@ def item_relations(
     """FL404 for the 科目 paragraphs: a figure under “A（类）B（款）C（项）” and its 一般公共预算 table cell."""
     out: list[Relation] = []
     headed = _headed_paths(figures)
-    paths: dict[str, tuple[str, ...]] = {}  # heading line → item_path: the figures under one share it
     for f in figures:
         if not f.section or f.table is not None:
             continue
-        line = heading_line(f, text)
-        if line not in paths:
-            paths[line] = item_path(line)
-        path = paths[line] or headed.get(f.section[-1], ())
+        path = item_path(heading_line(f, text)) or headed.get(f.section[-1], ())
         item = _item_figure(f, doc_stage, path)
         if item is None:
             continue
