@@ -18,6 +18,96 @@ BBox = tuple[float, float, float, float]
 CharBox = tuple[int, BBox]  # (page, bbox) of one character of a PDF's text
 
 
+class Boxes(Sequence[BBox | None]):
+    """The boxes of a run of characters (one PDF line or table cell), or None for an inserted space:
+    four doubles and a flag a char instead of a tuple and four floats (~36 bytes instead of ~150).
+    Why: every page's lines wait in memory until the whole document is read and assembled, and as
+    tuples their boxes were most of a 500-page read's peak. Reads like a list of (x0, top, x1, bottom).
+    Stored as doubles, as `CharBoxes` stores them: the values the document keeps are unchanged."""
+
+    __slots__ = ("_flat", "_inked")
+
+    def __init__(self, items: Iterable[BBox | None] = ()) -> None:
+        self._flat = array("d")
+        self._inked = bytearray()
+        for box in items:
+            if box is None:
+                self._inked.append(0)
+                self._flat.extend((0.0, 0.0, 0.0, 0.0))
+            else:
+                self._inked.append(1)
+                self._flat.extend(box)
+
+    @classmethod
+    def packed(cls, flat: array[float], inked: bytearray) -> Boxes:
+        """From four doubles a char (zeros where there is no box) and a 0/1 flag a char."""
+        out = cls()
+        out._flat, out._inked = flat, inked
+        return out
+
+    @classmethod
+    def joined(cls, runs: Iterable[Boxes]) -> Boxes:
+        """Several runs one after the other (a cell's wrapped lines)."""
+        out = cls()
+        for run in runs:
+            out._flat.extend(run._flat)
+            out._inked.extend(run._inked)
+        return out
+
+    def pages(self, page: int) -> array[int]:
+        """Per char: `page` where it has a box, 0 where not (CharBoxes' page column)."""
+        out = array("i", [page]) * len(self._inked)
+        if 0 in self._inked:
+            for i, k in enumerate(self._inked):
+                if not k:
+                    out[i] = 0
+        return out
+
+    def __len__(self) -> int:
+        return len(self._inked)
+
+    def _at(self, i: int) -> BBox | None:
+        if not self._inked[i]:
+            return None
+        f, j = self._flat, 4 * i
+        return (f[j], f[j + 1], f[j + 2], f[j + 3])
+
+    @overload
+    def __getitem__(self, i: int) -> BBox | None: ...
+
+    @overload
+    def __getitem__(self, i: slice) -> Boxes: ...
+
+    def __getitem__(self, i: int | slice) -> BBox | Boxes | None:
+        if isinstance(i, slice):
+            start, stop, step = i.indices(len(self._inked))
+            if step == 1:
+                stop = max(start, stop)
+                return Boxes.packed(self._flat[4 * start : 4 * stop], self._inked[start:stop])
+            return Boxes(self._at(k) for k in range(start, stop, step))
+        n = len(self._inked)
+        if i < 0:
+            i += n
+        if not 0 <= i < n:
+            raise IndexError("box index out of range")
+        return self._at(i)
+
+    def __iter__(self) -> Iterator[BBox | None]:
+        return (self._at(i) for i in range(len(self._inked)))
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Boxes):
+            return self._inked == other._inked and self._flat == other._flat
+        if isinstance(other, Sequence):
+            return len(other) == len(self) and all(a == b for a, b in zip(self, other, strict=True))
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"Boxes({list(self)!r})"
+
+
 class CharBoxes(Sequence[CharBox | None]):
     """Per character of a PDF's text, (page, bbox) or None, kept in two flat arrays (a page number,
     0 for None, and four doubles per char) instead of two tuples and four floats per char: ~36 bytes
@@ -42,6 +132,10 @@ class CharBoxes(Sequence[CharBox | None]):
     def add(self, page: int, boxes: Iterable[BBox | None]) -> None:
         """Characters of `page` (≥ 1) with these boxes (None: no box)."""
         pages, flat = self._pages, self._boxes
+        if isinstance(boxes, Boxes):  # the same values, copied array to array
+            pages.extend(boxes.pages(page))
+            flat.extend(boxes._flat)
+            return
         for b in boxes:
             if b is None:
                 pages.append(0)

@@ -7,7 +7,7 @@ import pickle
 
 import pytest
 
-from lint.model import CharBox, CharBoxes, Document
+from lint.model import BBox, Boxes, CharBox, CharBoxes, Document
 
 ITEMS: list[CharBox | None] = [
     (1, (10.5, 20.25, 16.0, 31.0)),
@@ -65,3 +65,26 @@ def test_flat_storage_is_far_smaller_than_tuples() -> None:
     boxes = CharBoxes()
     boxes.add(1, [(float(i), 2.0, float(i) + 1, 4.0) for i in range(n)])
     assert boxes._pages.itemsize * len(boxes._pages) + boxes._boxes.itemsize * len(boxes._boxes) <= 40 * n
+
+
+LINE: list[BBox | None] = [(10.5, 20.25, 16.0, 31.0), None, (16.0, 20.25, 21.5, -0.0), None]
+
+
+def test_line_boxes_read_like_the_list_they_replace() -> None:
+    boxes = Boxes(LINE)
+    assert len(boxes) == len(LINE) and list(boxes) == LINE and boxes == LINE
+    assert boxes[0] == LINE[0] and boxes[-1] is None and boxes[-2] == LINE[-2]
+    for cut in (slice(1, 3), slice(2, None), slice(None, -1), slice(3, 1), slice(None, None, 2)):
+        assert boxes[cut] == LINE[cut] and isinstance(boxes[cut], Boxes)
+    assert Boxes.joined([Boxes(LINE[:2]), Boxes(), Boxes(LINE[2:])]) == boxes
+    with pytest.raises(IndexError):
+        boxes[len(LINE)]
+
+
+def test_line_boxes_enter_char_boxes_unchanged() -> None:
+    """A page's packed line boxes give the document the same pages and doubles as a list would."""
+    packed, plain = CharBoxes(), CharBoxes()
+    packed.add(4, Boxes(LINE))
+    plain.add(4, LINE)
+    assert packed._pages == plain._pages and packed._boxes == plain._boxes
+    assert list(packed) == [None if b is None else (4, b) for b in LINE]

@@ -8,13 +8,14 @@ overlap of char boxes, then sorted by x, and joined geometrically (see `line_bre
 from __future__ import annotations
 
 import re
+from array import array
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 from typing import Any, NamedTuple
 
-from lint.model import BBox
+from lint.model import BBox, Boxes
 
 # A line ending in one of these ends its paragraph. Not ；: a list of 科目 with their shares runs on
 # across full-width lines ("…326.72万元，占11.11%；⏎卫生健康支出（类）60.99万元，占2.07%；").
@@ -48,13 +49,13 @@ class Glyph(NamedTuple):
         return (self.top + self.bottom) / 2
 
 
-@dataclass
+@dataclass(slots=True)  # a long report's lines all wait for assembly: no __dict__ each
 class Line:
     """A physical line of prose with one box (or None for an inserted space) per text character."""
 
     page: int
     text: str
-    boxes: list[BBox | None]
+    boxes: Sequence[BBox | None]  # Boxes from build_line
     x0: float
     x1: float
     top: float
@@ -194,7 +195,8 @@ def _needs_space(prev: Glyph, g: Glyph) -> bool:
 def build_line(page: int, glyphs: list[Glyph]) -> Line | None:
     """Text of one physical line (no spaces next to CJK; real space glyphs kept between Latin words)."""
     texts: list[str] = []
-    boxes: list[BBox | None] = []
+    flat: list[float] = []  # four per char (zeros for an inserted space), packed into Boxes
+    has_box = bytearray()
     prev: Glyph | None = None
     saw_space = False
     for g in glyphs:
@@ -203,18 +205,21 @@ def build_line(page: int, glyphs: list[Glyph]) -> Line | None:
             continue
         if prev is not None and (_needs_space(prev, g) or (saw_space and not _cjk_pair(prev, g))):
             texts.append(" ")
-            boxes.append(None)
+            flat += (0.0, 0.0, 0.0, 0.0)
+            has_box.append(0)
         saw_space = False
         box = (g.x0, g.top, g.x1, g.bottom)
         for ch in g.text:
             texts.append(ch)
-            boxes.append(box)
+            flat += box
+            has_box.append(1)
         prev = g
     if not texts:
         return None
     top, bottom = _band(glyphs)
     sizes = sorted(g.size for g in glyphs)
     inked = [g for g in glyphs if not g.text.isspace()]
+    boxes = Boxes.packed(array("d", flat), has_box)
     return Line(page, "".join(texts), boxes, inked[0].x0, inked[-1].x1, top, bottom, sizes[len(sizes) // 2])
 
 

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from lint.model import BBox
+from lint.model import BBox, Boxes
 from lint.readers.pdf_lines import Glyph, page_lines
 from lint.readers.tables import block_cuts, is_numeric
 
@@ -26,10 +26,10 @@ LABEL_HEAD_RE = re.compile(
 EDGE_TOL = 3.0
 
 
-@dataclass
+@dataclass(slots=True)
 class CellText:
     text: str
-    boxes: list[BBox | None]
+    boxes: Sequence[BBox | None]  # Boxes from the cell's lines
 
 
 @dataclass
@@ -168,7 +168,11 @@ def _fill(page: int, bbox: BBox, grid: _Grid, glyphs: list[Glyph]) -> tuple[Tabl
 def _cell_text(page: int, glyphs: list[Glyph]) -> CellText:
     """Wrapped cell lines are joined with "" (CJK labels wrap anywhere)."""
     lines = page_lines(page, glyphs) if glyphs else []
-    return CellText("".join(ln.text for ln in lines), [b for ln in lines for b in ln.boxes])
+    return CellText("".join(ln.text for ln in lines), Boxes.joined(_packed(ln.boxes) for ln in lines))
+
+
+def _packed(boxes: Sequence[BBox | None]) -> Boxes:
+    return boxes if isinstance(boxes, Boxes) else Boxes(boxes)
 
 
 def count_header_rows(rows: Sequence[Sequence[str | None]], blank_ends: bool = False) -> int:
