@@ -15,6 +15,7 @@ from typing import Annotated, TextIO
 import typer
 
 from lint import __version__
+from lint.cli_params import Command, Group
 from lint.config import READERS, Config, find_config, load_config
 from lint.errors import FiscalLintError, UsageError
 from lint.model import FileResult, Finding, Severity
@@ -38,6 +39,7 @@ MAX_MEMORY_MB = 1024 * 1024
 
 app = typer.Typer(
     name="fiscal-lint",
+    cls=Group,
     help="财政报告一致性检查 / consistency linter for Chinese fiscal reports.",
     add_completion=True,  # --install-completion / --show-completion (bash, zsh, fish, PowerShell)
     no_args_is_help=True,
@@ -133,7 +135,7 @@ def _open_out(output: Path | None) -> TextIO:
         raise UsageError(f"{shown(str(output))}: cannot write: {e.strerror}") from None
 
 
-@app.command()
+@app.command(cls=Command)
 def check(
     paths: Annotated[list[str], typer.Argument(help="Files or directories to lint; - for stdin.")],
     fmt: Annotated[
@@ -342,7 +344,7 @@ def _baseline(
 STALE_SHOWN = 20
 
 
-@app.command()
+@app.command(cls=Command)
 def extract(
     paths: Annotated[list[str], typer.Argument(help="Reports or folders to read; - for stdin.")],
     fmt: Annotated[str, typer.Option("--format", "-f", help="table | json | csv")] = "table",
@@ -470,7 +472,7 @@ def _extract_table(results: list[FileResult], out: TextIO, lang: str) -> None:
             console.print(table)
 
 
-@app.command("rules")
+@app.command("rules", cls=Command)
 def list_rules(
     rules: Annotated[list[Path] | None, typer.Option("--rules", help="Extra rule pack (TOML).")] = None,
     lang: Annotated[str, typer.Option(help="zh or en")] = "zh",
@@ -486,7 +488,7 @@ def list_rules(
         )
 
 
-@app.command("rule")
+@app.command("rule", cls=Command)
 def show_rule(
     code: Annotated[str, typer.Argument(help="A rule code, e.g. FL201, or its slug.")],
     rules: Annotated[list[Path] | None, typer.Option("--rules", help="Extra rule pack (TOML).")] = None,
