@@ -167,3 +167,12 @@ def test_a_total_written_after_its_parts_closes_the_list() -> None:
     # a 合计 of some of the items (a different list) is no total of the whole list
     near = text + "其中工程类、服务类合计174.55万元。"
     assert _found(near) == []
+
+
+def test_a_total_closing_a_lead_in_list_is_its_total() -> None:
+    # "X中，a、b，共计T": the 共计 closes the list the lead-in opened (it restates X's amount)
+    text = "本年支出合计930.00万元，其中基本支出520.00万元、项目支出410.00万元。基本支出中，人员经费456.30万元、公用经费63.70万元，共计520.00万元。"
+    assert _found(text) == []
+    found = _found(text.replace("共计520.00", "共计502.00"))
+    assert [f.rule for f in found] == ["FL201"], found
+    assert "502.00万元" in _texts(found[0]) and "456.30万元" in _texts(found[0])
