@@ -139,6 +139,12 @@ def test_an_amount_restated_in_yi_that_agrees_raises_nothing(text: str) -> None:
     [
         (UNITS_CLEAN[0].replace("1.36亿元", "1.26亿元"), "1.26亿元", "13,560.25万元"),
         (UNITS_CLEAN[1].replace("4.73亿元", "4.37亿元"), "4.37亿元", "473,216,905.10元"),
+        # the year written before the label: its normalised label names it
+        (
+            "2024年度部门整体支出0.62亿元。\n（一）支出情况\n全年实际支出5,812.40万元。",
+            "0.62亿元",
+            "5,812.40万元",
+        ),
     ],
 )
 def test_an_amount_restated_in_yi_that_disagrees_is_found(text: str, wrong: str, other: str) -> None:
