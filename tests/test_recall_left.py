@@ -139,6 +139,12 @@ def test_an_amount_restated_in_yi_that_agrees_raises_nothing(text: str) -> None:
     [
         (UNITS_CLEAN[0].replace("1.36亿元", "1.26亿元"), "1.26亿元", "13,560.25万元"),
         (UNITS_CLEAN[1].replace("4.73亿元", "4.37亿元"), "4.37亿元", "473,216,905.10元"),
+        # the year written before the label: its normalised label names it
+        (
+            "2024年度部门整体支出0.62亿元。\n（一）支出情况\n全年实际支出5,812.40万元。",
+            "0.62亿元",
+            "5,812.40万元",
+        ),
     ],
 )
 def test_an_amount_restated_in_yi_that_disagrees_is_found(text: str, wrong: str, other: str) -> None:
@@ -167,3 +173,12 @@ def test_a_total_written_after_its_parts_closes_the_list() -> None:
     # a 合计 of some of the items (a different list) is no total of the whole list
     near = text + "其中工程类、服务类合计174.55万元。"
     assert _found(near) == []
+
+
+def test_a_total_closing_a_lead_in_list_is_its_total() -> None:
+    # "X中，a、b，共计T": the 共计 closes the list the lead-in opened (it restates X's amount)
+    text = "本年支出合计930.00万元，其中基本支出520.00万元、项目支出410.00万元。基本支出中，人员经费456.30万元、公用经费63.70万元，共计520.00万元。"
+    assert _found(text) == []
+    found = _found(text.replace("共计520.00", "共计502.00"))
+    assert [f.rule for f in found] == ["FL201"], found
+    assert "502.00万元" in _texts(found[0]) and "456.30万元" in _texts(found[0])

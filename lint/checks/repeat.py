@@ -72,7 +72,7 @@ def _whole_spent(ctx: Context) -> list[Figure]:
         and f.role == "amount"
         and not f.qualifiers.approx
         and not f.scoped
-        and f.raw_label in words
+        and (f.raw_label in words or f.label in words)
         and scopes.get(f.id, Scope()).fund is None
     ]
     generic = ctx.analysis.generic_labels

@@ -1635,6 +1635,9 @@ class RelationFinder:
         when nothing else in the paragraph could be meant."""
         nested = {p.id for g in groups for p in g.parts}
         grouped = nested | {g.total.id for g in groups}
+        # "基本支出中，人员经费A、公用经费B，共计C": a lead-in's parts may be the run a 共计 of their
+        # own sentence closes
+        led = {p.id: p.start for g in groups if g.lead_in for p in g.parts}
         consumed: set[int] = set()  # parts of an earlier 合计 in the paragraph
         done: list[Figure] = []  # the 合计 read so far
         out: list[Relation] = []
@@ -1658,12 +1661,13 @@ class RelationFinder:
             sentence = _sentence_start(text, f.start)
             reach = max(0, f.start - 2000)  # a bounded look-back: one paragraph, never the whole text
             para = max(reach, text.rfind(PARAGRAPH_END, reach, f.start) + 1)
+            here = nested - {i for i, at in led.items() if at >= sentence}
             pool = [
                 x
                 for x in self._span(figures, para, f.start)
                 if x.role == "amount"
                 and x.dimension == f.dimension
-                and x.id not in nested
+                and x.id not in here
                 and x.id not in consumed
                 and x.id not in self._ratio_bases
                 and not x.qualifiers.approx
@@ -1703,9 +1707,7 @@ class RelationFinder:
             parts = holding[0] if holding else own  # the shortest run that adds up
             consumed |= {x.id for x in parts}
             done.append(f)
-            certainty = (
-                "explicit" if len(pool) == len(own) and not nested & {x.id for x in own} else "inferred"
-            )
+            certainty = "explicit" if len(pool) == len(own) and not here & {x.id for x in own} else "inferred"
             if not holding and len(pool) > len(own):
                 certainty = "inferred"
             members = [("total", f)] + [("part", x) for x in parts]
