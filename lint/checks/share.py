@@ -147,6 +147,11 @@ def check(rel: Relation, ctx: Context, reason: str | None = None) -> Iterator[Fi
     stated = interval(share, ctx.extra_tolerance)
     if computed.meets(stated):
         return
+    for alt in rel.roles("alternative"):
+        # a bare 占 may be of the whole its sentence named just before (政府采购支出总额)
+        other = interval(part) / interval(alt)
+        if other is not None and other.scale(HUNDRED).meets(stated):
+            return
     point = part.base_value / whole.base_value * HUNDRED if whole.base_value else Decimal(0)
     shown = f"{point.quantize(Decimal(1).scaleb(-max(share.decimals, 2)))}%"
     suggestion = None if reason else first_repair([(share, point)], ctx.lang)

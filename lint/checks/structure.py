@@ -725,7 +725,7 @@ def _comparison(
     m: YearMention,
     heading_year: int | None,
 ) -> Iterator[Finding]:
-    if m.year == year - 1:
+    if m.year == year - 1 or (m.year == year and m.budget):
         return
     # a sentence or section about another year compares with that year's previous year: in a 2022
     # 预算, "2021年“三公”经费决算数…比2020年减少…" under "（二）2021年“三公”经费决算情况"

@@ -106,6 +106,10 @@ class FigureExtractor:
         self.ratio_re = regex.compile(
             r"(?:完成|达到|为|占|是)[^，,。；;]{0,14}的\s*$|(?:执行率|完成率|执行进度)(?:为|达到?)?\s*$"
         )
+        # "为年初预算2610.00万元的109.03%": the base amount written inside the rate's own words
+        self.ratio_amount_re = regex.compile(
+            r"(?:完成|达到|为|是)[^，,。；;\d]{1,12}[\d,.]+\s*(?:亿元|万元|元)的\s*[\d.]+\s*[%％]\s*$"
+        )
 
     # -- document level -------------------------------------------------------------------
     def title(self, text: str) -> str | None:
@@ -328,6 +332,8 @@ class FigureExtractor:
             if self.dec_re.search(c):
                 return "rate", -1
             if self.ratio_re.search(c):
+                return "ratio", 0
+            if c.strip() == "的" and self.ratio_amount_re.search(fold_width(norm[max(0, end - 60) : end])):
                 return "ratio", 0
             return "other", 0
         if self.avg_re.search(c):

@@ -161,10 +161,21 @@ class LabelReader:
         # (…群众团体事务（款）一般行政管理事务（项） vs …组织事务（款）一般行政管理事务（项）).
         # an unbalanced bracket left by cutting is noise
         text = text.lstrip("）)").rstrip("（(")
+        if text[-1:] in "）)" and _closes(text) > _opens(text):
+            # "城乡社区支出（国有土地使用权出让收入安排的支出）" cut to "支出）": the gloss's tail is no name
+            text = text[:-1]
         return text
 
     def is_generic(self, label: str) -> bool:
         return not label or label in self.vocab.generic
+
+
+def _opens(text: str) -> int:
+    return text.count("（") + text.count("(")
+
+
+def _closes(text: str) -> int:
+    return text.count("）") + text.count(")")
 
 
 # One reader per vocabulary object, so its memo serves every stage and every file of a run.

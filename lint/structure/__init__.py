@@ -59,7 +59,7 @@ def analyse(doc: Document, extraction: Extraction, vocab: Vocabulary | None = No
     # read as the relation it is and then left unchecked, not re-read without it (issue 8)
     relations = [
         r
-        for r in finder.find(prose_text, everything, extraction.year)
+        for r in finder.find(prose_text, everything, extraction.year, extraction.default_stage)
         if not any(f.placeholder for _, f in r.members)
     ]
     prose = [f for f in figures if f.table is None]

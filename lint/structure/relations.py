@@ -133,6 +133,7 @@ class RelationFinder:
     def __init__(self, vocab: Vocabulary, labels: LabelReader) -> None:
         self.vocab = vocab
         self.labels = labels
+        self.default_stage: str | None = None
         m = vocab.markers
         self.breakdown_re = regex.compile(alternation(m["breakdown"] + vocab.scores.prose_openers))
         openers = alternation(vocab.scores.prose_openers) or "(?!)"
@@ -159,18 +160,28 @@ class RelationFinder:
         )
         # "平均每批次", "每人次", "人均": the unit an average is per (人均 → 人), any count or people unit
         counted = [u for u, (dim, _) in vocab.units.items() if dim in ("people", "count")]
-        self.per_unit = regex.compile(rf"(?:每(?P<unit>{alternation(counted)})|人均)[^，,。；;\d]{{0,8}}$")
+        per_person = alternation(m.get("per_person", ["人均"]))
+        self.per_unit = regex.compile(
+            rf"(?:每(?P<unit>{alternation(counted)})|{per_person})[^，,。；;\d]{{0,8}}$"
+        )
         self.share_word = regex.compile(alternation(m["share"]))
         self.share_whole = regex.compile(
             r"占(?P<whole>[^，,。；;：:%]{0,24}?)(?:的|之)?(?:比重|比例)?(?:为|约)?\s*$"
         )
-        self.ratio_base = regex.compile(r"(?:完成|达到|为|占|是)(?P<base>[^，,。；;]{0,14}?)的\s*$")
+        # "为年初预算2610.00万元的": the base may carry its amount
+        self.ratio_base = regex.compile(
+            r"(?:完成|达到|为|占|是)(?P<base>[^，,。；;]{0,14}?)(?P<amount>[\d,.]+\s*(?:亿元|万元|元))?的\s*$"
+        )
         direction = alternation(m["increase"] + m["decrease"])
         self.named_base_re = regex.compile(
             r"(?:比|较|同比|与)(?P<base>[^，,。；;]{1,24}?)(?:相比)?(?:" + direction + r")(?:了)?\s*$"
         )
+        # "人均公用经费", "平均每人次接待费": what an average names, after the unit it is per
+        self.average_named = regex.compile(
+            rf"(?:{per_person}|平均每(?:{alternation(counted)})?)(?P<noun>[^，,。；;：:\d]{{0,8}}?)(?:为|是|约)?\s*$"
+        )
         self.average_noun = regex.compile(
-            r"(?:人均|平均每人|平均每户|平均每次)(?P<noun>[^，,。；;：:\d]{0,6}?)(?:为|是|约)?\s*$"
+            rf"(?:{per_person}|平均每人|平均每户|平均每次)(?P<noun>[^，,。；;：:\d]{{0,6}}?)(?:为|是|约)?\s*$"
         )
         self.named_rate_re = regex.compile(r"(?:" + alternation(m["named_rate"]) + r")(?:为|达到?|是)?\s*$")
         # "比上年减少…" / "与2022年度相比，增加…": a sentence opened by nothing but the comparison
@@ -190,9 +201,13 @@ class RelationFinder:
         )
 
     # -- entry point ----------------------------------------------------------------------
-    def find(self, text: str, figures: list[Figure], year: int | None = None) -> list[Relation]:
-        """Every relation the wording states; `year` (the report's) reads 2023 as 上年 in a 2024 report."""
+    def find(
+        self, text: str, figures: list[Figure], year: int | None = None, default_stage: str | None = None
+    ) -> list[Relation]:
+        """Every relation the wording states; `year` (the report's) reads 2023 as 上年 in a 2024 report;
+        `default_stage` is the stage an amount naming none has (a 决算's bare 支出 is what was spent)."""
         self.year = year
+        self.default_stage = default_stage
         prose = [f for f in figures if f.table is None]
         self._text = text
         self._ratio_bases = {
@@ -659,6 +674,7 @@ class RelationFinder:
             for p in g.parts:
                 parent[p.id] = g.total
         out: list[Relation] = []
+        named_whole: tuple[int, Figure] | None = None  # (sentence start, whole) of the last 占X的
         for i, f in enumerate(figures):
             # "分别占42.90%和57.10%": the second share has no 占 of its own
             if f.role != "share" and (f.dimension != "percent" or f.role != "other"):
@@ -698,6 +714,14 @@ class RelationFinder:
                 whole = lead_whole = self._previous_whole(text, part, f)
             if whole is None or whole is part:
                 continue
+            sentence = _sentence_start(text, f.start)
+            members = [("part", part), ("whole", whole), ("share", f)]
+            if written:
+                named_whole = (sentence, whole)
+            elif named_whole is not None and named_whole[0] == sentence and named_whole[1] is not whole:
+                # "…占政府采购支出总额的93.09%，其中授予小微企业合同金额431.20万元，占67.08%": a bare 占
+                # may be of the whole its sentence just named as well as of its breakdown's total
+                members.append(("alternative", named_whole[1]))
             # a whole found by its label outside the share's paragraph is an inferred link
             linked = (
                 whole is parent.get(part.id)
@@ -706,7 +730,7 @@ class RelationFinder:
             out.append(
                 Relation(
                     kind="share",
-                    members=[("part", part), ("whole", whole), ("share", f)],
+                    members=members,
                     anchor=f.start,
                     data={"whole_label": whole_label, "stage_named": bool(self.labels.read(written).stage)},
                     certainty="explicit" if linked and lead_whole is None else "inferred",
@@ -1085,6 +1109,24 @@ class RelationFinder:
                     and _stage_matches(x.qualifiers.stage, wanted)
                 ][:1]
             numerators = [x for x in in_sentence if x.qualifiers.stage == "final"]
+            if m is not None and m.group("amount"):
+                # "三项合计6.95万元，完成年初预算9.00万元的77.22%": the amount the clause's verb follows is
+                # what the rate measures, whatever stage words the amounts before it carry
+                verb = f.start - (len(clause) - m.start())
+                subject = [
+                    x
+                    for x in in_sentence
+                    if x.end <= verb and x not in denominators and x.qualifiers.stage in ("final", None)
+                ]
+                numerators = subject[-1:] or numerators
+            if not numerators and self.default_stage == "final" and len(in_sentence) == 2:
+                # "2023年度政府性基金预算财政拨款支出6217.43万元，全年预算数6850.00万元，预算执行率…": in a
+                # 决算 the one bare 支出 before the rate, beside its one budget, is what was spent
+                numerators = [
+                    x
+                    for x in in_sentence
+                    if x.qualifiers.stage is None and x.start < f.start and x not in denominators
+                ]
             # "…执行数247.00万元，执行率95.00%，未执行部分13.00万元": what was spent stands before its rate
             numerators = [x for x in numerators if x.start < f.start] or numerators
             carried: list[Figure] = []
@@ -1498,6 +1540,9 @@ class RelationFinder:
                 figures, i, text, lambda x: x.dimension in ("people", "count") and x.role == "amount"
             )
             if not counts:
+                staff = self._staff_average(text, figures, i)
+                if staff is not None:
+                    out.append(staff)
                 continue
             # "…参会人员320人次；培训费支出7.20万元，…培训人员180人次，人均400.00元": the counts of the
             # average's own ；-clause come before those of the clauses before it
@@ -1529,8 +1574,9 @@ class RelationFinder:
                     if x.start > count.end
                 ]
                 total = between[0] if len(between) == 1 and between[0].role == "amount" else None
-            if total is None:
-                # "人均接待费" names its total (公务接待费) in the paragraph: as explicit as a sentence
+            if total is None or not self._names_total(text, f, total):
+                # "人均接待费" names its total (公务接待费) in the paragraph: as explicit as a sentence;
+                # "本年支出合计2,310.00万元，在职118人，人均公用经费2.15万元": 支出合计 is no 公用经费
                 total = self._average_total(text, figures, i)
             if total is None:
                 continue
@@ -1550,6 +1596,37 @@ class RelationFinder:
                 members += [("other", x) for x in counts if x is not count]
             out.append(Relation("average", members, f.start))
         return out
+
+    def _names_total(self, text: str, f: Figure, total: Figure) -> bool:
+        """Whether the noun an average names (人均公用经费 → 公用经费) is the total's; an average
+        naming none takes any."""
+        m = self.average_named.search(fold_width(text[max(0, f.start - 16) : f.start]))
+        noun = m.group("noun").removesuffix("用") if m else ""  # 接待费用 is 接待费
+        return len(noun) < 2 or noun in total.label
+
+    def _staff_average(self, text: str, figures: list[Figure], i: int) -> Relation | None:
+        """ "人员经费742.18万元，人均人员经费13.25万元" with no count in its sentence: the total is the
+        amount the average names, the count the staff written earlier (在职人员56人). Which head count is
+        meant is inferred, so every people count written before is a reading (a warning at most)."""
+        f = figures[i]
+        per = self.per_unit.search(text[max(0, f.start - 10) : f.start])
+        if f.dimension != "money" or per is None or (per.group("unit") or "人") != "人":
+            return None
+        total = self._average_total(text, figures, i)
+        if total is None:
+            return None
+        staff = [
+            x
+            for x in _before(figures, i)
+            if x.dimension == "people" and x.role == "amount" and x.unit == "人" and not x.qualifiers.approx
+        ][::-1]
+        if not staff:
+            return None
+        members = [("total", total), ("count", staff[0]), ("average", f)]
+        members += [("alternative", x) for x in staff[1:]]
+        # "在职人员40人，离退休人员10人": the counts of one sentence may be meant together
+        members += [("pooled", x) for x in staff if _same_sentence(text, x, staff[0])]
+        return Relation("average", members, f.start, {"staff": True}, "inferred")
 
     def _list_item(self, text: str, x: Figure) -> bool:
         """Is x one value of a run like "12个、15个、9个" (a neighbour of its unit, only a list

@@ -36,6 +36,8 @@ COMPARE_YEAR = regex.compile(
     r"(?:与|同)\s*((?:19|20)\d{2})\s*年(?:度)?[^，,。；;]{0,12}?(?:相比|比较|对比)"
     r"|(?:比|较)\s*((?:19|20)\d{2})\s*年(?:度)?[^，,。；;]{0,12}?(?:增加|减少|增长|下降|持平|上升|降低|减|增|多|少)"
 )
+# "比2022年年初预算数46.00万元减少": the year's budget is the plan it is measured against
+BUDGET_AFTER = regex.compile(r"\s*年(?:度)?\s*(?:的)?(?:年初|调整后?的?|全年|部门)?预算")
 PREV_WORDS = regex.compile(r"上年|上年度|上一年|去年")
 YEAR = regex.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
 # "截至2023年12月31日" / "截止到2023年底": the date a stock (assets, vehicles) is stated at
@@ -67,6 +69,7 @@ class YearMention:
     says_previous: bool = False  # comparison: its sentence says 上年/去年
     money_near: bool = False  # comparison: an amount or a rate within 80 characters
     subject: int | None = None  # comparison: the year its sentence is about ("2021年决算数…比2020年…")
+    budget: bool = False  # comparison: the year names a budget (比2022年年初预算数…), a plan not a year
     assets: bool = False  # as_of: its sentence is about assets, vehicles or equipment
     compared: bool = False  # as_of: a term of a comparison ("比截至2023年底减少1辆")
 
@@ -134,6 +137,7 @@ def line_years(lines: list[str], starts: list[int]) -> list[YearMention]:
                     says_previous=bool(PREV_WORDS.search(line[sentence_start + 1 : sentence_end])),
                     money_near=bool(MONEY.search(line[max(0, m.start() - 80) : m.end() + 80])),
                     subject=named[-1] if named else None,
+                    budget=bool(BUDGET_AFTER.match(line, m.end(g))),
                 )
             )
         for m in AS_OF.finditer(line):
