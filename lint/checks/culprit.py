@@ -56,6 +56,23 @@ def repair(f: Figure, wanted: Decimal, lang: str) -> Suggestion | None:
     return None
 
 
+def one_slip(
+    candidates: list[tuple[Figure, Decimal]], repeats: dict[int, list[Figure]] | None = None
+) -> bool:
+    """Whether one typo-like slip in one figure would repair the relation: its own repeat elsewhere
+    holds the wanted value, a digit changed or two neighbours swapped (`repair`), or the point moved
+    one place, or a digit lost (a number written with a leading zero, "0181"). A gap no such slip
+    explains is likelier a reading (a list of the main items only)."""
+    for f, v in candidates:
+        if f.text[:1] in ("0", "０") and f.text[1:2].isdigit():
+            return True
+        if any(o is not f and o.value == v and o.unit == f.unit for o in (repeats or {}).get(f.id, [])):
+            return True
+        if repair(f, v, "en") is not None or (v > 0 and f.value in (v * 10, v / 10)):
+            return True
+    return False
+
+
 def first_repair(
     candidates: list[tuple[Figure, Decimal]], lang: str, repeats: dict[int, list[Figure]] | None = None
 ) -> Suggestion | None:

@@ -7,9 +7,9 @@ from decimal import Decimal
 from functools import partial
 
 from lint.checks.base import Context, Unit, disjoint, figures_of, finding, graded, named
-from lint.checks.culprit import first_repair
+from lint.checks.culprit import first_repair, one_slip
 from lint.identities import identities_for
-from lint.model import Figure, Finding, Relation
+from lint.model import Figure, Finding, Relation, Severity
 from lint.tolerance import Interval, fmt_value, interval, unit_of
 from lint.vocab import fold_label
 
@@ -111,6 +111,10 @@ def check(rel: Relation, ctx: Context, shares: dict[int, Relation]) -> Iterator[
         suggestion=suggestion,
     )
     found.anchor = total.location
+    if code == "FL203" and abs(diff) * 100 > total.base_value and not one_slip(candidates, ctx.repeats):
+        # most of a gap no single slip explains: the list likelier names only the main items
+        found.severity = min(found.severity, Severity.INFO)
+        found.certainty = "inferred"
     yield found
 
 
