@@ -5,7 +5,6 @@ from __future__ import annotations
 import gc
 import os
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from pathlib import Path
@@ -304,6 +303,8 @@ def lint_files(
             done_one(out[-1])
         return out
     assert order is not None
+    from concurrent.futures import ProcessPoolExecutor  # only here, where fork is missing (Windows)
+
     chunk = max(1, len(paths) // (4 * jobs))
     with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(catalog, opts)) as pool:
         done = list(pool.map(_lint_in_worker, [paths[i] for i in order], chunksize=chunk))

@@ -4,6 +4,7 @@ version string alone, without importing typer, the engine or the rule catalogue 
 
 from __future__ import annotations
 
+import gc
 import sys
 
 from lint import __version__
@@ -17,4 +18,10 @@ def main() -> None:
         sys.exit(0)
     from lint.cli import main as cli_main
 
-    cli_main()
+    try:
+        cli_main()
+    finally:
+        # the process ends here: the collector's passes at shutdown would walk every object of the
+        # imports, the catalogue and the compiled patterns (~0.05–0.1 s of CPU) for memory the OS takes
+        # back anyway. Files are closed by the command itself; the standard streams are still flushed.
+        gc.freeze()
