@@ -41,7 +41,7 @@ class Boxes(Sequence[BBox | None]):
     @classmethod
     def packed(cls, flat: array[float], inked: bytearray) -> Boxes:
         """From four doubles a char (zeros where there is no box) and a 0/1 flag a char."""
-        out = cls()
+        out = cls.__new__(cls)
         out._flat, out._inked = flat, inked
         return out
 
