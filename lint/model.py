@@ -41,7 +41,7 @@ class Boxes(Sequence[BBox | None]):
     @classmethod
     def packed(cls, flat: array[float], inked: bytearray) -> Boxes:
         """From four doubles a char (zeros where there is no box) and a 0/1 flag a char."""
-        out = cls()
+        out = cls.__new__(cls)
         out._flat, out._inked = flat, inked
         return out
 
@@ -173,6 +173,43 @@ class CharBoxes(Sequence[CharBox | None]):
 
     def __iter__(self) -> Iterator[CharBox | None]:
         return (self._at(i) for i in range(len(self._pages)))
+
+    def first_page(self, start: int, end: int) -> int | None:
+        """The page of the first char in [start, end) that has a box (no tuple made per char)."""
+        for page in self._pages[start:end]:
+            if page:
+                return page
+        return None
+
+    def extent(self, start: int, end: int) -> CharBox | None:
+        """The first boxed char's page in [start, end) and the box around that page's chars there, read
+        from the arrays (a finding's location; a table row's line is long)."""
+        start, end, _ = slice(start, end).indices(len(self._pages))
+        page = self.first_page(start, end)
+        if page is None:
+            return None
+        pages, flat = self._pages[start:end], self._boxes
+        if pages.count(page) == len(pages):  # every char boxed, on one page: four strided slices
+            a, b = 4 * start, 4 * end
+            return (
+                page,
+                (
+                    min(flat[a:b:4]),
+                    min(flat[a + 1 : b : 4]),
+                    max(flat[a + 2 : b : 4]),
+                    max(flat[a + 3 : b : 4]),
+                ),
+            )
+        at = [4 * (start + i) for i, p in enumerate(pages) if p == page]
+        return (
+            page,
+            (
+                min(flat[j] for j in at),
+                min(flat[j + 1] for j in at),
+                max(flat[j + 2] for j in at),
+                max(flat[j + 3] for j in at),
+            ),
+        )
 
     def __eq__(self, other: object) -> bool:
         if isinstance(other, CharBoxes):
@@ -352,7 +389,10 @@ class Document:
             return None
         start = self._line_starts[line - 1]
         end = self.text.find("\n", start)
-        for box in self.char_boxes[start : end if end >= 0 else len(self.text)]:
+        end = end if end >= 0 else len(self.text)
+        if isinstance(self.char_boxes, CharBoxes):
+            return self.char_boxes.first_page(start, end)
+        for box in self.char_boxes[start:end]:
             if box is not None:
                 return box[0]
         return None
@@ -363,16 +403,10 @@ class Document:
         page: int | None = None
         bbox: BBox | None = None
         if self.char_boxes:
-            boxes = [b for b in self.char_boxes[start:end] if b is not None]
-            if boxes:
-                page = boxes[0][0]
-                same = [b[1] for b in boxes if b[0] == page]
-                bbox = (
-                    round(min(b[0] for b in same), 2),
-                    round(min(b[1] for b in same), 2),
-                    round(max(b[2] for b in same), 2),
-                    round(max(b[3] for b in same), 2),
-                )
+            got = _extent(self.char_boxes, start, end)
+            if got is not None:
+                page, (x0, top, x1, bottom) = got
+                bbox = (round(x0, 2), round(top, 2), round(x1, 2), round(bottom, 2))
         where = None
         if self.blocks:
             i = bisect.bisect_right(self.blocks, start, key=lambda b: b[0]) - 1
@@ -380,6 +414,21 @@ class Document:
                 where = self.blocks[i][1]
         file_offset = self.source_offset(start) if self.cuts else None
         return Location(line, col, start, page, bbox, where, file_offset)
+
+
+def _extent(char_boxes: Sequence[CharBox | None], start: int, end: int) -> CharBox | None:
+    """The first boxed char's page in [start, end) and the box around that page's chars there."""
+    if isinstance(char_boxes, CharBoxes):
+        return char_boxes.extent(start, end)
+    boxes = [b for b in char_boxes[start:end] if b is not None]
+    if not boxes:
+        return None
+    page = boxes[0][0]
+    same = [b[1] for b in boxes if b[0] == page]
+    return (
+        page,
+        (min(b[0] for b in same), min(b[1] for b in same), max(b[2] for b in same), max(b[3] for b in same)),
+    )
 
 
 @dataclass(frozen=True)

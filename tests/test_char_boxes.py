@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import pickle
+import random
 
 import pytest
 
@@ -88,3 +89,31 @@ def test_line_boxes_enter_char_boxes_unchanged() -> None:
     plain.add(4, LINE)
     assert packed._pages == plain._pages and packed._boxes == plain._boxes
     assert list(packed) == [None if b is None else (4, b) for b in LINE]
+
+
+def test_locations_read_from_the_arrays_match_the_list_reading() -> None:
+    """Document.location and page_of_line on CharBoxes (read from the arrays) give what the list of
+    tuples gives, for every span: Nones, page changes, spans past the end."""
+    rng = random.Random(10)
+    items: list[CharBox | None] = []
+    text = ""
+    for _ in range(300):
+        ch = rng.choice("ab\n\t")
+        text += ch
+        if ch == "\n" or rng.random() < 0.15:
+            items.append(None)
+        else:
+            page = 1 + len(items) // 70 + (rng.random() < 0.05)
+            x, y = rng.uniform(0, 500), rng.uniform(0, 800)
+            items.append((page, (round(x, 3), round(y, 3), x + rng.uniform(1, 9), y + rng.uniform(1, 12))))
+    flat = Document("x.pdf", text, "pdf", char_boxes=CharBoxes(items))
+    plain = Document("x.pdf", text, "pdf", char_boxes=items)
+    for start in range(0, len(text) + 2, 3):
+        for end in (None, start, start + 1, start + 2, start + 17, start + 90, len(text) + 5):
+            assert flat.location(min(start, len(text) - 1), end) == plain.location(
+                min(start, len(text) - 1), end
+            )
+    lines = text.count("\n") + 1
+    assert [flat.page_of_line(n) for n in range(lines + 2)] == [
+        plain.page_of_line(n) for n in range(lines + 2)
+    ]

@@ -26,6 +26,7 @@ if Times glyphs are drawn elsewhere).
 from __future__ import annotations
 
 import ctypes
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from itertools import pairwise
@@ -40,6 +41,7 @@ FontKey = tuple[bytes, bool]  # base font name, embedded
 # pdfium page object types and path segment types (fpdf_edit.h)
 _TEXT, _PATH, _IMAGE, _FORM = 1, 2, 3, 5
 _LINETO, _BEZIERTO, _MOVETO = 0, 1, 2
+_CONTROL = re.compile(r"[\x00-\x1f]")  # a control char in a glyph's text: a broken font map
 REOPEN_PAGES = 50  # pages read from one opening of a document (memory: see iter_pages)
 
 
@@ -255,7 +257,9 @@ def _read_page(page: Any, number: int) -> PageData:
     if glyphs_have_duplicates(glyphs):
         raise Fallback("fake-bold duplicates")
     inked = [g for g in glyphs if not g.text.isspace()]
-    control = sum(1 for g in inked if any(ord(c) < 32 for c in g.text))
+    control = 0
+    if _CONTROL.search("".join(g.text for g in inked)):  # rare: then count the glyphs holding one
+        control = sum(1 for g in inked if _CONTROL.search(g.text))
     tables = _tables(edges) if ruled else []
     return PageData(
         number, float(x1), height, glyphs, tables, len(inked), unmapped, control, images, blank, drawn

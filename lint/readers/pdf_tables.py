@@ -168,6 +168,8 @@ def _fill(page: int, bbox: BBox, grid: _Grid, glyphs: list[Glyph]) -> tuple[Tabl
 def _cell_text(page: int, glyphs: list[Glyph]) -> CellText:
     """Wrapped cell lines are joined with "" (CJK labels wrap anywhere)."""
     lines = page_lines(page, glyphs) if glyphs else []
+    if len(lines) == 1:
+        return CellText(lines[0].text, lines[0].boxes)
     return CellText("".join(ln.text for ln in lines), Boxes.joined(_packed(ln.boxes) for ln in lines))
 
 
