@@ -88,3 +88,20 @@ def test_clean_enumeration_of_pairs_is_quiet() -> None:
 def test_severity_is_at_most_a_warning_or_error_never_info_only() -> None:
     found = serious(lint_text(SPENT.format(w="1350.00")))
     assert found and all(f.severity >= Severity.WARNING for f in found)
+
+
+RESPECTIVE = (
+    "一、整体支出\n本部门整体支出{w}万元，其中甲、乙、丙三个项目预算分别为820.00万元、410.00万元、"
+    "160.00万元，实际支出分别为801.50万元、398.20万元、158.30万元。\n"
+)
+
+
+def test_second_respective_list_is_no_breakdown_of_the_first_lists_last_item() -> None:
+    # "预算分别为A、B、C，实际支出分别为D、E、F": C ends a list of items; D, E, F are the other column
+    assert _found(RESPECTIVE.format(w="1358.00")) == []
+
+
+def test_respective_breakdown_of_a_lone_amount_still_holds() -> None:
+    text = "一、支出\n本年支出合计1358.00万元，基本支出和项目支出分别为900.00万元、{p}万元。\n"
+    assert _found(text.format(p="458.00")) == []
+    assert [r for r, _ in _found(text.format(p="468.00"))] == ["FL201"]

@@ -338,6 +338,7 @@ class RelationFinder:
                 and last_amount_same_sentence
                 and last_amount.dimension == f.dimension
                 and last_amount.id not in totals
+                and not self._ends_list(text, figures, last_amount, marker.group(0))
             ):
                 g = Group(
                     total=last_amount,
@@ -377,6 +378,15 @@ class RelationFinder:
             last_amount = f
         columns = [self._stage_column(g) for g in groups]
         return [g for g in columns if g is not None and self._drop_weights(text, g)]
+
+    def _ends_list(self, text: str, figures: list[Figure], x: Figure, marker: str) -> bool:
+        """ "预算分别为820.00万元、410.00万元、160.00万元，实际支出分别为801.50万元、…": an amount that
+        ends a 、-list is an item of that list, not the whole the next 分别为 list breaks down (that
+        list is the items' other column)."""
+        i = self._index.get(id(x))
+        if not marker.startswith("分别") or not i:
+            return False
+        return text[figures[i - 1].end : x.start].strip() in ("、", "和", "及")
 
     def _stage_column(self, g: Group) -> Group | None:
         """ "整体支出1358.00万元。其中甲项目预算820.00万元，实际支出801.50万元；乙项目预算…，实际支出…":
