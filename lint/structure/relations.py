@@ -353,6 +353,7 @@ class RelationFinder:
                 and last_amount_same_sentence
                 and last_amount.dimension == f.dimension
                 and last_amount.id not in totals
+                and not self._ends_list(text, figures, last_amount, marker.group(0))
             ):
                 g = Group(
                     total=last_amount,
@@ -390,7 +391,40 @@ class RelationFinder:
                 if stack:
                     self._place(f, stack, bool(LIST_BOUNDARY.search(between)))
             last_amount = f
-        return [g for g in groups if self._drop_weights(text, g)]
+        columns = [self._stage_column(g) for g in groups]
+        return [g for g in columns if g is not None and self._drop_weights(text, g)]
+
+    def _ends_list(self, text: str, figures: list[Figure], x: Figure, marker: str) -> bool:
+        """ "预算分别为820.00万元、410.00万元、160.00万元，实际支出分别为801.50万元、…": an amount that
+        ends a 、-list is an item of that list, not the whole the next 分别为 list breaks down (that
+        list is the items' other column)."""
+        i = self._index.get(id(x))
+        if not marker.startswith("分别") or not i:
+            return False
+        return text[figures[i - 1].end : x.start].strip() in ("、", "和", "及")
+
+    def _stage_column(self, g: Group) -> Group | None:
+        """ "整体支出1358.00万元。其中甲项目预算820.00万元，实际支出801.50万元；乙项目预算…，实际支出…":
+        items that each give two stages are parallel columns, not parts. The breakdown of the whole
+        is the column of the whole's own stage (a whole that names none but is spending: the spent
+        one), and only when every item gives one; otherwise the list breaks nothing down."""
+        stages = [p.qualifiers.stage for p in g.parts]
+        if len(set(stages)) < 2 or None in stages:
+            return g
+        items: list[list[Figure]] = []
+        for p in g.parts:
+            if not items or any(q.qualifiers.stage == p.qualifiers.stage for q in items[-1]):
+                items.append([])
+            items[-1].append(p)
+        if len(items) < 2 or len(items[0]) < 2:
+            return g
+        want = g.total.qualifiers.stage
+        if want is None and self.spent_suffix.search(g.total.label):
+            want = "final"
+        column = [p for item in items for p in item if p.qualifiers.stage == want]
+        if want is None or len(column) != len(items) or len(column) < 2:
+            return None
+        return replace(g, parts=column)
 
     def _gloss_list(self, text: str, figures: list[Figure], total: Figure, f: Figure) -> bool:
         """Does a bracket opened right after `total` ("…万元（基本支出612.40万元、…）") list two or more
@@ -603,7 +637,12 @@ class RelationFinder:
         """Attach f to the innermost open group it belongs to, popping groups it cannot be part of."""
         # A figure that restates a total ("“三公经费”实际支出0.14万元" after the 预算 breakdown) or
         # names another stage is not a part of that total.
-        while stack and (f.label == stack[-1].total.label or _stage_conflict(f, stack[-1].total)):
+        # …unless the list already gives a part of f's stage: then its items pair stages (甲项目预算…，
+        # 实际支出…；乙项目…) and f is in a column, which _stage_column picks from.
+        while stack and (
+            f.label == stack[-1].total.label
+            or (_stage_conflict(f, stack[-1].total) and not _has_stage(stack[-1], f.qualifiers.stage))
+        ):
             stack.pop()
         if not stack:
             return
@@ -2035,6 +2074,10 @@ class RelationFinder:
         for m in self.blank_re.finditer(text):
             out.append(Relation("placeholder", [], m.start(), {"text": m.group(0).strip(), "end": m.end()}))
         return out
+
+
+def _has_stage(g: Group, stage: str | None) -> bool:
+    return stage is not None and any(p.qualifiers.stage == stage for p in g.parts)
 
 
 def _completes(g: Group, f: Figure) -> bool:
