@@ -10,12 +10,16 @@ import pytest
 sys.path.insert(0, str(Path(__file__).parent))
 
 from lint.catalog import Catalog, load_catalog
+from lint.checks.base import Context
 from lint.engine import Options, lint_document
+from lint.extract.figures import extract
 from lint.model import Document, FileResult, Finding, Severity
+from lint.readers import read
 from lint.readers.hanzi import fold_document
 from lint.readers.markdown import parse_markdown_tables
 from lint.readers.text import read_text
 from lint.readers.texttables import parse_text_tables
+from lint.structure import analyse
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED_PATH = ROOT / "fixtures" / "seed" / "report-2024.txt"
@@ -56,3 +60,18 @@ def serious(result: FileResult) -> list:  # type: ignore[type-arg]
 @pytest.fixture(scope="session")
 def seed_text() -> str:
     return SEED_PATH.read_text("utf-8")
+
+
+def check_context(path: Path) -> Context:
+    """The checks' context of a file, read, extracted and analysed as `lint_file` does."""
+    doc = read(str(path), Options().read)
+    vocab = catalog().vocabulary
+    return Context(analyse(doc, extract(doc, vocab), vocab), catalog())
+
+
+def finding_keys(findings: list[Finding]) -> list[tuple[object, ...]]:
+    """Findings as comparable keys: rule, severity, the figures by role and id, the message."""
+    return sorted(
+        (f.rule, f.severity.label, tuple(sorted((r, x.id) for r, x in f.figures)), f.message)
+        for f in findings
+    )

@@ -8,15 +8,10 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, SEED_PATH, catalog
+from conftest import ROOT, SEED_PATH, check_context, finding_keys
 
 from lint.checks import _numeric
 from lint.checks.base import Context
-from lint.engine import Options
-from lint.extract.figures import extract
-from lint.model import Finding
-from lint.readers import read
-from lint.structure import analyse
 
 DOCS = [
     SEED_PATH,
@@ -25,23 +20,10 @@ DOCS = [
 ]
 
 
-def _context(path: Path) -> Context:
-    doc = read(str(path), Options().read)
-    vocab = catalog().vocabulary
-    return Context(analyse(doc, extract(doc, vocab), vocab), catalog())
-
-
-def _keys(findings: list[Finding]) -> list[tuple[object, ...]]:
-    return sorted(
-        (f.rule, f.severity.label, tuple(sorted((r, x.id) for r, x in f.figures)), f.message)
-        for f in findings
-    )
-
-
 @pytest.mark.parametrize("path", DOCS, ids=lambda p: p.name)
 def test_a_rerun_with_one_value_changed_equals_a_fresh_context(path: Path) -> None:
-    ctx = _context(path)
-    first = _keys(_numeric(ctx))
+    ctx = check_context(path)
+    first = finding_keys(_numeric(ctx))
     assert {"identity", "table"} <= set(ctx.memo)
     kept = dict(ctx.memo)
     figures = [f for f in ctx.analysis.figures if f.role in ("amount", "cell")][:40]
@@ -51,13 +33,13 @@ def test_a_rerun_with_one_value_changed_equals_a_fresh_context(path: Path) -> No
         old = fig.value
         fig.value = old + Decimal(7)
         try:
-            memo = _keys(_numeric(ctx))
+            memo = finding_keys(_numeric(ctx))
             fresh_ctx = Context(ctx.analysis, ctx.catalog)
-            fresh = _keys(_numeric(fresh_ctx))
+            fresh = finding_keys(_numeric(fresh_ctx))
         finally:
             fig.value = old
         assert memo == fresh, fig
         changed += memo != first
     assert changed, "no change was seen at all: the test would prove nothing"
     assert all(ctx.memo[k] is v for k, v in kept.items())  # reused, never rebuilt
-    assert _keys(_numeric(ctx)) == first
+    assert finding_keys(_numeric(ctx)) == first

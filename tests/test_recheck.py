@@ -7,17 +7,13 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, SEED_PATH, catalog
+from conftest import ROOT, SEED_PATH, check_context, finding_keys
 
 from lint.checks import KINDS, _numeric
 from lint.checks.base import Context
 from lint.checks.causes import _candidates, _confirmed, _serious
 from lint.checks.recheck import Numeric
-from lint.engine import Options
-from lint.extract.figures import extract
-from lint.model import Figure, Finding
-from lint.readers import read
-from lint.structure import analyse
+from lint.model import Figure
 
 BROKEN = sorted((ROOT / "fixtures" / "broken").glob("*.txt"))
 DOCS = [
@@ -28,19 +24,6 @@ DOCS = [
     ROOT / "fixtures" / "pdf" / "table-juesuan.pdf",
     ROOT / "fixtures" / "tables" / "01-sangong-spans.html",
 ]
-
-
-def _context(path: Path) -> Context:
-    doc = read(str(path), Options().read)
-    vocab = catalog().vocabulary
-    return Context(analyse(doc, extract(doc, vocab), vocab), catalog())
-
-
-def _keys(findings: list[Finding]) -> list[tuple[object, ...]]:
-    return sorted(
-        (f.rule, f.severity.label, tuple(sorted((r, x.id) for r, x in f.figures)), f.message)
-        for f in findings
-    )
 
 
 def _changes(ctx: Context) -> list[tuple[Figure, Decimal]]:
@@ -54,8 +37,8 @@ def _changes(ctx: Context) -> list[tuple[Figure, Decimal]]:
 
 @pytest.mark.parametrize("path", DOCS, ids=lambda p: p.name)
 def test_the_incremental_recheck_equals_a_full_rerun(path: Path) -> None:
-    ctx = _context(path)
-    first = _keys(_numeric(ctx))
+    ctx = check_context(path)
+    first = finding_keys(_numeric(ctx))
     numeric = Numeric(ctx)
     changes = _changes(ctx)
     assert changes
@@ -64,11 +47,11 @@ def test_the_incremental_recheck_equals_a_full_rerun(path: Path) -> None:
         old = fig.value
         fig.value = v
         try:
-            full = _keys(_numeric(ctx))
-            incremental = _keys(numeric.findings(fig))
+            full = finding_keys(_numeric(ctx))
+            incremental = finding_keys(numeric.findings(fig))
         finally:
             fig.value = old
         assert incremental == full, (fig, v)
         differ += full != first
     assert differ, "no change was seen at all: the test would prove nothing"
-    assert _keys(_numeric(ctx)) == first
+    assert finding_keys(_numeric(ctx)) == first
