@@ -54,13 +54,18 @@ if RuntimeParam is not None:
             return real._coerce_value(value, param=param, ctx=ctx)
 
     def _install(params: list[Any]) -> None:
+        """Give each plain parameter `_AsGiven`. These are typer internals: where a later typer shapes
+        them otherwise, the parameter keeps typer's own coercion (slower start-up, same result)."""
         for p in params:
-            if isinstance(p, _TyperParameter) and p._runtime_param is None:
-                d = p.type_descriptor
-                if d.file_annotation is None:
-                    p._runtime_param = _AsGiven(
-                        parameter_info=d.parameter_info, annotation=d.annotation, descriptor=d
-                    )
+            try:
+                if isinstance(p, _TyperParameter) and p._runtime_param is None:
+                    d = p.type_descriptor
+                    if d.file_annotation is None:
+                        p._runtime_param = _AsGiven(
+                            parameter_info=d.parameter_info, annotation=d.annotation, descriptor=d
+                        )
+            except (AttributeError, TypeError):
+                continue
 
     class Command(typer.core.TyperCommand):
         """typer's command, its parameters (the help option too) coerced by `_AsGiven`."""
