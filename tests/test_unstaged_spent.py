@@ -75,3 +75,21 @@ def test_in_a_budget_report_a_bare_amount_is_no_numerator() -> None:
         "完成年初预算的106.05%。\n"
     )
     assert _rates(YUSUAN, text) == []
+
+
+# a sentence of several items, each "决算X万元，为预算数Y万元的Z%", the second restating the first
+SANGONG = (
+    "二、“三公”经费财政拨款支出决算情况\n分项看，因公出国（境）费支出决算5.12万元，为预算数6.40万元的80.00%；"
+    "公务用车购置及运行维护费支出决算18.45万元，为预算数22.50万元的82.00%，其中公务用车购置费决算0万元，"
+    "公务用车运行维护费决算18.45万元，为预算数{base}万元的82.00%；公务接待费支出决算9.30万元，为预算数"
+    "12.40万元的75.00%。\n"
+)
+
+
+def test_the_budget_written_in_the_rates_own_words_is_its_one_base() -> None:
+    """ "为预算数42.60万元的82.80%": the base is the amount the rate's words carry; another item's budget
+    in the same long sentence that would fit the rate is no other reading of it."""
+    assert _rates(JUESUAN, SANGONG.format(base="22.50")) == []
+    (f,) = _rates(JUESUAN, SANGONG.format(base="25.20"))
+    figures = {role: g.text for role, g in f.figures if role != "alternative"}
+    assert (figures["current"], figures["base"], figures["ratio"]) == ("18.45万元", "25.20万元", "82.00%")

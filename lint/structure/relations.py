@@ -1132,6 +1132,10 @@ class RelationFinder:
             if not in_sentence or wanted is None:
                 continue
             denominators = [x for x in in_sentence if _stage_matches(x.qualifiers.stage, wanted)]
+            if m is not None and m.group("amount"):
+                # "为预算数24.60万元的82.80%": the base is the amount the rate's own words carry
+                written_at = f.start - (len(clause) - m.start("amount"))
+                denominators = [x for x in denominators if x.start >= written_at][-1:] or denominators
             if len(denominators) > 1:
                 # "全年预算数1,200.00万元（其中年初预算1,000.00万元，调整预算200.00万元）": a budget inside
                 # the brackets that break another down is a component (the 调整 amount), not the base
