@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator
 from decimal import Decimal, InvalidOperation
 
 from lint.checks.base import Context, Recheck
-from lint.checks.culprit import REASON_DIGIT, REASON_SHIFT, REASON_SWAP, repair
+from lint.checks.culprit import repair, slip
 from lint.checks.repeat import turned
 from lint.model import Figure, Finding, Severity, Suggestion
 from lint.tolerance import HUNDRED
@@ -378,22 +378,11 @@ def _breaks(
     return (s.figure.id, v) in checked and (s.figure.id, v) not in fixes
 
 
-def _slip(fig: Figure, v: Decimal, lang: str) -> str | None:
-    """Why `fig` written for `v` looks like a slip of the pen (digits swapped, one digit, the point
-    one place off), or None when `v` is a new number altogether."""
-    typo = repair(fig, v, lang)
-    if typo is not None and typo.reason in (REASON_SWAP[lang], REASON_DIGIT[lang]):
-        return typo.reason
-    if v and fig.value and fig.value / v in (Decimal(10), Decimal("0.1")):
-        return REASON_SHIFT[lang]
-    return None
-
-
 def _suggestion(fig: Figure, v: Decimal, n: int, lang: str) -> Suggestion:
     why = REASON_ALL[lang].format(n=n)
-    slip = _slip(fig, v, lang)
-    if slip is not None:
-        why = f"{slip}；{why}" if lang == "zh" else f"{slip}; {why}"
+    typo = slip(fig, v, lang)
+    if typo is not None:
+        why = f"{typo}；{why}" if lang == "zh" else f"{typo}; {why}"
     return Suggestion(fig, str(fig.value), str(v), why)
 
 
@@ -429,7 +418,7 @@ def place(ctx: Context, findings: list[Finding]) -> list[Finding]:
                 fd.location = fd.anchor
         elif ctx.catalog.get(fd.rule).family == "repeat" and fd.figures[0][1] is not fig:
             fd = turned(ctx, fd)
-        elif fd.suggestion is not None and _slip(fig, Decimal(fd.suggestion.suggested), ctx.lang):
+        elif fd.suggestion is not None and slip(fig, Decimal(fd.suggestion.suggested), ctx.lang):
             fd.location = fig.location
         out.append(fd)
     return out

@@ -56,21 +56,37 @@ def repair(f: Figure, wanted: Decimal, lang: str) -> Suggestion | None:
     return None
 
 
+def slip(fig: Figure, v: Decimal, lang: str) -> str | None:
+    """Why `fig` written for `v` looks like a slip of the pen (digits swapped, one digit, the point
+    one place off), or None when `v` is a new number altogether."""
+    typo = repair(fig, v, lang)
+    if typo is not None and typo.reason in (REASON_SWAP[lang], REASON_DIGIT[lang]):
+        return typo.reason
+    if v and fig.value and fig.value / v in (Decimal(10), Decimal("0.1")):
+        return REASON_SHIFT[lang]
+    return None
+
+
+def _repeat_holding(f: Figure, v: Decimal, repeats: dict[int, list[Figure]] | None) -> Figure | None:
+    """A repeat of `f` elsewhere written with the value `v` that would repair the relation."""
+    return next(
+        (o for o in (repeats or {}).get(f.id, []) if o is not f and o.value == v and o.unit == f.unit), None
+    )
+
+
 def one_slip(
     candidates: list[tuple[Figure, Decimal]], repeats: dict[int, list[Figure]] | None = None
 ) -> bool:
     """Whether one typo-like slip in one figure would repair the relation: its own repeat elsewhere
-    holds the wanted value, a digit changed or two neighbours swapped (`repair`), or the point moved
-    one place, or a digit lost (a number written with a leading zero, "0181"). A gap no such slip
-    explains is likelier a reading (a list of the main items only)."""
-    for f, v in candidates:
-        if f.text[:1] in ("0", "０") and f.text[1:2].isdigit():
-            return True
-        if any(o is not f and o.value == v and o.unit == f.unit for o in (repeats or {}).get(f.id, [])):
-            return True
-        if repair(f, v, "en") is not None or (v > 0 and f.value in (v * 10, v / 10)):
-            return True
-    return False
+    holds the wanted value, a `slip` (digits swapped, one digit, the point moved), or a digit lost (a
+    number written with a leading zero, "0181"). A gap no such slip explains is likelier a reading (a
+    list of the main items only)."""
+    return any(
+        (f.text[:1] in ("0", "０") and f.text[1:2].isdigit())
+        or _repeat_holding(f, v, repeats) is not None
+        or slip(f, v, "en") is not None
+        for f, v in candidates
+    )
 
 
 def first_repair(
@@ -79,16 +95,16 @@ def first_repair(
     """The likeliest culprit: a figure whose repeat elsewhere holds exactly the value that repairs
     the relation; else a digit swap; else the only one-digit edit (ambiguity → None)."""
     for f, v in candidates:
-        for other in (repeats or {}).get(f.id, []):
-            if other is not f and other.value == v and other.unit == f.unit:
-                loc = other.location  # a PDF has pages, not lines
-                zh, en = (
-                    (f"第{loc.page}页", f"page {loc.page}")
-                    if loc.page
-                    else (f"第{loc.line}行", f"line {loc.line}")
-                )
-                reason = REASON_REPEAT[lang].format(at=zh if lang == "zh" else en, text=other.text)
-                return Suggestion(f, str(f.value), str(other.value), reason)
+        other = _repeat_holding(f, v, repeats)
+        if other is not None:
+            loc = other.location  # a PDF has pages, not lines
+            zh, en = (
+                (f"第{loc.page}页", f"page {loc.page}")
+                if loc.page
+                else (f"第{loc.line}行", f"line {loc.line}")
+            )
+            reason = REASON_REPEAT[lang].format(at=zh if lang == "zh" else en, text=other.text)
+            return Suggestion(f, str(f.value), str(other.value), reason)
     found = [s for f, v in candidates if (s := repair(f, v, lang)) is not None]
     swaps = [s for s in found if s.reason == REASON_SWAP[lang]]
     if len(swaps) == 1:
