@@ -75,7 +75,18 @@ def _whole_spent(ctx: Context) -> list[Figure]:
         and (f.raw_label in words or f.label in words)
         and scopes.get(f.id, Scope()).fund is None
     ]
+    if not any(f.unit == "亿元" for f in picked):
+        return []  # nothing restated in 亿元: whose each amount is need not be asked
     generic = ctx.analysis.generic_labels
+    subjects: dict[int, list[int]] = {}  # line → where a money figure naming another subject starts
+    for g in ctx.analysis.figures:
+        if (
+            g.dimension == "money"
+            and g.label
+            and g.label not in generic
+            and not any(w.startswith(g.label) for w in words)
+        ):
+            subjects.setdefault(g.location.line, []).append(g.start)
 
     def own_subject(f: Figure) -> bool:
         """Whether f's line names another subject before it ("甲项目预算9,000.00万元，实际支出…"), or its
@@ -83,15 +94,7 @@ def _whole_spent(ctx: Context) -> list[Figure]:
         s = scopes.get(f.id, Scope())
         if s.subject is not None or s.parent is not None or s.lead:
             return True
-        return any(
-            g.location.line == f.location.line
-            and g.start < f.start
-            and g.dimension == "money"
-            and g.label
-            and g.label not in generic
-            and not any(w.startswith(g.label) for w in words)
-            for g in ctx.analysis.figures
-        )
+        return any(start < f.start for start in subjects.get(f.location.line, []))
 
     return [f for f in picked if f.unit == "亿元" or not own_subject(f)]
 
