@@ -12,13 +12,49 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import IntEnum
-from typing import overload
+from typing import TypeVar, overload
 
 BBox = tuple[float, float, float, float]
 CharBox = tuple[int, BBox]  # (page, bbox) of one character of a PDF's text
 
 
-class Boxes(Sequence[BBox | None]):
+T = TypeVar("T")
+
+
+class _Packed(Sequence[T]):
+    """A sequence kept in flat arrays, read item by item as tuples: a subclass gives `__len__`, `_at`
+    (one item, built on demand) and `_arrays` (what equal packed sequences hold alike)."""
+
+    __slots__ = ()
+
+    def _at(self, i: int) -> T:
+        raise NotImplementedError
+
+    def _arrays(self) -> tuple[object, ...]:
+        raise NotImplementedError
+
+    def _item(self, i: int) -> T:
+        n = len(self)
+        if i < 0:
+            i += n
+        if not 0 <= i < n:
+            raise IndexError(f"{type(self).__name__} index out of range")
+        return self._at(i)
+
+    def __iter__(self) -> Iterator[T]:
+        return (self._at(i) for i in range(len(self)))
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is type(self):
+            return self._arrays() == other._arrays()
+        if isinstance(other, Sequence):
+            return len(other) == len(self) and all(a == b for a, b in zip(self, other, strict=True))
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
+
+
+class Boxes(_Packed[BBox | None]):
     """The boxes of a run of characters (one PDF line or table cell), or None for an inserted space:
     four doubles and a flag a char instead of a tuple and four floats (~36 bytes instead of ~150).
     Why: every page's lines wait in memory until the whole document is read and assembled, and as
@@ -85,30 +121,16 @@ class Boxes(Sequence[BBox | None]):
                 stop = max(start, stop)
                 return Boxes.packed(self._flat[4 * start : 4 * stop], self._inked[start:stop])
             return Boxes(self._at(k) for k in range(start, stop, step))
-        n = len(self._inked)
-        if i < 0:
-            i += n
-        if not 0 <= i < n:
-            raise IndexError("box index out of range")
-        return self._at(i)
+        return self._item(i)
 
-    def __iter__(self) -> Iterator[BBox | None]:
-        return (self._at(i) for i in range(len(self._inked)))
-
-    def __eq__(self, other: object) -> bool:
-        if isinstance(other, Boxes):
-            return self._inked == other._inked and self._flat == other._flat
-        if isinstance(other, Sequence):
-            return len(other) == len(self) and all(a == b for a, b in zip(self, other, strict=True))
-        return NotImplemented
-
-    __hash__ = None  # type: ignore[assignment]
+    def _arrays(self) -> tuple[object, ...]:
+        return (self._inked, self._flat)
 
     def __repr__(self) -> str:
         return f"Boxes({list(self)!r})"
 
 
-class CharBoxes(Sequence[CharBox | None]):
+class CharBoxes(_Packed[CharBox | None]):
     """Per character of a PDF's text, (page, bbox) or None, kept in two flat arrays (a page number,
     0 for None, and four doubles per char) instead of two tuples and four floats per char: ~36 bytes
     a char instead of ~230, which is most of a long report's memory. Reads like a list of tuples."""
@@ -164,15 +186,7 @@ class CharBoxes(Sequence[CharBox | None]):
     def __getitem__(self, i: int | slice) -> CharBox | list[CharBox | None] | None:
         if isinstance(i, slice):
             return [self._at(k) for k in range(*i.indices(len(self._pages)))]
-        n = len(self._pages)
-        if i < 0:
-            i += n
-        if not 0 <= i < n:
-            raise IndexError("char box index out of range")
-        return self._at(i)
-
-    def __iter__(self) -> Iterator[CharBox | None]:
-        return (self._at(i) for i in range(len(self._pages)))
+        return self._item(i)
 
     def first_page(self, start: int, end: int) -> int | None:
         """The page of the first char in [start, end) that has a box (no tuple made per char)."""
@@ -211,14 +225,8 @@ class CharBoxes(Sequence[CharBox | None]):
             ),
         )
 
-    def __eq__(self, other: object) -> bool:
-        if isinstance(other, CharBoxes):
-            return self._pages == other._pages and self._boxes == other._boxes
-        if isinstance(other, Sequence):
-            return len(other) == len(self) and all(a == b for a, b in zip(self, other, strict=True))
-        return NotImplemented
-
-    __hash__ = None  # type: ignore[assignment]
+    def _arrays(self) -> tuple[object, ...]:
+        return (self._pages, self._boxes)
 
     def __repr__(self) -> str:
         return f"CharBoxes({len(self)} chars)"
