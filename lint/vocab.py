@@ -34,6 +34,12 @@ LABEL_FOLD = str.maketrans({"（": "(", "）": ")", "：": ":", "，": ",", "、
 _WIDE_PAIRS = [(chr(k), v) for k, v in FULLWIDTH.items()]
 
 
+def open_brackets(text: str) -> int:
+    """Brackets (full- or half-width) opened in `text` and not closed there; negative when it closes
+    more than it opens ("支出）": the tail of a gloss opened before it)."""
+    return text.count("（") + text.count("(") - text.count("）") - text.count(")")
+
+
 def fold_width(text: str) -> str:
     # str.replace per pair present: on CJK text str.translate looks every character up in a dict, ~30×
     # slower on a whole report (the figure scan folds the whole text once, the label readers each clause)

@@ -32,7 +32,7 @@ from lint.extract.title import YEAR as TITLE_YEAR
 from lint.extract.title import title_line
 from lint.extract.wraps import JOIN, unwrap
 from lint.model import Document, Figure, Qualifiers, Table
-from lint.vocab import Vocabulary, alternation, default_vocabulary, fold_width, per_vocabulary
+from lint.vocab import Vocabulary, alternation, default_vocabulary, fold_width, open_brackets, per_vocabulary
 
 # "开展部门评价，涉及资金45.00万元": a label that starts with an action names no fact of its own.
 SCOPED_LABEL = regex.compile(
@@ -345,9 +345,7 @@ class FigureExtractor:
         if self.dec_re.search(c) or self.less_than_re.search(c):
             return "difference", -1
         opened = max(c.rfind("（"), c.rfind("("))
-        if c.count("（") + c.count("(") > c.count("）") + c.count(")") and not self.bracket_breakdown.match(
-            c[opened + 1 :]
-        ):
+        if open_brackets(c) > 0 and not self.bracket_breakdown.match(c[opened + 1 :]):
             return "other", 0  # a figure in brackets: (上年50万元); but （其中A0万元，B8.40万元） lists parts
         if self.compare_start.match(c) and self.after_compare.match(norm[end : end + 12]):
             return "base", 0

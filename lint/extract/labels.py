@@ -14,7 +14,7 @@ from lint.extract.numbers import strip_numbering
 from lint.extract.wraps import JOIN
 from lint.memo import BoundedMemo
 from lint.model import Qualifiers
-from lint.vocab import Vocabulary, alternation, per_vocabulary
+from lint.vocab import Vocabulary, alternation, open_brackets, per_vocabulary
 
 # "2024年末财政拨款结转结余": the year goes, 年末 (a balance's own word) stays
 YEAR = regex.compile(r"(?<!\d)((?:19|20)\d\d)\s*(?:年(?:度)?(?![末初])|(?=年[末初]))")
@@ -161,21 +161,13 @@ class LabelReader:
         # (…群众团体事务（款）一般行政管理事务（项） vs …组织事务（款）一般行政管理事务（项）).
         # an unbalanced bracket left by cutting is noise
         text = text.lstrip("）)").rstrip("（(")
-        if text[-1:] in "）)" and _closes(text) > _opens(text):
+        if text[-1:] in "）)" and open_brackets(text) < 0:
             # "城乡社区支出（国有土地使用权出让收入安排的支出）" cut to "支出）": the gloss's tail is no name
             text = text[:-1]
         return text
 
     def is_generic(self, label: str) -> bool:
         return not label or label in self.vocab.generic
-
-
-def _opens(text: str) -> int:
-    return text.count("（") + text.count("(")
-
-
-def _closes(text: str) -> int:
-    return text.count("）") + text.count(")")
 
 
 # One reader per vocabulary object, so its memo serves every stage and every file of a run.

@@ -25,7 +25,7 @@ from lint.extract.numbers import parse_chinese
 from lint.model import Figure, Relation
 from lint.structure.sections import LEVELS
 from lint.tolerance import Interval, interval
-from lint.vocab import Vocabulary, alternation, fold_width
+from lint.vocab import Vocabulary, alternation, fold_width, open_brackets
 
 SENTENCE_END = regex.compile(r"[。！？!?\n]")
 PARAGRAPH_END = "\n"
@@ -2105,8 +2105,7 @@ def _counts_members(text: str, g: Group) -> bool:
 
 def _in_open_bracket(text: str, start: int, pos: int) -> bool:
     """Is pos inside a bracket opened after start and not yet closed?"""
-    chunk = text[start:pos]
-    return chunk.count("（") + chunk.count("(") > chunk.count("）") + chunk.count(")")
+    return open_brackets(text[start:pos]) > 0
 
 
 def _split_items(body: str) -> list[str] | None:
